@@ -1,0 +1,24 @@
+package dev.idem.domain.evaluation;
+
+/**
+ * How a spec says a reply is judged. Each kind is a small record; {@link #kind()} is the name used in
+ * specs and reports.
+ */
+public sealed interface EvaluatorSpec permits RegexEvaluatorSpec, StringEvaluatorSpec, JsonEvaluatorSpec,
+        LlmJudgeSpec, BuiltinJudgeSpec, RubricEvaluatorSpec, DesignFormatEvaluatorSpec, RefusalEvaluatorSpec {
+
+    /** The evaluator's name as written in the spec. */
+    String name();
+
+    /** The kind: {@code regex}, {@code string}, {@code json}, {@code llm}, {@code uses}, {@code rubric},
+     * {@code design-format} or {@code refusal}. */
+    String kind();
+
+    /**
+     * Whether this evaluator's settings mention {@code {{expected}}}; if none of a row's evaluators does,
+     * the row's {@code expected} acts as an implicit contains check.
+     */
+    default boolean referencesExpected() {
+        return false;
+    }
+}

@@ -1,0 +1,142 @@
+package dev.idem.domain.execution;
+
+import dev.idem.domain.template.Message;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * The identity of a model call: SHA-256 over the canonical JSON of provider, model, parameters, response
+ * format and rendered messages, plus the sample index for repeats. Two calls with the same fingerprint would
+ * be paid for twice; idem makes them one.
+ *
+ * @param hex 64 lowercase hex digits
+ */
+public record Fingerprint(String hex) {
+
+    private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
+
+    public Fingerprint {
+        Objects.requireNonNull(hex, "hex");
+        if (!HEX.matcher(hex).matches()) {
+            throw new IllegalArgumentException("a fingerprint is 64 lowercase hex digits: " + hex);
+        }
+    }
+
+    /**
+     * Fingerprints a call.
+     *
+     * @param provider provider id, e.g. {@code openai}
+     * @param request  the request; its messages are taken verbatim
+     * @param sample   0 for the first sample, n for the (n+1)th repeat
+     */
+    public static Fingerprint of(String provider, ModelRequest request, int sample) {
+        return new Fingerprint(sha256(canonicalJson(provider, request, sample)));
+    }
+
+    /** The canonical JSON the fingerprint hashes: keys sorted, no whitespace. */
+    public static String canonicalJson(String provider, ModelRequest request, int sample) {
+        Map<String, Object> root = new TreeMap<>();
+        root.put("provider", provider);
+        root.put("model", request.model());
+        root.put("parameters", new TreeMap<>(request.parameters().asMap()));
+        root.put("responseFormat", request.responseFormat().wireName());
+        request.jsonSchema().ifPresent(s -> root.put("jsonSchema", s));
+        root.put("messages", request.messages().stream()
+                .map(m -> Map.of("role", m.role().wireName(), "content", m.content())).toList());
+        root.put("sample", sample);
+        StringBuilder sb = new StringBuilder();
+        write(sb, root);
+        return sb.toString();
+    }
+
+    /** The first 12 hex digits, for display. */
+    public String shortHex() {
+        return hex.substring(0, 12);
+    }
+
+    @Override
+    public String toString() {
+        return hex;
+    }
+
+    private static void write(StringBuilder sb, Object v) {
+        if (v == null) {
+            sb.append("null");
+        } else if (v instanceof String s) {
+            quote(sb, s);
+        } else if (v instanceof Double d) {
+            sb.append(d.doubleValue() == Math.rint(d) && !Double.isInfinite(d) ? Long.toString(d.longValue()) : d.toString());
+        } else if (v instanceof Number || v instanceof Boolean) {
+            sb.append(v);
+        } else if (v instanceof Map<?, ?> map) {
+            sb.append('{');
+            boolean first = true;
+            for (Map.Entry<?, ?> e : new TreeMap<>(map).entrySet()) {
+                if (!first) {
+                    sb.append(',');
+                }
+                first = false;
+                quote(sb, e.getKey().toString());
+                sb.append(':');
+                write(sb, e.getValue());
+            }
+            sb.append('}');
+        } else if (v instanceof List<?> list) {
+            sb.append('[');
+            for (int i = 0; i < list.size(); i++) {
+                if (i > 0) {
+                    sb.append(',');
+                }
+                write(sb, list.get(i));
+            }
+            sb.append(']');
+        } else {
+            quote(sb, v.toString());
+        }
+    }
+
+    private static void quote(StringBuilder sb, String s) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"': sb.append("\\\""); break;
+                case '\\': sb.append("\\\\"); break;
+                case '\n': sb.append("\\n"); break;
+                case '\r': sb.append("\\r"); break;
+                case '\t': sb.append("\\t"); break;
+                default:
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+            }
+        }
+        sb.append('"');
+    }
+
+    private static String sha256(String text) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            StringBuilder sb = new StringBuilder(64);
+            for (byte b : d) {
+                sb.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+            }
+            return sb.toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+
+    /** Convenience for tests and callers that hold messages. */
+    static Fingerprint of(String provider, String model, List<Message> messages) {
+        return of(provider, ModelRequest.of(model, messages), 0);
+    }
+}

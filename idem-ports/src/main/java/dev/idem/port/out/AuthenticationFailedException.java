@@ -1,0 +1,15 @@
+package dev.idem.port.out;
+
+/** The provider refused the credentials (HTTP 401/403). Never retried. */
+public final class AuthenticationFailedException extends ModelGatewayException {
+    private static final long serialVersionUID = 1L;
+
+    public AuthenticationFailedException(String provider, String message, Throwable cause) {
+        super(provider, message, cause);
+    }
+
+    @Override
+    public boolean retryable() {
+        return false;
+    }
+}

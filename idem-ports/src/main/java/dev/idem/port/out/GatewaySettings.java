@@ -1,0 +1,43 @@
+package dev.idem.port.out;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a provider is configured with. Values are keyed by their conventional environment variable name
+ * ({@code OPENAI_API_KEY}, {@code OLLAMA_BASE_URL}, ...); the CLI reads the environment, adapters never do.
+ *
+ * @param values         setting name to value
+ * @param requestTimeout timeout of one attempt
+ */
+public record GatewaySettings(Map<String, String> values, Duration requestTimeout) {
+
+    public GatewaySettings {
+        values = Map.copyOf(values == null ? Map.of() : values);
+        requestTimeout = requestTimeout == null ? Duration.ofSeconds(60) : requestTimeout;
+    }
+
+    public static GatewaySettings of(Map<String, String> values) {
+        return new GatewaySettings(values, Duration.ofSeconds(60));
+    }
+
+    /** A non-blank setting. */
+    public Optional<String> get(String name) {
+        String v = values.get(name);
+        return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
+    }
+
+    /** A copy with one setting changed. */
+    public GatewaySettings with(String name, String value) {
+        java.util.Map<String, String> m = new java.util.HashMap<>(values);
+        m.put(name, value);
+        return new GatewaySettings(m, requestTimeout);
+    }
+
+    /** Never prints values: some are secrets. */
+    @Override
+    public String toString() {
+        return "GatewaySettings" + new java.util.TreeSet<>(values.keySet()) + " timeout=" + requestTimeout;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.idem.port.out;
+
+import dev.idem.domain.execution.Completion;
+import dev.idem.domain.execution.ModelRequest;
+
+/**
+ * Sends rendered messages to a model and returns its reply. One attempt per call: retries belong to the
+ * application layer, so adapters turn their client's own retries off.
+ */
+public interface ModelGateway {
+
+    /** The provider id, e.g. {@code openai}, {@code ollama}, {@code builtin}. */
+    String providerId();
+
+    /**
+     * How this gateway describes its answers wherever metadata is shown, e.g. {@code "LLM"} or
+     * {@code "rule-based reference design (no LLM)"}.
+     */
+    default String answerKind() {
+        return "LLM";
+    }
+
+    /**
+     * Makes one attempt.
+     *
+     * @throws ModelGatewayException (a subclass) when the call fails
+     */
+    Completion complete(ModelRequest request);
+}

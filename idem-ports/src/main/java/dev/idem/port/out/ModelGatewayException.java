@@ -1,0 +1,25 @@
+package dev.idem.port.out;
+
+/**
+ * The provider-neutral failure of a model call. Adapters translate their client's errors into one of the
+ * subclasses, so nothing provider-specific crosses the port. {@link #retryable()} tells the retry policy
+ * whether another attempt can help.
+ */
+public abstract class ModelGatewayException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+    private final String provider;
+
+    protected ModelGatewayException(String provider, String message, Throwable cause) {
+        super(message, cause);
+        this.provider = provider;
+    }
+
+    /** The provider id, e.g. {@code openai}. */
+    public String provider() {
+        return provider;
+    }
+
+    /** Whether the same request may succeed if tried again. */
+    public abstract boolean retryable();
+}

@@ -1,0 +1,15 @@
+package dev.idem.port.out;
+
+/** The provider refused the request as invalid (HTTP 400/422), or cannot serve it. Never retried. */
+public final class RequestRejectedException extends ModelGatewayException {
+    private static final long serialVersionUID = 1L;
+
+    public RequestRejectedException(String provider, String message, Throwable cause) {
+        super(provider, message, cause);
+    }
+
+    @Override
+    public boolean retryable() {
+        return false;
+    }
+}
