@@ -1,0 +1,38 @@
+package dev.idem.domain.evaluation;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Turns evaluator specs into evaluators, for the kinds the domain can judge on its own: {@code regex},
+ * {@code string}, {@code refusal} and {@code design-format}. The others need something from outside: a
+ * JSON parser ({@code json}), a model ({@code llm}, {@code uses}) or the loaded rubric ({@code rubric}, see
+ * {@link RubricEvaluator}).
+ */
+public final class Evaluators {
+
+    private Evaluators() {
+    }
+
+    /**
+     * The evaluator for a spec.
+     *
+     * @return the evaluator, or empty for {@code json}, {@code llm}, {@code uses} and {@code rubric}
+     */
+    public static Optional<Evaluator> of(EvaluatorSpec spec) {
+        Objects.requireNonNull(spec, "spec");
+        if (spec instanceof RegexEvaluatorSpec regex) {
+            return Optional.of(new RegexEvaluator(regex));
+        }
+        if (spec instanceof StringEvaluatorSpec string) {
+            return Optional.of(new StringEvaluator(string));
+        }
+        if (spec instanceof RefusalEvaluatorSpec refusal) {
+            return Optional.of(new RefusalEvaluator(refusal));
+        }
+        if (spec instanceof DesignFormatEvaluatorSpec format) {
+            return Optional.of(new DesignFormatEvaluator(format));
+        }
+        return Optional.empty();
+    }
+}

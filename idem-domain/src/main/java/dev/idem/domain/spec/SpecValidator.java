@@ -1,0 +1,165 @@
+package dev.idem.domain.spec;
+
+import dev.idem.domain.evaluation.EvaluatorSpec;
+import dev.idem.domain.evaluation.RegexEvaluatorSpec;
+import dev.idem.domain.evaluation.StringEvaluatorSpec;
+import dev.idem.domain.template.Placeholders;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Lints a spec. Errors make it unusable:
+ * <ul>
+ *   <li>no messages;</li>
+ *   <li>two variables with the same name ({@code variables[i].name});</li>
+ *   <li>a placeholder that is not a declared variable, when the spec declares variables
+ *       ({@code messages[i].content});</li>
+ *   <li>a test row without a value for a required variable that has no default, or, when the spec declares no
+ *       variables, for a placeholder of its messages ({@code testData[i]}).</li>
+ * </ul>
+ * Warnings do not: a declared variable no message uses, each unknown key (kept and ignored), and a
+ * {@code string} evaluator value or {@code regex} pattern that refers to a placeholder no test row provides.
+ * Field paths are 0-based; positions come from the spec's {@link SpecSource}.
+ */
+public final class SpecValidator {
+
+    private SpecValidator() {
+    }
+
+    /**
+     * Every problem found in the spec.
+     *
+     * @return errors first, then warnings, each group in the order of the file
+     */
+    public static List<SpecIssue> validate(PromptSpec spec) {
+        SpecSource source = spec.source();
+        List<SpecIssue> issues = new ArrayList<>();
+        if (spec.messages().isEmpty()) {
+            issues.add(SpecIssue.error(source, "messages", "the spec has no messages"));
+        }
+        checkVariables(spec, issues);
+        Set<String> used = checkPlaceholders(spec, issues);
+        checkRows(spec, used, issues);
+        checkUnused(spec, used, issues);
+        for (String key : spec.unknownKeys()) {
+            issues.add(SpecIssue.warning(source, key, "unknown key '" + lastSegment(key) + "' (kept, ignored)"));
+        }
+        checkEvaluators(spec, issues);
+        List<SpecIssue> sorted = new ArrayList<>(issues.stream().filter(SpecIssue::isError).toList());
+        issues.stream().filter(i -> !i.isError()).forEach(sorted::add);
+        return List.copyOf(sorted);
+    }
+
+    private static void checkVariables(PromptSpec spec, List<SpecIssue> issues) {
+        Map<String, Integer> firstIndex = new HashMap<>();
+        for (int i = 0; i < spec.variables().size(); i++) {
+            String name = spec.variables().get(i).name();
+            Integer first = firstIndex.putIfAbsent(name, i);
+            if (first != null) {
+                issues.add(SpecIssue.error(spec.source(), "variables[" + i + "].name",
+                        "duplicate variable '" + name + "' (first declared as variables[" + first + "])"));
+            }
+        }
+    }
+
+    /** Reports undeclared placeholders and returns every placeholder name the messages use. */
+    private static Set<String> checkPlaceholders(PromptSpec spec, List<SpecIssue> issues) {
+        Set<String> used = new LinkedHashSet<>();
+        for (int i = 0; i < spec.messages().size(); i++) {
+            for (String name : Placeholders.names(spec.messages().get(i).content())) {
+                used.add(name);
+                if (spec.variablesDeclared() && spec.variable(name).isEmpty()) {
+                    issues.add(SpecIssue.error(spec.source(), "messages[" + i + "].content",
+                            "placeholder '{{" + name + "}}' is not a declared variable"));
+                }
+            }
+        }
+        return used;
+    }
+
+    private static void checkRows(PromptSpec spec, Set<String> used, List<SpecIssue> issues) {
+        for (int r = 0; r < spec.testData().size(); r++) {
+            TestCase row = spec.testData().get(r);
+            String field = "testData[" + r + "]";
+            if (spec.variablesDeclared()) {
+                spec.variables().stream()
+                        .filter(v -> v.required() && v.defaultValue().isEmpty())
+                        .map(Variable::name)
+                        .distinct()
+                        .filter(name -> !row.variables().containsKey(name))
+                        .forEach(name -> issues.add(SpecIssue.error(spec.source(), field,
+                                "missing value for required variable '" + name + "'")));
+            } else {
+                used.stream()
+                        .filter(name -> !row.variables().containsKey(name))
+                        .forEach(name -> issues.add(SpecIssue.error(spec.source(), field,
+                                "missing value for placeholder '{{" + name + "}}'")));
+            }
+        }
+    }
+
+    private static void checkUnused(PromptSpec spec, Set<String> used, List<SpecIssue> issues) {
+        Set<String> reported = new LinkedHashSet<>();
+        for (int i = 0; i < spec.variables().size(); i++) {
+            String name = spec.variables().get(i).name();
+            if (!used.contains(name) && reported.add(name)) {
+                issues.add(SpecIssue.warning(spec.source(), "variables[" + i + "].name",
+                        "variable '" + name + "' is declared but no message uses it"));
+            }
+        }
+    }
+
+    private static void checkEvaluators(PromptSpec spec, List<SpecIssue> issues) {
+        for (int i = 0; i < spec.evaluators().size(); i++) {
+            checkEvaluator(spec, spec.evaluators().get(i), "evaluators[" + i + "]", spec.testData(), issues);
+        }
+        for (int r = 0; r < spec.testData().size(); r++) {
+            TestCase row = spec.testData().get(r);
+            for (int j = 0; j < row.evaluators().size(); j++) {
+                checkEvaluator(spec, row.evaluators().get(j), "testData[" + r + "].evaluators[" + j + "]",
+                        List.of(row), issues);
+            }
+        }
+    }
+
+    private static void checkEvaluator(PromptSpec spec, EvaluatorSpec evaluator, String path, List<TestCase> rows,
+                                       List<SpecIssue> issues) {
+        String field;
+        String text;
+        if (evaluator instanceof StringEvaluatorSpec s) {
+            field = path + ".value";
+            text = s.value();
+        } else if (evaluator instanceof RegexEvaluatorSpec r) {
+            field = path + ".pattern";
+            text = r.pattern().pattern();
+        } else {
+            return;
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        for (String name : Placeholders.names(text)) {
+            List<TestCase> lacking = rows.stream().filter(row -> !row.templateValues().containsKey(name)).toList();
+            if (lacking.size() == rows.size()) {
+                issues.add(SpecIssue.warning(spec.source(), field, "evaluator '" + evaluator.name()
+                        + "' refers to '{{" + name + "}}', which no test row provides; it stays as written"));
+            } else if (!lacking.isEmpty()) {
+                String numbers = lacking.stream().map(row -> String.valueOf(row.number()))
+                        .collect(Collectors.joining(", "));
+                issues.add(SpecIssue.warning(spec.source(), field, "evaluator '" + evaluator.name()
+                        + "' refers to '{{" + name + "}}', which test case(s) " + numbers
+                        + " do not provide; it stays as written there"));
+            }
+        }
+    }
+
+    private static String lastSegment(String path) {
+        int cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf(']'));
+        return cut < 0 || cut == path.length() - 1 ? path : path.substring(cut + 1);
+    }
+}
