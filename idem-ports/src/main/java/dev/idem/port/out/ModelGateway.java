@@ -21,6 +21,13 @@ public interface ModelGateway {
     }
 
     /**
+     * The spec parameters of {@code request} this provider cannot take, by their spec name (as in
+     * {@link dev.idem.domain.spec.ModelParameters#asMap()}). {@link #complete} leaves them out; callers warn
+     * about each one so that nothing is dropped silently.
+     */
+    default java.util.List<String> unsupportedParameters(dev.idem.domain.execution.ModelRequest request) { return java.util.List.of(); }
+
+    /**
      * Makes one attempt.
      *
      * @throws ModelGatewayException (a subclass) when the call fails

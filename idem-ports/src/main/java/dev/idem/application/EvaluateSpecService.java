@@ -1,0 +1,230 @@
+package dev.idem.application;
+
+import dev.idem.domain.evaluation.Evaluator;
+import dev.idem.domain.evaluation.EvaluatorSpec;
+import dev.idem.domain.evaluation.ExpectedCheck;
+import dev.idem.domain.evaluation.Verdict;
+import dev.idem.domain.execution.ModelRequest;
+import dev.idem.domain.execution.TokenUsage;
+import dev.idem.domain.spec.PromptSpec;
+import dev.idem.domain.spec.TestCase;
+import dev.idem.domain.template.InvalidInputException;
+import dev.idem.domain.template.Message;
+import dev.idem.domain.template.RenderedPrompt;
+import dev.idem.domain.template.TemplateRenderer;
+import dev.idem.port.in.CaseResult;
+import dev.idem.port.in.CaseStatus;
+import dev.idem.port.in.EvaluateSpecUseCase;
+import dev.idem.port.in.EvaluationResult;
+import dev.idem.port.in.EvaluationSummary;
+import dev.idem.port.in.EvaluatorOutcome;
+import dev.idem.port.in.ModelChoice;
+import dev.idem.port.out.ModelGateway;
+import dev.idem.port.out.PromptSpecRepository.LoadedSpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+/**
+ * Runs every test row (times {@code repeat}) through the model and the evaluators that apply to it, with
+ * {@code concurrency} cases in flight. Each model call is idempotent, so a rerun after a crash replays what
+ * finished. A provider failure on one case is that case's error; the others go on.
+ */
+public final class EvaluateSpecService implements EvaluateSpecUseCase {
+
+    private final SpecResolver specs;
+    private final ModelGateways gateways;
+    private final IdempotentExecutor executor;
+    private final EvaluatorFactory evaluators;
+    private final Clock clock;
+
+    public EvaluateSpecService(SpecResolver specs, ModelGateways gateways, IdempotentExecutor executor,
+                               EvaluatorFactory evaluators, Clock clock) {
+        this.specs = Objects.requireNonNull(specs, "specs");
+        this.gateways = Objects.requireNonNull(gateways, "gateways");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.evaluators = Objects.requireNonNull(evaluators, "evaluators");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public EvaluationResult evaluate(EvaluateSpecCommand command) {
+        Instant start = clock.instant();
+        long callsBefore = executor.calls();
+        long replaysBefore = executor.replays();
+        LoadedSpec loaded = specs.resolve(command.spec());
+        PromptSpec spec = loaded.spec();
+        ModelGateway gateway = gateways.gateway(command.choice().provider());
+        Optional<EvaluatorFactory.Judge> judge = judgeFor(command, spec);
+        Map<EvaluatorSpec, Evaluator> built = new LinkedHashMap<>();
+        for (EvaluatorSpec e : spec.evaluators()) {
+            built.put(e, evaluators.create(e, judge, executor, command.options()));
+        }
+        for (TestCase row : spec.testData()) {
+            for (EvaluatorSpec e : row.evaluators()) {
+                built.computeIfAbsent(e, k -> evaluators.create(k, judge, executor, command.options()));
+            }
+        }
+        List<Work> work = plan(spec, command);
+        List<CaseResult> results = runAll(work, spec, gateway, command, built);
+        EvaluationSummary summary = summarise(results, executor.calls() - callsBefore,
+                executor.replays() - replaysBefore, Duration.between(start, clock.instant()));
+        String model = command.choice().model().orElse(spec.model());
+        return new EvaluationResult(spec.name(), spec.description(), spec.source().name(), gateway.providerId(),
+                model, gateway.answerKind(), results, summary);
+    }
+
+    private Optional<EvaluatorFactory.Judge> judgeFor(EvaluateSpecCommand command, PromptSpec spec) {
+        Optional<ModelChoice> choice = command.judge();
+        if (choice.isEmpty() && !"builtin".equals(command.choice().provider())) {
+            choice = Optional.of(command.choice());
+        }
+        return choice.map(c -> new EvaluatorFactory.Judge(gateways.gateway(c.provider()),
+                c.model().orElse(spec.model()), c.model().isEmpty()));
+    }
+
+    private static List<Work> plan(PromptSpec spec, EvaluateSpecCommand command) {
+        List<Work> all = new ArrayList<>();
+        int position = 0;
+        for (TestCase row : spec.testData()) {
+            if (command.filter().isPresent() && !matches(command.filter().get(), row)) {
+                continue;
+            }
+            for (int sample = 0; sample < command.repeat(); sample++) {
+                if (command.shard().isEmpty() || command.shard().get().owns(position)) {
+                    all.add(new Work(row, sample));
+                }
+                position++;
+            }
+        }
+        return all;
+    }
+
+    private static boolean matches(Pattern filter, TestCase row) {
+        if (filter.matcher(row.label()).find()) {
+            return true;
+        }
+        return row.variables().values().stream().anyMatch(v -> filter.matcher(v).find());
+    }
+
+    private List<CaseResult> runAll(List<Work> work, PromptSpec spec, ModelGateway gateway,
+                                    EvaluateSpecCommand command, Map<EvaluatorSpec, Evaluator> built) {
+        if (work.isEmpty()) {
+            return List.of();
+        }
+        int threads = Math.min(command.concurrency(), work.size());
+        AtomicInteger threadNumber = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "idem-eval-" + threadNumber.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<CaseResult>> futures = new ArrayList<>(work.size());
+            for (Work w : work) {
+                futures.add(pool.submit(() -> {
+                    CaseResult r = runOne(w, spec, gateway, command, built);
+                    command.progress().accept(r);
+                    return r;
+                }));
+            }
+            List<CaseResult> results = new ArrayList<>(work.size());
+            for (Future<CaseResult> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("evaluation interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private CaseResult runOne(Work w, PromptSpec spec, ModelGateway gateway, EvaluateSpecCommand command,
+                              Map<EvaluatorSpec, Evaluator> built) {
+        TestCase row = w.row();
+        RenderedPrompt prompt;
+        try {
+            prompt = TemplateRenderer.render(spec, row.variables());
+        } catch (InvalidInputException e) {
+            return error(w, e.getMessage(), List.of(), 0);
+        }
+        List<Map.Entry<String, String>> sent = new ArrayList<>();
+        for (Message m : prompt.messages()) {
+            sent.add(new AbstractMap.SimpleImmutableEntry<>(m.role().wireName(), m.content()));
+        }
+        ModelRequest request = RunPromptService.requestFor(spec, prompt, command.choice());
+        Execution execution;
+        try {
+            execution = executor.execute(gateway, request, w.sample(), command.options());
+        } catch (ExecutionFailedException e) {
+            return error(w, e.getMessage(), sent, e.attempts());
+        }
+        String output = execution.completion().text();
+        List<EvaluatorSpec> applicable = new ArrayList<>(spec.evaluators());
+        applicable.addAll(row.evaluators());
+        List<EvaluatorOutcome> outcomes = new ArrayList<>();
+        try {
+            for (EvaluatorSpec e : applicable) {
+                outcomes.add(new EvaluatorOutcome(e.name(), e.kind(), built.get(e).evaluate(output, row)));
+            }
+        } catch (JudgeEvaluator.JudgeFailedException e) {
+            return new CaseResult(row, w.sample(), CaseStatus.ERROR, output, Optional.of(e.getMessage()), outcomes,
+                    execution.completion().latency(), execution.completion().usage(), execution.attempts(),
+                    execution.replayed(), sent);
+        }
+        if (ExpectedCheck.applies(row, applicable)) {
+            Evaluator expected = ExpectedCheck.evaluator();
+            outcomes.add(new EvaluatorOutcome(expected.name(), "expected", expected.evaluate(output, row)));
+        }
+        boolean passed = outcomes.stream().map(EvaluatorOutcome::verdict).allMatch(Verdict::passed);
+        TokenUsage usage = execution.replayed() ? TokenUsage.NONE : execution.completion().usage();
+        return new CaseResult(row, w.sample(), passed ? CaseStatus.PASSED : CaseStatus.FAILED, output,
+                Optional.empty(), outcomes, execution.replayed() ? Duration.ZERO : execution.completion().latency(),
+                usage, execution.attempts(), execution.replayed(), sent);
+    }
+
+    private static CaseResult error(Work w, String message, List<Map.Entry<String, String>> sent, int attempts) {
+        return new CaseResult(w.row(), w.sample(), CaseStatus.ERROR, "", Optional.of(message), List.of(),
+                Duration.ZERO, TokenUsage.NONE, attempts, false, sent);
+    }
+
+    private static EvaluationSummary summarise(List<CaseResult> results, long calls, long replays, Duration wall) {
+        int passed = 0;
+        int failed = 0;
+        int errors = 0;
+        TokenUsage tokens = TokenUsage.NONE;
+        for (CaseResult r : results) {
+            switch (r.status()) {
+                case PASSED -> passed++;
+                case FAILED -> failed++;
+                case ERROR -> errors++;
+                default -> throw new IllegalStateException("unknown status " + r.status());
+            }
+            tokens = tokens.plus(r.usage());
+        }
+        return new EvaluationSummary(results.size(), passed, failed, errors, tokens, calls, replays, wall);
+    }
+
+    private record Work(TestCase row, int sample) {
+    }
+}

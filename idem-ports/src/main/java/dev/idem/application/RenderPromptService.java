@@ -1,0 +1,39 @@
+package dev.idem.application;
+
+import dev.idem.domain.spec.PromptSpec;
+import dev.idem.domain.template.InvalidInputException;
+import dev.idem.domain.template.RenderedPrompt;
+import dev.idem.domain.template.TemplateRenderer;
+import dev.idem.port.in.RenderPromptUseCase;
+import dev.idem.port.out.PromptSpecRepository.LoadedSpec;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/** Renders a spec's messages with a test row's values, overridden by values given explicitly. */
+public final class RenderPromptService implements RenderPromptUseCase {
+
+    private final SpecResolver specs;
+
+    public RenderPromptService(SpecResolver specs) {
+        this.specs = Objects.requireNonNull(specs, "specs");
+    }
+
+    @Override
+    public RenderResult render(RenderPromptCommand command) {
+        LoadedSpec loaded = specs.resolve(command.spec());
+        PromptSpec spec = loaded.spec();
+        Map<String, String> values = new LinkedHashMap<>();
+        if (command.testCase().isPresent()) {
+            int n = command.testCase().get();
+            if (n < 1 || n > spec.testData().size()) {
+                throw new InvalidInputException("--case", "no test case " + n + " in " + spec.source().name()
+                        + " (it has " + spec.testData().size() + ")");
+            }
+            values.putAll(spec.testCase(n).variables());
+        }
+        values.putAll(command.values());
+        RenderedPrompt prompt = TemplateRenderer.render(spec, values);
+        return new RenderResult(spec, prompt, loaded.warnings());
+    }
+}

@@ -1,0 +1,35 @@
+package dev.idem.port.in;
+
+import java.util.Objects;
+
+/**
+ * The flagship shortcut: asks the Idempotency and API Retry Strategy Architect for a design, or gets
+ * exactly {@code {"error": "unsafe"}} for a request that would corrupt data.
+ */
+public interface DesignIdempotencyUseCase {
+
+    /**
+     * Designs.
+     *
+     * @throws dev.idem.port.out.ModelGatewayException if the provider fails after retries
+     */
+    RunResult design(DesignIdempotencyCommand command);
+
+    /**
+     * The environment to design for.
+     *
+     * @param systemContext    the distributed systems, protocols and brokers involved
+     * @param failureScenarios edge cases, partitions and retry behaviours expected
+     * @param choice           provider and model
+     * @param options          retries and caching
+     */
+    record DesignIdempotencyCommand(String systemContext, String failureScenarios, ModelChoice choice,
+                                    ExecutionOptions options) {
+        public DesignIdempotencyCommand {
+            Objects.requireNonNull(systemContext, "systemContext");
+            Objects.requireNonNull(failureScenarios, "failureScenarios");
+            Objects.requireNonNull(choice, "choice");
+            Objects.requireNonNull(options, "options");
+        }
+    }
+}

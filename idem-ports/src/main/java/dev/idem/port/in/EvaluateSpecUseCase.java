@@ -1,0 +1,76 @@
+package dev.idem.port.in;
+
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/** Runs a spec's test rows through its evaluators. */
+public interface EvaluateSpecUseCase {
+
+    /**
+     * Evaluates. A provider failure on one case is an error for that case and never aborts the others.
+     *
+     * @throws dev.idem.domain.spec.InvalidSpecException if the spec is invalid
+     * @throws dev.idem.port.out.StoreUnavailableException if the execution store fails
+     */
+    EvaluationResult evaluate(EvaluateSpecCommand command);
+
+    /**
+     * What to evaluate.
+     *
+     * @param spec        the spec
+     * @param choice      provider and model answering the rows
+     * @param judge       provider and model for llm/github judges (empty: same as {@code choice})
+     * @param concurrency cases in flight at once
+     * @param repeat      samples per row
+     * @param filter      only rows whose label or values match
+     * @param shard       only this shard's part of the cases
+     * @param options     retries and caching
+     * @param progress    told after each case (for a progress bar); may ignore
+     */
+    record EvaluateSpecCommand(SpecInput spec, ModelChoice choice, Optional<ModelChoice> judge, int concurrency,
+                               int repeat, Optional<Pattern> filter, Optional<Shard> shard,
+                               ExecutionOptions options, Consumer<CaseResult> progress) {
+        public EvaluateSpecCommand {
+            judge = judge == null ? Optional.empty() : judge;
+            filter = filter == null ? Optional.empty() : filter;
+            shard = shard == null ? Optional.empty() : shard;
+            progress = progress == null ? r -> { } : progress;
+            if (concurrency < 1 || repeat < 1) {
+                throw new IllegalArgumentException("concurrency and repeat must be at least 1");
+            }
+        }
+    }
+
+    /**
+     * Part K of N: case i belongs to shard {@code i mod N == K-1}, so N machines split the work.
+     *
+     * @param index 1-based shard number
+     * @param count number of shards
+     */
+    record Shard(int index, int count) {
+        public Shard {
+            if (count < 1 || index < 1 || index > count) {
+                throw new IllegalArgumentException("shard must be K/N with 1 <= K <= N: " + index + "/" + count);
+            }
+        }
+
+        /** Parses {@code K/N}. */
+        public static Shard parse(String text) {
+            String[] parts = text.trim().split("/");
+            if (parts.length != 2) {
+                throw new IllegalArgumentException("shard must be K/N, e.g. 1/4: " + text);
+            }
+            try {
+                return new Shard(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("shard must be K/N, e.g. 1/4: " + text, e);
+            }
+        }
+
+        /** Whether the 0-based case position belongs to this shard. */
+        public boolean owns(int position) {
+            return position % count == index - 1;
+        }
+    }
+}

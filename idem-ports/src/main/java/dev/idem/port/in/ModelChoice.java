@@ -1,0 +1,25 @@
+package dev.idem.port.in;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Which provider answers, and which model it uses (empty: the spec's model, or the provider's own choice).
+ *
+ * @param provider provider id, e.g. {@code builtin}, {@code openai}, {@code azure-openai}, {@code ollama}
+ * @param model    a model that overrides the spec's
+ */
+public record ModelChoice(String provider, Optional<String> model) {
+    public ModelChoice {
+        Objects.requireNonNull(provider, "provider");
+        model = model == null ? Optional.empty() : model.filter(m -> !m.isBlank());
+    }
+
+    public static ModelChoice of(String provider) {
+        return new ModelChoice(provider, Optional.empty());
+    }
+
+    public static ModelChoice of(String provider, String model) {
+        return new ModelChoice(provider, Optional.ofNullable(model));
+    }
+}

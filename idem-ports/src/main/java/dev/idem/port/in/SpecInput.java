@@ -1,0 +1,33 @@
+package dev.idem.port.in;
+
+import dev.idem.domain.spec.PromptSpec;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The spec a command works on: a file to load, or a spec already in hand (built in code or loaded before).
+ *
+ * @param file a spec file, or empty
+ * @param spec a spec, or empty
+ */
+public record SpecInput(Optional<Path> file, Optional<PromptSpec> spec) {
+
+    public SpecInput {
+        file = file == null ? Optional.empty() : file;
+        spec = spec == null ? Optional.empty() : spec;
+        if (file.isPresent() == spec.isPresent()) {
+            throw new IllegalArgumentException("give either a file or a spec");
+        }
+    }
+
+    /** A spec file to load. */
+    public static SpecInput file(Path file) {
+        return new SpecInput(Optional.of(Objects.requireNonNull(file, "file")), Optional.empty());
+    }
+
+    /** A spec in hand. */
+    public static SpecInput of(PromptSpec spec) {
+        return new SpecInput(Optional.empty(), Optional.of(Objects.requireNonNull(spec, "spec")));
+    }
+}

@@ -1,0 +1,15 @@
+package dev.idem.port.out;
+
+import dev.idem.domain.evaluation.Verdict;
+import java.util.Optional;
+
+/** Checks that a reply is JSON and, optionally, that it conforms to a JSON Schema. */
+public interface JsonChecker {
+
+    /**
+     * @param text   the reply
+     * @param schema JSON Schema text, if any
+     * @return passed when the text is one JSON value (and conforms); details say where it is not
+     */
+    Verdict check(String text, Optional<String> schema);
+}

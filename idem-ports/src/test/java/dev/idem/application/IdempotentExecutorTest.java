@@ -1,0 +1,259 @@
+package dev.idem.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.idem.application.store.InMemoryExecutionStore;
+import dev.idem.domain.execution.Claim;
+import dev.idem.domain.execution.Fingerprint;
+import dev.idem.domain.execution.ModelRequest;
+import dev.idem.domain.execution.RandomSource;
+import dev.idem.domain.execution.RetryPolicy;
+import dev.idem.domain.spec.Role;
+import dev.idem.domain.template.Message;
+import dev.idem.port.in.ExecutionOptions;
+import dev.idem.port.out.AuthenticationFailedException;
+import dev.idem.port.out.ProviderUnavailableException;
+import dev.idem.port.out.RateLimitedException;
+import dev.idem.port.out.RequestRejectedException;
+import dev.idem.testkit.ScriptedModelGateway;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class IdempotentExecutorTest {
+
+    private final FakeTime time = new FakeTime();
+    private final InMemoryExecutionStore store = new InMemoryExecutionStore(time);
+    private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+    private final Sleeper fakeSleep = d -> {
+        sleeps.add(d);
+        time.advance(d);
+    };
+    private final ExecutionOptions options = ExecutionOptions.defaults().withRetryPolicy(
+            new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(10),
+                    Duration.ofMinutes(1)));
+    private IdempotentExecutor executor = new IdempotentExecutor(store, time, RandomSource.seeded(7), fakeSleep,
+            "test-owner", Duration.ofSeconds(15));
+
+    @AfterEach
+    void tearDown() {
+        executor.close();
+    }
+
+    private static ModelRequest request(String text) {
+        return ModelRequest.of("gpt-4o", List.of(new Message(Role.USER, text)));
+    }
+
+    @Test
+    void should_call_once_and_replay_when_the_same_request_runs_twice() {
+        // given
+        ScriptedModelGateway gateway = new ScriptedModelGateway("openai");
+        // when
+        Execution first = executor.execute(gateway, request("hello"), 0, options);
+        Execution second = executor.execute(gateway, request("hello"), 0, options);
+        // then
+        assertThat(gateway.calls()).isEqualTo(1);
+        assertThat(first.replayed()).isFalse();
+        assertThat(first.attempts()).isEqualTo(1);
+        assertThat(second.replayed()).isTrue();
+        assertThat(second.attempts()).isZero();
+        assertThat(second.completion()).isEqualTo(first.completion());
+        assertThat(executor.calls()).isEqualTo(1);
+        assertThat(executor.replays()).isEqualTo(1);
+    }
+
+    @Test
+    void should_call_again_when_the_sample_index_differs() {
+        ScriptedModelGateway gateway = new ScriptedModelGateway("openai");
+        executor.execute(gateway, request("hello"), 0, options);
+        executor.execute(gateway, request("hello"), 1, options);
+        assertThat(gateway.calls()).isEqualTo(2);
+    }
+
+    @Test
+    void should_make_one_model_call_when_eight_threads_ask_the_same_at_once() throws Exception {
+        // given a slow provider and a real clock, so the calls overlap
+        executor = new IdempotentExecutor(store, Clock.systemUTC(), RandomSource.seeded(1), Sleeper.system(),
+                "test-owner", Duration.ofSeconds(15));
+        ScriptedModelGateway gateway = new ScriptedModelGateway("openai").taking(Duration.ofMillis(200));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Execution>> results = new ArrayList<>();
+        // when
+        for (int i = 0; i < 8; i++) {
+            results.add(pool.submit(() -> {
+                start.await();
+                return executor.execute(gateway, request("same"), 0, options);
+            }));
+        }
+        start.countDown();
+        List<Execution> executions = new ArrayList<>();
+        for (Future<Execution> f : results) {
+            executions.add(f.get());
+        }
+        pool.shutdown();
+        // then
+        assertThat(gateway.calls()).isEqualTo(1);
+        assertThat(executions).extracting(e -> e.completion().text()).containsOnly("reply to same");
+        assertThat(executions).filteredOn(e -> !e.replayed()).hasSize(1);
+    }
+
+    @Test
+    void should_retry_retryable_failures_and_honour_retry_after() {
+        // given
+        ScriptedModelGateway gateway = new ScriptedModelGateway("openai").failingWith(
+                new ProviderUnavailableException("openai", "500", null),
+                new RateLimitedException("openai", Optional.of(Duration.ofSeconds(3)), "429", null));
+        // when
+        Execution execution = executor.execute(gateway, request("flaky"), 0, options);
+        // then
+        assertThat(execution.attempts()).isEqualTo(3);
+        assertThat(gateway.calls()).isEqualTo(3);
+        assertThat(sleeps).hasSize(2);
+        assertThat(sleeps.get(0)).isBetween(Duration.ZERO, Duration.ofMillis(100));
+        assertThat(sleeps.get(1)).isEqualTo(Duration.ofSeconds(3));
+        assertThat(executor.execute(gateway, request("flaky"), 0, options).replayed()).isTrue();
+    }
+
+    @Test
+    void should_never_retry_an_authentication_failure_and_leave_the_call_free() {
+        // given
+        ScriptedModelGateway gateway = new ScriptedModelGateway("openai")
+                .failingWith(new AuthenticationFailedException("openai", "bad key", null));
+        // when / then
+        assertThatThrownBy(() -> executor.execute(gateway, request("x"), 0, options))
+                .isInstanceOf(ExecutionFailedException.class)
+                .satisfies(e -> assertThat(((ExecutionFailedException) e).attempts()).isEqualTo(1));
+        assertThat(gateway.calls()).isEqualTo(1);
+        assertThat(sleeps).isEmpty();
+        // once the key is fixed, the same request runs
+        assertThat(executor.execute(gateway, request("x"), 0, options).replayed()).isFalse();
+    }
+
+    @Test
+    void should_give_up_after_the_maximum_attempts_and_release_the_claim() {
+        // given
+        ScriptedModelGateway gateway = new ScriptedModelGateway("openai");
+        for (int i = 0; i < 4; i++) {
+            gateway.failingWith(new ProviderUnavailableException("openai", "503", null));
+        }
+        // when / then
+        assertThatThrownBy(() -> executor.execute(gateway, request("down"), 0, options))
+                .isInstanceOf(ExecutionFailedException.class).hasMessageContaining("after 4 attempts");
+        assertThat(gateway.calls()).isEqualTo(4);
+        Fingerprint fp = Fingerprint.of("openai", request("down"), 0);
+        assertThat(store.get(fp)).isEmpty();
+    }
+
+    @Test
+    void should_stop_retrying_when_the_deadline_would_pass() {
+        ExecutionOptions tight = options.withRetryPolicy(new RetryPolicy(10, Duration.ofSeconds(1),
+                Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(5)));
+        ScriptedModelGateway gateway = new ScriptedModelGateway("openai").failingWith(
+                new RateLimitedException("openai", Optional.of(Duration.ofSeconds(30)), "429", null));
+        assertThatThrownBy(() -> executor.execute(gateway, request("slow"), 0, tight))
+                .isInstanceOf(ExecutionFailedException.class);
+        assertThat(gateway.calls()).isEqualTo(1);
+    }
+
+    @Test
+    void should_remember_a_rejected_request_and_not_pay_for_it_again() {
+        ScriptedModelGateway gateway = new ScriptedModelGateway("openai")
+                .failingWith(new RequestRejectedException("openai", "max_tokens too large", null));
+        assertThatThrownBy(() -> executor.execute(gateway, request("bad"), 0, options))
+                .isInstanceOf(ExecutionFailedException.class);
+        assertThatThrownBy(() -> executor.execute(gateway, request("bad"), 0, options))
+                .isInstanceOf(ExecutionFailedException.class).hasMessageContaining("failed before");
+        assertThat(gateway.calls()).isEqualTo(1);
+    }
+
+    @Test
+    void should_call_the_model_every_time_when_the_cache_is_off() {
+        ScriptedModelGateway gateway = new ScriptedModelGateway("openai");
+        executor.execute(gateway, request("hello"), 0, options);
+        Execution again = executor.execute(gateway, request("hello"), 0, options.withCache(false));
+        assertThat(again.replayed()).isFalse();
+        assertThat(gateway.calls()).isEqualTo(2);
+    }
+
+    @Test
+    void should_wait_for_another_process_holding_the_call_and_replay_its_reply() throws Exception {
+        // given another owner holds the claim
+        ModelRequest req = request("shared");
+        Fingerprint fp = Fingerprint.of("openai", req, 0);
+        Claim.Acquired other = (Claim.Acquired) store.claim(fp, "other-process", Duration.ofSeconds(15));
+        ScriptedModelGateway gateway = new ScriptedModelGateway("openai");
+        IdempotentExecutor waiting = new IdempotentExecutor(store, Clock.systemUTC(), RandomSource.seeded(1),
+                Sleeper.system(), "me", Duration.ofSeconds(15));
+        // when it completes while we wait
+        Thread finisher = new Thread(() -> {
+            try {
+                Thread.sleep(150);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            store.complete(fp, other.fencingToken(), new dev.idem.domain.execution.Completion("theirs", "gpt-4o",
+                    null, null, "stop"), Duration.ofDays(1));
+        });
+        finisher.start();
+        Execution execution = waiting.execute(gateway, req, 0, options);
+        finisher.join();
+        waiting.close();
+        // then
+        assertThat(execution.replayed()).isTrue();
+        assertThat(execution.completion().text()).isEqualTo("theirs");
+        assertThat(gateway.calls()).isZero();
+    }
+
+    @Test
+    void should_take_over_a_call_whose_holder_died() {
+        // given a claim by a process that was killed (no heartbeat, lease runs out)
+        ModelRequest req = request("orphan");
+        Fingerprint fp = Fingerprint.of("openai", req, 0);
+        store.claim(fp, "killed-process", Duration.ofSeconds(15));
+        ScriptedModelGateway gateway = new ScriptedModelGateway("openai");
+        // when (the fake sleeper moves the clock while we poll)
+        Execution execution = executor.execute(gateway, req, 0, options);
+        // then
+        assertThat(execution.replayed()).isFalse();
+        assertThat(gateway.calls()).isEqualTo(1);
+        assertThat(Duration.between(FakeTime.START, time.instant())).isGreaterThanOrEqualTo(Duration.ofSeconds(15));
+    }
+
+    /** A clock that only moves when told to. */
+    static final class FakeTime extends Clock {
+        static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+        private volatile Instant now = START;
+
+        synchronized void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
