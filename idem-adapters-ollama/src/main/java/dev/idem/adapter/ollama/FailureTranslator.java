@@ -1,0 +1,198 @@
+package dev.idem.adapter.ollama;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.idem.port.out.AuthenticationFailedException;
+import dev.idem.port.out.ModelGatewayException;
+import dev.idem.port.out.ModelNotFoundException;
+import dev.idem.port.out.ProviderUnavailableException;
+import dev.idem.port.out.RateLimitedException;
+import dev.idem.port.out.RequestRejectedException;
+import dev.langchain4j.exception.HttpException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** Turns whatever the langchain4j Ollama client threw into the provider-neutral exception family. */
+final class FailureTranslator {
+
+    private static final int MAX_DETAIL = 300;
+
+    private final String provider;
+    private final String baseUrl;
+    private final Duration timeout;
+    private final Clock clock;
+    private final Supplier<List<String>> availableModels;
+    private final ObjectMapper json = new ObjectMapper();
+
+    FailureTranslator(String provider, String baseUrl, Duration timeout, Clock clock,
+                      Supplier<List<String>> availableModels) {
+        this.provider = provider;
+        this.baseUrl = baseUrl;
+        this.timeout = timeout;
+        this.clock = clock;
+        this.availableModels = availableModels;
+    }
+
+    ModelGatewayException translate(Throwable failure, String model) {
+        Optional<HttpException> http = find(failure, HttpException.class);
+        if (http.isPresent()) {
+            return fromStatus(http.get(), model);
+        }
+        // The cause is kept only when it is a JDK type: client exceptions must not cross the port.
+        Throwable cause = jdkCause(failure);
+        if (find(failure, HttpConnectTimeoutException.class).isPresent() || isUnreachable(failure)) {
+            return new ProviderUnavailableException(provider, "cannot reach Ollama at " + baseUrl
+                    + " (is 'ollama serve' running? set OLLAMA_BASE_URL)", cause);
+        }
+        if (find(failure, InterruptedException.class).isPresent()) {
+            return new ProviderUnavailableException(provider, "interrupted while waiting for Ollama at " + baseUrl,
+                    cause);
+        }
+        if (find(failure, HttpTimeoutException.class).isPresent()) {
+            return new ProviderUnavailableException(provider, "Ollama at " + baseUrl + " did not answer within "
+                    + seconds(timeout) + " (a large model may still be loading; try again or raise the timeout)",
+                    cause);
+        }
+        Optional<IOException> io = find(failure, IOException.class);
+        if (io.isPresent() && !isJsonProblem(io.get())) {
+            return new ProviderUnavailableException(provider, "the connection to Ollama at " + baseUrl
+                    + " failed (" + describe(io.get()) + ")", cause);
+        }
+        return new ProviderUnavailableException(provider, "Ollama at " + baseUrl
+                + " sent a reply that is not Ollama's chat JSON (" + describe(rootOf(failure)) + ")", cause);
+    }
+
+    /** A problem found before anything was sent. */
+    RequestRejectedException rejected(String message) {
+        return new RequestRejectedException(provider, message, null);
+    }
+
+    private ModelGatewayException fromStatus(HttpException e, String model) {
+        int status = e.statusCode();
+        String detail = "HTTP " + status + ": " + errorText(e.getMessage());
+        Optional<Duration> retryAfter = e instanceof HttpFailure failure
+                ? failure.header("Retry-After").flatMap(v -> RetryAfter.parse(v, clock))
+                : Optional.empty();
+        if (status == 404) {
+            return modelNotFound(model, detail);
+        }
+        if (status == 401 || status == 403) {
+            return new AuthenticationFailedException(provider, "Ollama at " + baseUrl + " refused the request ("
+                    + detail + "); idem sends Ollama no credentials, so a proxy in front of it wants some:"
+                    + " point OLLAMA_BASE_URL at a server that does not", null);
+        }
+        if (status == 429) {
+            return new RateLimitedException(provider, retryAfter, "Ollama at " + baseUrl
+                    + " is limiting requests (" + detail + ")"
+                    + retryAfter.map(d -> "; it asks to wait " + seconds(d)).orElse(""), null);
+        }
+        if (status == 408 || status >= 500) {
+            return new ProviderUnavailableException(provider, retryAfter, "Ollama at " + baseUrl
+                    + " could not answer (" + detail + ")"
+                    + retryAfter.map(d -> "; it asks to wait " + seconds(d)).orElse(""), null);
+        }
+        return new RequestRejectedException(provider, "Ollama at " + baseUrl + " rejected the request ("
+                + detail + ")", null);
+    }
+
+    private ModelNotFoundException modelNotFound(String model, String detail) {
+        List<String> available;
+        try {
+            available = List.copyOf(availableModels.get());
+        } catch (RuntimeException listingFailed) {
+            String why = find(listingFailed, HttpException.class)
+                    .map(h -> "HTTP " + h.statusCode() + ": " + errorText(h.getMessage()))
+                    .orElseGet(() -> describe(rootOf(listingFailed)));
+            return new ModelNotFoundException(provider, model, List.of(), "model '" + model
+                    + "' is not available on Ollama at " + baseUrl + " (" + detail + "; listing its models failed: "
+                    + why + "); check OLLAMA_BASE_URL, or pull it with 'ollama pull " + model + "'", null);
+        }
+        if (available.isEmpty()) {
+            return new ModelNotFoundException(provider, model, available, "model '" + model
+                    + "' is not available on Ollama at " + baseUrl + " (it has no models); pull it with 'ollama pull "
+                    + model + "'", null);
+        }
+        return new ModelNotFoundException(provider, model, available, "model '" + model
+                + "' is not available on Ollama at " + baseUrl + " (it has: " + String.join(", ", available)
+                + "); pick one with --model", null);
+    }
+
+    /** Ollama's error bodies are {@code {"error": "..."}}; a proxy in front of it may send anything. */
+    private String errorText(String body) {
+        if (body == null || body.isBlank()) {
+            return "no details";
+        }
+        try {
+            JsonNode node = json.readTree(body);
+            if (node != null && node.path("error").isTextual()) {
+                return shorten(node.path("error").asText());
+            }
+        } catch (IOException notJson) {
+            // fall through to the raw text
+        }
+        return shorten(body.strip());
+    }
+
+    private static boolean isUnreachable(Throwable failure) {
+        return find(failure, ConnectException.class).isPresent()
+                || find(failure, NoRouteToHostException.class).isPresent()
+                || find(failure, UnknownHostException.class).isPresent()
+                || find(failure, UnresolvedAddressException.class).isPresent()
+                || find(failure, dev.langchain4j.exception.UnresolvedModelServerException.class).isPresent();
+    }
+
+    private static boolean isJsonProblem(IOException e) {
+        return e instanceof com.fasterxml.jackson.core.JacksonException;
+    }
+
+    private static Throwable jdkCause(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getClass().getName().startsWith("java.")) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static <T extends Throwable> Optional<T> find(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return Optional.of(type.cast(t));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Throwable rootOf(Throwable failure) {
+        Throwable t = failure;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static String describe(Throwable t) {
+        String message = t.getMessage();
+        return t.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + shorten(message));
+    }
+
+    private static String shorten(String text) {
+        String oneLine = text.replaceAll("\\s+", " ").strip();
+        return oneLine.length() <= MAX_DETAIL ? oneLine : oneLine.substring(0, MAX_DETAIL) + "...";
+    }
+
+    static String seconds(Duration d) {
+        long millis = d.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
+    }
+}

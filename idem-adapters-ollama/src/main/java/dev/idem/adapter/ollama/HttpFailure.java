@@ -1,0 +1,30 @@
+package dev.idem.adapter.ollama;
+
+import dev.langchain4j.exception.HttpException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A non-2xx answer that keeps its response headers. langchain4j's own {@link HttpException} keeps only status
+ * and body, and the gateway needs {@code Retry-After}; langchain4j wraps this exception as the cause of its own,
+ * so the gateway finds it again in the cause chain.
+ */
+final class HttpFailure extends HttpException {
+
+    private static final long serialVersionUID = 1L;
+    private final transient Map<String, List<String>> headers;
+
+    HttpFailure(int statusCode, String body, Map<String, List<String>> headers) {
+        super(statusCode, body);
+        this.headers = Map.copyOf(headers);
+    }
+
+    /** The first value of a header, matched without regard to case as HTTP requires. */
+    Optional<String> header(String name) {
+        return headers.entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty())
+                .map(e -> e.getValue().get(0))
+                .findFirst();
+    }
+}
