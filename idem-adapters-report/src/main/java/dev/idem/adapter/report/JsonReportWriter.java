@@ -1,0 +1,135 @@
+package dev.idem.adapter.report;
+
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.idem.domain.execution.TokenUsage;
+import dev.idem.port.in.CaseResult;
+import dev.idem.port.in.EvaluationResult;
+import dev.idem.port.in.EvaluationSummary;
+import dev.idem.port.in.EvaluatorOutcome;
+import dev.idem.port.out.ReportWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The machine-readable report: the shape {@code gh models eval --json} prints ({@code name}, {@code description},
+ * {@code model}, {@code testResults}, {@code summary}) so existing tooling keeps working, plus idem's own fields
+ * (provider, statuses, errors, replays, tokens, timings) that gh-models has no notion of.
+ */
+public final class JsonReportWriter implements ReportWriter {
+
+    private final JsonNodeFactory nodes = JsonNodeFactory.instance;
+    private final ObjectWriter writer;
+
+    public JsonReportWriter() {
+        // Explicit "\n" and two-space indents keep the bytes identical on every OS, so reports diff cleanly.
+        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+                .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+                .withObjectIndenter(indenter)
+                .withArrayIndenter(indenter);
+        this.writer = JsonMapper.builder()
+                .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+                .build()
+                .writer(printer);
+    }
+
+    @Override
+    public String format() {
+        return "json";
+    }
+
+    @Override
+    public void write(EvaluationResult result, Path target) {
+        Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(target, "target");
+        ObjectNode report = report(result);
+        AtomicReportFile.write(target, out -> {
+            writer.writeValue(out, report);
+            out.write('\n');
+        });
+    }
+
+    private ObjectNode report(EvaluationResult result) {
+        EvaluationSummary summary = result.summary();
+        ObjectNode report = nodes.objectNode();
+        report.put("name", result.specName());
+        report.put("description", result.description());
+        report.put("model", result.model());
+        ArrayNode testResults = report.putArray("testResults");
+        result.cases().forEach(c -> testResults.add(testResult(c)));
+        ObjectNode totals = report.putObject("summary");
+        totals.put("totalTests", summary.total());
+        totals.put("passedTests", summary.passed());
+        // gh-models counts every case that did not pass as failed; idem's errors are broken out under "idem".
+        totals.put("failedTests", summary.total() - summary.passed());
+        totals.put("passRate", percentage(summary));
+        report.put("provider", result.provider());
+        report.put("answerKind", result.answerKind());
+        report.put("specSource", result.specSource());
+        ObjectNode idem = report.putObject("idem");
+        idem.put("passed", summary.passed());
+        idem.put("failed", summary.failed());
+        idem.put("errors", summary.errors());
+        idem.put("calls", summary.calls());
+        idem.put("replays", summary.replays());
+        idem.set("tokens", tokens(summary.tokens()));
+        idem.put("wallTimeMs", summary.wallTime().toMillis());
+        return report;
+    }
+
+    private ObjectNode testResult(CaseResult result) {
+        ObjectNode node = nodes.objectNode();
+        ObjectNode testCase = node.putObject("testCase");
+        result.testCase().variables().forEach(testCase::put);
+        result.testCase().expected().ifPresent(expected -> testCase.put("expected", expected));
+        node.put("modelResponse", result.output());
+        ArrayNode evaluations = node.putArray("evaluationResults");
+        result.evaluations().forEach(outcome -> evaluations.add(evaluation(outcome)));
+        node.put("label", result.label());
+        node.put("row", result.testCase().number());
+        node.put("sample", result.sample());
+        node.put("status", result.status().name().toLowerCase(Locale.ROOT));
+        node.put("error", result.error().orElse(null));
+        node.put("latencyMs", result.latency().toMillis());
+        node.put("attempts", result.attempts());
+        node.put("replayed", result.replayed());
+        node.set("tokens", tokens(result.usage()));
+        ArrayNode messages = node.putArray("messages");
+        for (Map.Entry<String, String> message : result.renderedMessages()) {
+            messages.addObject().put("role", message.getKey()).put("content", message.getValue());
+        }
+        return node;
+    }
+
+    private ObjectNode evaluation(EvaluatorOutcome outcome) {
+        ObjectNode node = nodes.objectNode();
+        node.put("evaluatorName", outcome.name());
+        node.put("score", outcome.verdict().score());
+        node.put("passed", outcome.verdict().passed());
+        node.put("details", outcome.verdict().details());
+        node.put("kind", outcome.kind());
+        return node;
+    }
+
+    private ObjectNode tokens(TokenUsage usage) {
+        ObjectNode node = nodes.objectNode();
+        node.put("input", usage.inputTokens());
+        node.put("output", usage.outputTokens());
+        return node;
+    }
+
+    /** gh-models reports the pass rate as a percentage; rounded so that 2 of 3 reads 66.67, not 66.666...67. */
+    private static double percentage(EvaluationSummary summary) {
+        return Math.round(summary.passRate() * 10_000) / 100.0;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.idem.adapter.report;
+
+import dev.idem.port.in.CaseResult;
+import dev.idem.port.in.CaseStatus;
+import dev.idem.port.in.EvaluatorOutcome;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/** The wording and number formats every human-readable report shares, so they never disagree. */
+final class ReportText {
+
+    private ReportText() {
+    }
+
+    /** {@code 0.6667} as {@code 66.7%}, {@code 1.0} as {@code 100%}. */
+    static String percent(double rate) {
+        String formatted = String.format(Locale.ROOT, "%.1f", rate * 100);
+        return (formatted.endsWith(".0") ? formatted.substring(0, formatted.length() - 2) : formatted) + "%";
+    }
+
+    static String count(long value) {
+        return String.format(Locale.ROOT, "%,d", value);
+    }
+
+    /** {@code 850 ms}, {@code 1.25 s}, {@code 2 min 05 s}. */
+    static String duration(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis < 1000) {
+            return millis + " ms";
+        }
+        if (millis < 60_000) {
+            return String.format(Locale.ROOT, "%.2f s", millis / 1000.0);
+        }
+        long seconds = duration.toSeconds();
+        return String.format(Locale.ROOT, "%d min %02d s", seconds / 60, seconds % 60);
+    }
+
+    /** Seconds with millisecond precision, as JUnit XML's {@code time} attributes expect. */
+    static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.3f", duration.toMillis() / 1000.0);
+    }
+
+    static String score(double score) {
+        return String.format(Locale.ROOT, "%.2f", score);
+    }
+
+    static String status(CaseStatus status) {
+        return switch (status) {
+            case PASSED -> "PASS";
+            case FAILED -> "FAIL";
+            case ERROR -> "ERROR";
+        };
+    }
+
+    static List<EvaluatorOutcome> failing(CaseResult result) {
+        return result.evaluations().stream().filter(outcome -> !outcome.verdict().passed()).toList();
+    }
+
+    /** One line per verdict, e.g. {@code FAIL rubric [rubric] score 0.55: missing fencing tokens}. */
+    static String verdictLine(EvaluatorOutcome outcome) {
+        return (outcome.verdict().passed() ? "PASS " : "FAIL ") + outcome.name() + " [" + outcome.kind() + "] score "
+                + score(outcome.verdict().score()) + (outcome.verdict().details().isEmpty() ? ""
+                : ": " + outcome.verdict().details());
+    }
+}
