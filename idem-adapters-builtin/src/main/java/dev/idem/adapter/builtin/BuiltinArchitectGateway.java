@@ -1,0 +1,55 @@
+package dev.idem.adapter.builtin;
+
+import dev.idem.domain.execution.Completion;
+import dev.idem.domain.execution.ModelRequest;
+import dev.idem.domain.execution.TokenUsage;
+import dev.idem.domain.template.Message;
+import dev.idem.port.out.ModelGateway;
+import dev.idem.port.out.RequestRejectedException;
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+/**
+ * The offline architect: answers the flagship "Idempotency and API Retry Strategy Architect" spec with a
+ * deterministic, rule-based reference design (or the spec's exact refusal for unsafe requests), without any
+ * model or network. Any other spec is rejected, since a rule-based answer to it would be made up.
+ */
+public final class BuiltinArchitectGateway implements ModelGateway {
+
+    /** The provider id. */
+    public static final String PROVIDER_ID = "builtin";
+    /** The model name reported on every completion. */
+    public static final String MODEL = "idem-builtin-architect";
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+    private final ReferenceArchitect architect = new ReferenceArchitect();
+
+    @Override
+    public String providerId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String answerKind() {
+        return "rule-based reference design (no LLM)";
+    }
+
+    @Override
+    public Completion complete(ModelRequest request) {
+        long start = System.nanoTime();
+        FlagshipRequest flagship = FlagshipRequest.from(request).orElseThrow(() -> new RequestRejectedException(
+                PROVIDER_ID, "the built-in architect serves only the Idempotency and API Retry Strategy Architect"
+                + " spec; use --provider openai|azure-openai|ollama for other specs", null));
+        String text = architect.answer(flagship.systemContext(), flagship.failureScenarios());
+        long inputWords = request.messages().stream().map(Message::content).mapToLong(BuiltinArchitectGateway::words)
+                .sum();
+        return new Completion(text, MODEL, new TokenUsage(inputWords, words(text)),
+                Duration.ofNanos(System.nanoTime() - start), "stop");
+    }
+
+    private static long words(String text) {
+        String stripped = text.strip();
+        return stripped.isEmpty() ? 0 : WHITESPACE.split(stripped).length;
+    }
+}
