@@ -1,0 +1,239 @@
+package dev.idem.adapter.yaml;
+
+import dev.idem.domain.evaluation.BuiltinJudgeSpec;
+import dev.idem.domain.evaluation.DesignFormatEvaluatorSpec;
+import dev.idem.domain.evaluation.EvaluatorSpec;
+import dev.idem.domain.evaluation.JsonEvaluatorSpec;
+import dev.idem.domain.evaluation.LlmJudgeSpec;
+import dev.idem.domain.evaluation.RefusalEvaluatorSpec;
+import dev.idem.domain.evaluation.RegexEvaluatorSpec;
+import dev.idem.domain.evaluation.RubricEvaluatorSpec;
+import dev.idem.domain.evaluation.StringEvaluatorSpec;
+import dev.idem.domain.evaluation.StringEvaluatorSpec.Operation;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Reads one evaluator in any dialect: GitHub Models' {@code string:}, {@code llm:} and {@code uses:}, the
+ * seed's {@code type: regex} + {@code pattern}, the common variants ({@code regex:}, {@code type: regex_match},
+ * {@code type: contains} + {@code value}, ...) and idem's own kinds (json, rubric, design-format, refusal).
+ */
+final class EvaluatorReader {
+
+    static final double DEFAULT_RUBRIC_THRESHOLD = 0.75;
+
+    private static final String KINDS =
+            "regex, string, llm, uses, json, rubric, design-format, refusal";
+    private static final String TYPES = "regex, regex_match, contains, equals, starts_with, ends_with, json, "
+            + "rubric, design-format, refusal";
+    private static final List<Map.Entry<String, Operation>> STRING_KEYS = List.of(
+            Map.entry("contains", Operation.CONTAINS), Map.entry("equals", Operation.EQUALS),
+            Map.entry("startsWith", Operation.STARTS_WITH), Map.entry("endsWith", Operation.ENDS_WITH),
+            Map.entry("starts_with", Operation.STARTS_WITH), Map.entry("ends_with", Operation.ENDS_WITH));
+
+    private final SpecAssembler spec;
+
+    EvaluatorReader(SpecAssembler spec) {
+        this.spec = spec;
+    }
+
+    Optional<EvaluatorSpec> read(YamlNode.Mapping m, String path, int index) {
+        String name = spec.text(m, "name", path + ".name").filter(s -> !s.isBlank())
+                .orElse("evaluator " + (index + 1));
+        if (m.has("string")) {
+            return stringEvaluator(name, m.take("string"), path + ".string", path);
+        }
+        if (m.has("llm")) {
+            return llmJudge(name, m.take("llm"), path + ".llm");
+        }
+        if (m.has("uses")) {
+            return builtin(name, m, path);
+        }
+        if (m.has("regex")) {
+            return regexShorthand(name, m.take("regex"), path);
+        }
+        if (m.has("type")) {
+            return typed(name, m, path);
+        }
+        spec.error(path, "evaluator '" + name + "' has no kind (expected one of " + KINDS + ")");
+        return Optional.empty();
+    }
+
+    private Optional<EvaluatorSpec> stringEvaluator(String name, YamlNode node, String stringPath, String path) {
+        if (!(node instanceof YamlNode.Mapping m)) {
+            spec.error(stringPath, "evaluator '" + name + "': expected {contains|equals|startsWith|endsWith: value}, got "
+                    + node.describe());
+            return Optional.empty();
+        }
+        for (Map.Entry<String, Operation> op : STRING_KEYS) {
+            if (m.has(op.getKey())) {
+                String valuePath = stringPath + "." + op.getKey();
+                Optional<String> value = spec.text(m, op.getKey(), valuePath);
+                if (value.isEmpty()) {
+                    spec.error(valuePath, "evaluator '" + name + "': expected text to compare with");
+                    return Optional.empty();
+                }
+                spec.alias(valuePath, path + ".value");
+                return Optional.of(new StringEvaluatorSpec(name, op.getValue(), value.get()));
+            }
+        }
+        spec.error(stringPath, "evaluator '" + name + "': a string evaluator needs one of contains, equals, "
+                + "startsWith or endsWith");
+        return Optional.empty();
+    }
+
+    private Optional<EvaluatorSpec> llmJudge(String name, YamlNode node, String path) {
+        if (!(node instanceof YamlNode.Mapping m)) {
+            spec.error(path, "evaluator '" + name + "': expected {modelId, prompt, choices, systemPrompt}, got "
+                    + node.describe());
+            return Optional.empty();
+        }
+        Optional<String> modelId = spec.text(m, "modelId", path + ".modelId");
+        Optional<String> prompt = spec.text(m, "prompt", path + ".prompt");
+        Optional<String> systemPrompt = spec.text(m, "systemPrompt", path + ".systemPrompt");
+        YamlNode choicesNode = m.take("choices");
+        if (prompt.isEmpty()) {
+            spec.error(path + ".prompt", "evaluator '" + name + "': an llm evaluator needs a prompt");
+            return Optional.empty();
+        }
+        if (!(choicesNode instanceof YamlNode.Sequence choices) || choices.items().isEmpty()) {
+            spec.error(path + ".choices", "evaluator '" + name
+                    + "': an llm evaluator needs a list of choices ({choice, score})");
+            return Optional.empty();
+        }
+        Map<String, Double> scores = new LinkedHashMap<>();
+        for (int i = 0; i < choices.items().size(); i++) {
+            String choicePath = path + ".choices[" + i + "]";
+            if (!(choices.items().get(i) instanceof YamlNode.Mapping c)) {
+                spec.error(choicePath, "evaluator '" + name + "': expected {choice, score}, got "
+                        + choices.items().get(i).describe());
+                continue;
+            }
+            Optional<String> choice = spec.text(c, "choice", choicePath + ".choice");
+            Optional<Double> score = spec.number(c, choicePath, "score");
+            if (choice.isEmpty() || score.isEmpty()) {
+                spec.error(choicePath, "evaluator '" + name + "': a choice needs a choice text and a score");
+                continue;
+            }
+            scores.put(choice.get(), score.get());
+        }
+        return Optional.of(new LlmJudgeSpec(name, modelId, prompt.get(), scores, systemPrompt));
+    }
+
+    private Optional<EvaluatorSpec> builtin(String name, YamlNode.Mapping m, String path) {
+        Optional<String> uses = spec.text(m, "uses", path + ".uses");
+        if (uses.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!BuiltinJudgeSpec.KNOWN.contains(uses.get())) {
+            spec.error(path + ".uses", "evaluator '" + name + "': unknown built-in evaluator '" + uses.get()
+                    + "' (expected one of " + String.join(", ", BuiltinJudgeSpec.KNOWN) + ")");
+            return Optional.empty();
+        }
+        return Optional.of(new BuiltinJudgeSpec(name, uses.get()));
+    }
+
+    private Optional<EvaluatorSpec> regexShorthand(String name, YamlNode node, String path) {
+        if (node instanceof YamlNode.Scalar s && !SpecAssembler.isNull(s)) {
+            spec.alias(path + ".regex", path + ".pattern");
+            return regex(name, s.asText(), path);
+        }
+        if (node instanceof YamlNode.Mapping m) {
+            Optional<String> pattern = spec.text(m, "pattern", path + ".regex.pattern");
+            spec.alias(path + ".regex.pattern", path + ".pattern");
+            if (pattern.isEmpty()) {
+                spec.error(path + ".regex", "evaluator '" + name + "': regex needs a pattern");
+                return Optional.empty();
+            }
+            return regex(name, pattern.get(), path);
+        }
+        spec.error(path + ".regex", "evaluator '" + name + "': expected a pattern or {pattern: ...}, got "
+                + node.describe());
+        return Optional.empty();
+    }
+
+    private Optional<EvaluatorSpec> regex(String name, String pattern, String path) {
+        try {
+            return Optional.of(new RegexEvaluatorSpec(name, Pattern.compile(pattern)));
+        } catch (PatternSyntaxException e) {
+            spec.error(path + ".pattern", "evaluator '" + name + "': invalid regex: " + e.getDescription()
+                    + (e.getIndex() >= 0 ? " near index " + e.getIndex() : ""));
+            return Optional.empty();
+        }
+    }
+
+    private Optional<EvaluatorSpec> typed(String name, YamlNode.Mapping m, String path) {
+        Optional<String> typeText = spec.text(m, "type", path + ".type");
+        if (typeText.isEmpty()) {
+            spec.error(path + ".type", "evaluator '" + name + "' has no kind (expected one of " + KINDS + ")");
+            return Optional.empty();
+        }
+        String type = typeText.get().trim().toLowerCase(Locale.ROOT).replace('-', '_');
+        switch (type) {
+            case "regex":
+            case "regex_match":
+                return typedRegex(name, m, path);
+            case "contains":
+                return typedString(name, Operation.CONTAINS, m, path);
+            case "equals":
+                return typedString(name, Operation.EQUALS, m, path);
+            case "starts_with":
+            case "startswith":
+                return typedString(name, Operation.STARTS_WITH, m, path);
+            case "ends_with":
+            case "endswith":
+                return typedString(name, Operation.ENDS_WITH, m, path);
+            case "json":
+                return Optional.of(new JsonEvaluatorSpec(name, spec.jsonText(m, "schema", path + ".schema")));
+            case "rubric":
+                return rubric(name, m, path);
+            case "design_format":
+                return Optional.of(new DesignFormatEvaluatorSpec(name));
+            case "refusal":
+                boolean expect = spec.bool(m, "expectRefusal", path + ".expectRefusal")
+                        .or(() -> spec.bool(m, "expect_refusal", path + ".expect_refusal"))
+                        .orElse(true);
+                return Optional.of(new RefusalEvaluatorSpec(name, expect));
+            default:
+                spec.error(path + ".type", "evaluator '" + name + "': unknown type '" + typeText.get()
+                        + "' (expected one of " + TYPES + ")");
+                return Optional.empty();
+        }
+    }
+
+    private Optional<EvaluatorSpec> typedRegex(String name, YamlNode.Mapping m, String path) {
+        String key = m.has("pattern") ? "pattern" : "value";
+        Optional<String> pattern = spec.text(m, key, path + "." + key);
+        spec.alias(path + "." + key, path + ".pattern");
+        if (pattern.isEmpty()) {
+            spec.error(path + ".pattern", "evaluator '" + name + "': a regex evaluator needs a pattern");
+            return Optional.empty();
+        }
+        return regex(name, pattern.get(), path);
+    }
+
+    private Optional<EvaluatorSpec> typedString(String name, Operation operation, YamlNode.Mapping m, String path) {
+        Optional<String> value = spec.text(m, "value", path + ".value");
+        if (value.isEmpty()) {
+            spec.error(path + ".value", "evaluator '" + name + "': needs a value to compare with");
+            return Optional.empty();
+        }
+        return Optional.of(new StringEvaluatorSpec(name, operation, value.get()));
+    }
+
+    private Optional<EvaluatorSpec> rubric(String name, YamlNode.Mapping m, String path) {
+        Optional<Double> threshold = spec.number(m, path, "threshold");
+        double value = threshold.orElse(DEFAULT_RUBRIC_THRESHOLD);
+        if (value < 0 || value > 1) {
+            spec.error(path + ".threshold", "evaluator '" + name + "': threshold must be within 0..1, got "
+                    + value);
+            return Optional.empty();
+        }
+        return Optional.of(new RubricEvaluatorSpec(name, value));
+    }
+}
