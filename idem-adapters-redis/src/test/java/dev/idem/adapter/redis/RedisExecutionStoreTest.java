@@ -1,0 +1,145 @@
+package dev.idem.adapter.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.idem.domain.execution.ExecutionRecord;
+import dev.idem.domain.execution.Fingerprint;
+import dev.idem.port.out.ExecutionStore;
+import dev.idem.port.out.ExecutionStoreProvider;
+import dev.idem.port.out.StoreUnavailableException;
+import dev.idem.testkit.ExecutionStoreContract;
+import dev.idem.testkit.MutableClock;
+import io.lettuce.core.RedisURI;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(RedisServerExtension.class)
+class RedisExecutionStoreTest extends ExecutionStoreContract {
+
+    private final RedisTestServer server;
+
+    RedisExecutionStoreTest(RedisTestServer server) {
+        this.server = server;
+    }
+
+    @Override
+    protected ExecutionStore newStore(MutableClock clock) {
+        server.flush();
+        return new RedisExecutionStore(server.uri());
+    }
+
+    @Override
+    protected boolean clockControlsExpiry() {
+        return false;
+    }
+
+    @Override
+    protected Duration shortLease() {
+        return Duration.ofMillis(300);
+    }
+
+    @Test
+    void should_fail_fast_with_a_clear_message_when_redis_is_unreachable() throws Exception {
+        // given a port nobody listens on
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+
+        // when / then
+        assertThatThrownBy(() -> new RedisExecutionStore(URI.create("redis://:s3cret@127.0.0.1:" + port + "/0")))
+                .isInstanceOf(StoreUnavailableException.class)
+                .hasMessage("cannot reach Redis at redis://127.0.0.1:" + port + "/0 (start redis-server or fix --store)")
+                .hasMessageNotContaining("s3cret");
+    }
+
+    @Test
+    void should_describe_the_store_without_credentials() {
+        assertThat(RedisExecutionStore.safeDescription(RedisURI.create("redis://user:s3cret@10.0.0.7:6380/3")))
+                .isEqualTo("redis://10.0.0.7:6380/3");
+        assertThat(store.describe()).isEqualTo(server.uri().toString().replaceFirst("//[^@]*@", "//"));
+    }
+
+    @Test
+    void should_be_opened_by_the_service_loader_from_a_uri() {
+        // given
+        ExecutionStoreProvider provider = ServiceLoader.load(ExecutionStoreProvider.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .filter(p -> p.id().equals("redis"))
+                .findFirst().orElseThrow();
+
+        // when
+        try (ExecutionStore opened = provider.open(server.uri(), clock)) {
+
+            // then
+            assertThat(opened).isInstanceOf(RedisExecutionStore.class);
+            assertThat(opened.get(fingerprint("via-provider"))).isEmpty();
+        }
+    }
+
+    @Test
+    void should_hand_the_call_to_exactly_one_process_when_processes_race_for_it() throws Exception {
+        // given child JVMs connected to the same server, waiting at a start gate
+        Fingerprint fp = fingerprint("process-race");
+        List<Process> children = new ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                // A quick-starting JVM: the children only open a store and make one claim.
+                children.add(new ProcessBuilder(javaExecutable(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                        "-cp", testClassPath(),
+                        RedisClaimRace.class.getName(), server.uri().toString(), fp.hex(), "process-" + i)
+                        .redirectError(ProcessBuilder.Redirect.INHERIT)
+                        .start());
+            }
+            List<BufferedReader> outputs = new ArrayList<>();
+            for (Process child : children) {
+                BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+                assertThat(out.readLine()).isEqualTo("READY");
+                outputs.add(out);
+            }
+
+            // when the gate opens for all of them at once
+            for (Process child : children) {
+                OutputStream in = child.getOutputStream();
+                in.write("GO\n".getBytes(StandardCharsets.UTF_8));
+                in.flush();
+            }
+            List<String> answers = new ArrayList<>();
+            for (int i = 0; i < children.size(); i++) {
+                answers.add(outputs.get(i).readLine());
+                assertThat(children.get(i).waitFor(60, TimeUnit.SECONDS)).isTrue();
+                assertThat(children.get(i).exitValue()).isZero();
+            }
+
+            // then
+            assertThat(answers).containsOnly("ACQUIRED", "BUSY").filteredOn("ACQUIRED"::equals).hasSize(1);
+            assertThat(store.get(fp).map(ExecutionRecord::owner).orElseThrow()).startsWith("process-");
+        } finally {
+            children.forEach(Process::destroyForcibly);
+        }
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static String testClassPath() {
+        // Surefire may hand the forked JVM a manifest-only jar; its own property holds the real class path.
+        String surefire = System.getProperty("surefire.test.class.path");
+        return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+    }
+}

@@ -1,0 +1,54 @@
+package dev.idem.adapter.sqlite;
+
+import dev.idem.port.out.ExecutionStore;
+import dev.idem.port.out.ExecutionStoreProvider;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * Opens {@link SqliteExecutionStore}s for {@code sqlite:} URIs: {@code sqlite:.idem/store.db} (relative to the
+ * working directory), {@code sqlite:/abs/path.db} and {@code sqlite:///abs/path.db}.
+ */
+public final class SqliteExecutionStoreProvider implements ExecutionStoreProvider {
+
+    /** The store id and URI scheme. */
+    public static final String ID = "sqlite";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public ExecutionStore open(URI uri, Clock clock) {
+        return new SqliteExecutionStore(pathOf(uri), clock);
+    }
+
+    /**
+     * The file a {@code sqlite:} URI names.
+     *
+     * @throws IllegalArgumentException if the URI is not a {@code sqlite:} URI naming a local file
+     */
+    public static Path pathOf(URI uri) {
+        if (uri == null || !ID.equalsIgnoreCase(uri.getScheme())) {
+            throw new IllegalArgumentException("not a sqlite store URI: " + uri
+                    + " (use sqlite:PATH, e.g. sqlite:.idem/store.db)");
+        }
+        String path;
+        if (uri.isOpaque()) {
+            path = uri.getSchemeSpecificPart();
+        } else {
+            if (uri.getAuthority() != null && !uri.getAuthority().isEmpty()) {
+                throw new IllegalArgumentException("a sqlite store is a local file, not a host: " + uri
+                        + " (use sqlite:PATH or sqlite:///ABSOLUTE/PATH)");
+            }
+            path = uri.getPath();
+        }
+        if (path == null || path.isBlank()) {
+            throw new IllegalArgumentException("a sqlite store URI names a file: " + uri
+                    + " (use sqlite:PATH, e.g. sqlite:.idem/store.db)");
+        }
+        return Path.of(path);
+    }
+}

@@ -1,0 +1,231 @@
+package dev.idem.adapter.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.idem.domain.execution.Claim;
+import dev.idem.domain.execution.Completion;
+import dev.idem.domain.execution.ExecutionRecord;
+import dev.idem.domain.execution.Fingerprint;
+import dev.idem.domain.execution.TokenUsage;
+import dev.idem.port.out.ExecutionStore;
+import dev.idem.port.out.ExecutionStoreProvider;
+import dev.idem.port.out.StoreUnavailableException;
+import dev.idem.testkit.ExecutionStoreContract;
+import dev.idem.testkit.MutableClock;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.ServiceLoader;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteExecutionStoreTest extends ExecutionStoreContract {
+
+    @TempDir
+    Path dir;
+
+    @Override
+    protected ExecutionStore newStore(MutableClock clock) {
+        return new SqliteExecutionStore(dir.resolve("contract/store.db"), clock);
+    }
+
+    @Test
+    void should_create_the_file_readable_by_its_owner_only() throws Exception {
+        // given
+        Path file = dir.resolve(".idem/store.db");
+
+        // when
+        try (SqliteExecutionStore opened = new SqliteExecutionStore(file, clock)) {
+            Fingerprint fp = fingerprint("mode");
+            long token = ((Claim.Acquired) opened.claim(fp, "o", LONG)).fencingToken();
+            opened.complete(fp, token, new Completion("x", "m", TokenUsage.NONE, Duration.ZERO, ""), LONG);
+
+            // then
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+            for (String sidecar : new String[] {"store.db-wal", "store.db-shm"}) {
+                Path path = file.resolveSibling(sidecar);
+                if (Files.exists(path)) {
+                    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(path)))
+                            .as(sidecar).endsWith("---");
+                }
+            }
+            assertThat(Files.exists(file.resolveSibling("store.db-wal"))).as("WAL mode").isTrue();
+        }
+    }
+
+    @Test
+    void should_report_a_clear_error_when_the_file_is_not_a_database() throws Exception {
+        // given
+        Path file = dir.resolve("corrupt.db");
+        byte[] noise = new byte[8192];
+        new Random(7).nextBytes(noise);
+        Files.write(file, noise);
+
+        // when / then
+        assertThatThrownBy(() -> new SqliteExecutionStore(file, clock))
+                .isInstanceOf(StoreUnavailableException.class)
+                .hasMessageContaining("store sqlite:" + file)
+                .hasMessageContaining("is not a SQLite database")
+                .hasMessageContaining("move it aside");
+    }
+
+    @Test
+    void should_report_a_clear_error_when_the_file_is_a_text_file() throws Exception {
+        // given
+        Path file = dir.resolve("notes.db");
+        Files.writeString(file, "these are not the records you are looking for\n".repeat(200));
+
+        // when / then
+        assertThatThrownBy(() -> new SqliteExecutionStore(file, clock))
+                .isInstanceOf(StoreUnavailableException.class)
+                .hasMessageContaining("is not a SQLite database");
+    }
+
+    @Test
+    void should_report_a_locked_store_when_another_process_holds_the_write_lock() throws Exception {
+        // given a store, and another connection that keeps an exclusive lock on its file
+        Path file = dir.resolve("locked.db");
+        try (SqliteExecutionStore opened = new SqliteExecutionStore(file, clock, Duration.ofMillis(200));
+             Connection other = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            try (Statement st = other.createStatement()) {
+                st.execute("BEGIN EXCLUSIVE");
+            }
+
+            // when / then
+            assertThatThrownBy(() -> opened.claim(fingerprint("locked"), "o", LONG))
+                    .isInstanceOf(StoreUnavailableException.class)
+                    .hasMessageContaining("store sqlite:" + file + " is locked by another process");
+            try (Statement st = other.createStatement()) {
+                st.execute("ROLLBACK");
+            }
+            assertThat(opened.claim(fingerprint("locked"), "o", LONG)).isInstanceOf(Claim.Acquired.class);
+        }
+    }
+
+    @Test
+    void should_keep_records_when_reopened() {
+        // given
+        Path file = dir.resolve("durable.db");
+        Fingerprint fp = fingerprint("durable");
+        Completion reply = new Completion("kept «across» reopen\n", "m", new TokenUsage(3, 4),
+                Duration.ofNanos(987_654_321), "length");
+        long token;
+        try (SqliteExecutionStore first = new SqliteExecutionStore(file, clock)) {
+            token = ((Claim.Acquired) first.claim(fp, "o", LONG)).fencingToken();
+            first.complete(fp, token, reply, LONG);
+            first.recordRun(1, 2);
+        }
+
+        // when
+        try (SqliteExecutionStore second = new SqliteExecutionStore(file, clock)) {
+
+            // then
+            assertThat(second.claim(fp, "o2", LONG)).isInstanceOfSatisfying(Claim.Completed.class,
+                    done -> assertThat(done.record().completion()).contains(reply));
+            assertThat(second.stats().lastRun()).isPresent();
+            Fingerprint other = fingerprint("after-reopen");
+            assertThat(((Claim.Acquired) second.claim(other, "o2", LONG)).fencingToken()).isGreaterThan(token);
+        }
+    }
+
+    @Test
+    void should_be_opened_by_the_service_loader_from_a_uri() {
+        // given
+        ExecutionStoreProvider provider = ServiceLoader.load(ExecutionStoreProvider.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .filter(p -> p.id().equals("sqlite"))
+                .findFirst().orElseThrow();
+        Path file = dir.resolve("by-uri/store.db");
+
+        // when
+        try (ExecutionStore opened = provider.open(URI.create("sqlite://" + file.toAbsolutePath()), clock)) {
+
+            // then
+            assertThat(opened.describe()).isEqualTo("sqlite:" + file.toAbsolutePath());
+            assertThat(Files.exists(file)).isTrue();
+        }
+    }
+
+    @Test
+    void should_read_relative_and_absolute_paths_from_uris() {
+        assertThat(SqliteExecutionStoreProvider.pathOf(URI.create("sqlite:.idem/store.db")))
+                .isEqualTo(Path.of(".idem/store.db"));
+        assertThat(SqliteExecutionStoreProvider.pathOf(URI.create("sqlite:/abs/path.db")))
+                .isEqualTo(Path.of("/abs/path.db"));
+        assertThat(SqliteExecutionStoreProvider.pathOf(URI.create("sqlite:///abs/path.db")))
+                .isEqualTo(Path.of("/abs/path.db"));
+        assertThatThrownBy(() -> SqliteExecutionStoreProvider.pathOf(URI.create("sqlite://host/x.db")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("local file");
+    }
+
+    @Test
+    void should_hand_the_call_to_exactly_one_process_when_processes_race_for_it() throws Exception {
+        // given child JVMs that opened the same file and wait at a start gate
+        Path file = dir.resolve("shared/store.db");
+        new SqliteExecutionStore(file, Clock.systemUTC()).close();
+        Fingerprint fp = fingerprint("process-race");
+        List<Process> children = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                // A quick-starting JVM: the children only open a store and make one claim.
+                children.add(new ProcessBuilder(javaExecutable(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                        "-cp", testClassPath(),
+                        SqliteClaimRace.class.getName(), file.toString(), fp.hex(), "process-" + i)
+                        .redirectError(ProcessBuilder.Redirect.INHERIT)
+                        .start());
+            }
+            List<BufferedReader> outputs = new ArrayList<>();
+            for (Process child : children) {
+                BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+                assertThat(out.readLine()).isEqualTo("READY");
+                outputs.add(out);
+            }
+
+            // when the gate opens for all of them at once
+            for (Process child : children) {
+                OutputStream in = child.getOutputStream();
+                in.write("GO\n".getBytes(StandardCharsets.UTF_8));
+                in.flush();
+            }
+            List<String> answers = new ArrayList<>();
+            for (int i = 0; i < children.size(); i++) {
+                answers.add(outputs.get(i).readLine());
+                assertThat(children.get(i).waitFor(60, TimeUnit.SECONDS)).isTrue();
+                assertThat(children.get(i).exitValue()).isZero();
+            }
+
+            // then
+            assertThat(answers).containsOnly("ACQUIRED", "BUSY").filteredOn("ACQUIRED"::equals).hasSize(1);
+            try (SqliteExecutionStore check = new SqliteExecutionStore(file, Clock.systemUTC())) {
+                assertThat(check.get(fp).map(ExecutionRecord::owner).orElseThrow()).startsWith("process-");
+            }
+        } finally {
+            children.forEach(Process::destroyForcibly);
+        }
+    }
+
+    static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static String testClassPath() {
+        // Surefire may hand the forked JVM a manifest-only jar; its own property holds the real class path.
+        String surefire = System.getProperty("surefire.test.class.path");
+        return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+    }
+}

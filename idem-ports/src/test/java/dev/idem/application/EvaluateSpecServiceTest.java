@@ -1,0 +1,326 @@
+package dev.idem.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.idem.application.store.InMemoryExecutionStore;
+import dev.idem.domain.evaluation.EvaluatorSpec;
+import dev.idem.domain.evaluation.RegexEvaluatorSpec;
+import dev.idem.domain.evaluation.StringEvaluatorSpec;
+import dev.idem.domain.evaluation.StringEvaluatorSpec.Operation;
+import dev.idem.domain.evaluation.Verdict;
+import dev.idem.domain.execution.Fingerprint;
+import dev.idem.domain.execution.ModelRequest;
+import dev.idem.domain.execution.RandomSource;
+import dev.idem.domain.execution.TokenUsage;
+import dev.idem.domain.spec.PromptSpec;
+import dev.idem.domain.spec.Role;
+import dev.idem.domain.spec.TestCase;
+import dev.idem.port.in.CaseResult;
+import dev.idem.port.in.CaseStatus;
+import dev.idem.port.in.EvaluateSpecUseCase.EvaluateSpecCommand;
+import dev.idem.port.in.EvaluateSpecUseCase.Shard;
+import dev.idem.port.in.EvaluationResult;
+import dev.idem.port.in.EvaluatorOutcome;
+import dev.idem.port.in.ExecutionOptions;
+import dev.idem.port.in.ModelChoice;
+import dev.idem.port.in.SpecInput;
+import dev.idem.port.out.GatewaySettings;
+import dev.idem.port.out.RequestRejectedException;
+import dev.idem.testkit.MutableClock;
+import dev.idem.testkit.ScriptedModelGateway;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class EvaluateSpecServiceTest {
+
+    private static final String PROVIDER = "openai";
+
+    private final MutableClock clock = MutableClock.atDefaultStart();
+    private final InMemoryExecutionStore store = new InMemoryExecutionStore(clock);
+    private final IdempotentExecutor executor = new IdempotentExecutor(store, clock, RandomSource.seeded(3),
+            clock::advance, "test-owner", Duration.ofSeconds(15));
+    private final ScriptedModelGateway gateway = new ScriptedModelGateway(PROVIDER)
+            .replying(r -> "answer to " + questionOf(r) + ".");
+    private final EvaluateSpecService service = new EvaluateSpecService(
+            new SpecResolver(InMemorySpecRepository.empty()),
+            new ModelGateways(List.of(new FixedGatewayProvider(PROVIDER, gateway)), GatewaySettings.of(Map.of())),
+            executor, new EvaluatorFactory(() -> {
+                throw new AssertionError("no rubric in these specs");
+            }, (text, schema) -> Verdict.pass("json not used")), clock);
+
+    @AfterEach
+    void tearDown() {
+        executor.close();
+    }
+
+    @Test
+    void should_pass_and_fail_rows_by_their_evaluators_in_order_with_the_implicit_expected_check() {
+        // given
+        gateway.replying(r -> Map.of("q1", "alpha and beta.", "q2", "delta.", "q3", "no idea").get(questionOf(r)));
+        PromptSpec spec = spec("quiz", List.of(
+                row(1, "q1", "alpha", new StringEvaluatorSpec("mentions-beta", Operation.CONTAINS, "beta")),
+                row(2, "q2", "gamma", new StringEvaluatorSpec("mentions-expected", Operation.CONTAINS,
+                        "{{expected}}")),
+                row(3, "q3", "omega")));
+        // when
+        EvaluationResult result = service.evaluate(command(spec));
+        // then
+        List<CaseResult> cases = result.cases();
+        assertThat(cases).extracting(CaseResult::status)
+                .containsExactly(CaseStatus.PASSED, CaseStatus.FAILED, CaseStatus.FAILED);
+        assertThat(cases.get(0).evaluations()).extracting(EvaluatorOutcome::name)
+                .containsExactly("ends-with-period", "mentions-beta", "expected");
+        assertThat(cases.get(0).evaluations()).extracting(EvaluatorOutcome::kind)
+                .containsExactly("regex", "string", "expected");
+        assertThat(cases.get(0).evaluations()).allMatch(o -> o.verdict().passed());
+        // the row's own evaluator refers to {{expected}}, so the implicit check stays out
+        assertThat(cases.get(1).evaluations()).extracting(EvaluatorOutcome::name)
+                .containsExactly("ends-with-period", "mentions-expected");
+        assertThat(cases.get(1).evaluations()).extracting(o -> o.verdict().passed()).containsExactly(true, false);
+        assertThat(cases.get(2).evaluations()).extracting(EvaluatorOutcome::name)
+                .containsExactly("ends-with-period", "expected");
+        assertThat(cases.get(2).evaluations()).extracting(o -> o.verdict().passed()).containsExactly(false, false);
+        assertThat(cases).extracting(CaseResult::output).containsExactly("alpha and beta.", "delta.", "no idea");
+    }
+
+    @Test
+    void should_report_an_error_for_one_row_and_evaluate_the_others_when_the_provider_rejects_that_row() {
+        // given
+        gateway.replying(r -> {
+            if (questionOf(r).equals("q2")) {
+                throw new RequestRejectedException(PROVIDER, "400 the prompt is too long", null);
+            }
+            return "answer to " + questionOf(r) + ".";
+        });
+        // when
+        EvaluationResult result = service.evaluate(command(numberedSpec(3)));
+        // then
+        assertThat(result.cases()).extracting(CaseResult::status)
+                .containsExactly(CaseStatus.PASSED, CaseStatus.ERROR, CaseStatus.PASSED);
+        CaseResult failed = result.cases().get(1);
+        assertThat(failed.error()).hasValueSatisfying(e -> assertThat(e).contains("400 the prompt is too long"));
+        assertThat(failed.output()).isEmpty();
+        assertThat(failed.evaluations()).isEmpty();
+        assertThat(failed.attempts()).isEqualTo(1);
+        assertThat(result.cases().get(2).evaluations()).extracting(EvaluatorOutcome::name)
+                .containsExactly("ends-with-period");
+        assertThat(result.summary().errors()).isEqualTo(1);
+        assertThat(gateway.calls()).isEqualTo(3);
+    }
+
+    @Test
+    void should_make_one_call_per_sample_with_distinct_fingerprints_when_repeat_is_three() {
+        // given
+        PromptSpec spec = numberedSpec(2);
+        // when
+        EvaluationResult result = service.evaluate(command(spec, 1, 3, null, null, null));
+        // then
+        assertThat(result.summary().total()).isEqualTo(6);
+        assertThat(result.cases()).extracting(CaseResult::label)
+                .containsExactly("case 1", "case 1 #2", "case 1 #3", "case 2", "case 2 #2", "case 2 #3");
+        assertThat(result.cases()).extracting(CaseResult::sample).containsExactly(0, 1, 2, 0, 1, 2);
+        assertThat(result.cases()).noneMatch(CaseResult::replayed);
+        assertThat(gateway.calls()).isEqualTo(6);
+        for (String question : List.of("q1", "q2")) {
+            List<ModelRequest> sent = gateway.received().stream().filter(r -> questionOf(r).equals(question))
+                    .toList();
+            assertThat(sent).hasSize(3);
+            Set<Fingerprint> fingerprints = new HashSet<>();
+            for (int sample = 0; sample < 3; sample++) {
+                Fingerprint fingerprint = Fingerprint.of(PROVIDER, sent.get(sample), sample);
+                assertThat(store.get(fingerprint)).as("stored sample %d of %s", sample, question).isPresent();
+                fingerprints.add(fingerprint);
+            }
+            assertThat(fingerprints).hasSize(3);
+        }
+    }
+
+    @Test
+    void should_run_only_matching_rows_when_filtered_by_label() {
+        // given
+        PromptSpec spec = spec("labelled", List.of(named(1, "smoke: login"), named(2, "load: checkout"),
+                named(3, "smoke: payment")));
+        // when
+        EvaluationResult result = service.evaluate(command(spec, 1, 1, Pattern.compile("^smoke"), null, null));
+        // then
+        assertThat(result.cases()).extracting(CaseResult::label).containsExactly("smoke: login", "smoke: payment");
+        assertThat(result.summary().total()).isEqualTo(2);
+        assertThat(gateway.calls()).isEqualTo(2);
+    }
+
+    @Test
+    void should_run_only_matching_rows_when_filtered_by_value() {
+        // given
+        PromptSpec spec = numberedSpec(12);
+        // when
+        EvaluationResult result = service.evaluate(command(spec, 1, 1, Pattern.compile("q1\\d"), null, null));
+        // then
+        assertThat(result.cases()).extracting(c -> c.testCase().number()).containsExactly(10, 11, 12);
+        assertThat(gateway.calls()).isEqualTo(3);
+    }
+
+    @Test
+    void should_partition_the_cases_exactly_when_split_into_two_shards() {
+        // given
+        PromptSpec spec = numberedSpec(5);
+        // when
+        EvaluationResult first = service.evaluate(command(spec, 1, 1, null, new Shard(1, 2), null));
+        EvaluationResult second = service.evaluate(command(spec, 1, 1, null, new Shard(2, 2), null));
+        // then
+        List<Integer> firstRows = first.cases().stream().map(c -> c.testCase().number()).toList();
+        List<Integer> secondRows = second.cases().stream().map(c -> c.testCase().number()).toList();
+        assertThat(firstRows).containsExactly(1, 3, 5);
+        assertThat(secondRows).containsExactly(2, 4);
+        List<Integer> union = new ArrayList<>(firstRows);
+        union.addAll(secondRows);
+        assertThat(union).containsExactlyInAnyOrder(1, 2, 3, 4, 5);
+        assertThat(gateway.calls()).isEqualTo(5);
+        assertThat(second.summary().replays()).isZero();
+    }
+
+    @Test
+    void should_replay_every_case_without_a_model_call_when_the_same_spec_is_evaluated_again() {
+        // given
+        PromptSpec spec = numberedSpec(4);
+        EvaluationResult first = service.evaluate(command(spec));
+        // when
+        EvaluationResult second = service.evaluate(command(spec));
+        // then
+        assertThat(gateway.calls()).isEqualTo(4);
+        assertThat(first.summary().calls()).isEqualTo(4);
+        assertThat(second.summary().calls()).isZero();
+        assertThat(second.summary().replays()).isEqualTo(second.summary().total()).isEqualTo(4);
+        assertThat(second.cases()).allMatch(CaseResult::replayed);
+        assertThat(second.cases()).allMatch(c -> c.attempts() == 0);
+        assertThat(second.cases()).extracting(CaseResult::output)
+                .containsExactlyElementsOf(first.cases().stream().map(CaseResult::output).toList());
+        assertThat(second.cases()).extracting(CaseResult::status).containsOnly(CaseStatus.PASSED);
+        assertThat(second.summary().tokens()).isEqualTo(TokenUsage.NONE);
+    }
+
+    @Test
+    void should_return_results_in_row_order_when_forty_rows_run_eight_at_a_time() {
+        // given replies that take longer for earlier rows, so they finish out of order
+        gateway.replying(r -> {
+            int n = Integer.parseInt(questionOf(r).substring(1));
+            sleep(Duration.ofMillis((40 - n) % 8 * 3L));
+            return "answer to " + questionOf(r) + ".";
+        });
+        PromptSpec spec = numberedSpec(40);
+        // when
+        EvaluationResult result = service.evaluate(command(spec, 8, 1, null, null, null));
+        // then
+        assertThat(result.cases()).extracting(c -> c.testCase().number())
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, 40).boxed().toList());
+        assertThat(result.cases()).extracting(CaseResult::output)
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, 40).mapToObj(n -> "answer to q" + n + ".")
+                        .toList());
+        assertThat(gateway.calls()).isEqualTo(40);
+    }
+
+    @Test
+    void should_tell_progress_once_per_case() {
+        // given
+        List<CaseResult> told = new CopyOnWriteArrayList<>();
+        // when
+        EvaluationResult result = service.evaluate(command(numberedSpec(5), 3, 2, null, null, told::add));
+        // then
+        assertThat(told).hasSize(10);
+        assertThat(told).containsExactlyInAnyOrderElementsOf(result.cases());
+    }
+
+    @Test
+    void should_count_passed_failed_errors_and_tokens_of_new_calls_only_in_the_summary() {
+        // given a first run of two rows, then the same spec with two more rows
+        gateway.replying(r -> switch (questionOf(r)) {
+            case "q3" -> "no period";
+            case "q4" -> throw new RequestRejectedException(PROVIDER, "rejected", null);
+            default -> "answer to " + questionOf(r) + ".";
+        });
+        service.evaluate(command(numberedSpec(2)));
+        // when
+        EvaluationResult result = service.evaluate(command(numberedSpec(4)));
+        // then
+        var summary = result.summary();
+        assertThat(summary.total()).isEqualTo(4);
+        assertThat(summary.passed()).isEqualTo(2);
+        assertThat(summary.failed()).isEqualTo(1);
+        assertThat(summary.errors()).isEqualTo(1);
+        assertThat(summary.passRate()).isEqualTo(0.5);
+        assertThat(summary.replays()).isEqualTo(2);
+        assertThat(summary.calls()).isEqualTo(2);
+        // ScriptedModelGateway counts 3 input tokens and one output token per word; only q3 was answered anew
+        assertThat(summary.tokens()).isEqualTo(new TokenUsage(3, 2));
+    }
+
+    @Test
+    void should_describe_the_spec_provider_and_model_in_the_result() {
+        // when
+        EvaluationResult result = service.evaluate(new EvaluateSpecCommand(SpecInput.of(numberedSpec(1)),
+                ModelChoice.of(PROVIDER, "gpt-override"), Optional.empty(), 1, 1, Optional.empty(),
+                Optional.empty(), ExecutionOptions.defaults(), null));
+        // then
+        assertThat(result.specName()).isEqualTo("numbered");
+        assertThat(result.provider()).isEqualTo(PROVIDER);
+        assertThat(result.model()).isEqualTo("gpt-override");
+        assertThat(result.answerKind()).isEqualTo("LLM");
+        assertThat(gateway.received()).extracting(ModelRequest::model).containsExactly("gpt-override");
+    }
+
+    // --- fixtures
+
+    private static EvaluateSpecCommand command(PromptSpec spec) {
+        return command(spec, 1, 1, null, null, null);
+    }
+
+    private static EvaluateSpecCommand command(PromptSpec spec, int concurrency, int repeat, Pattern filter,
+                                               Shard shard, Consumer<CaseResult> progress) {
+        return new EvaluateSpecCommand(SpecInput.of(spec), ModelChoice.of(PROVIDER), Optional.empty(), concurrency,
+                repeat, Optional.ofNullable(filter), Optional.ofNullable(shard), ExecutionOptions.defaults(),
+                progress);
+    }
+
+    private static PromptSpec spec(String name, List<TestCase> rows) {
+        return PromptSpec.builder(name).model("gpt-4o-mini").message(Role.USER, "Question: {{question}}")
+                .evaluator(RegexEvaluatorSpec.of("ends-with-period", "\\.$")).testData(rows).build();
+    }
+
+    private static PromptSpec numberedSpec(int rows) {
+        return spec("numbered", IntStream.rangeClosed(1, rows)
+                .mapToObj(n -> TestCase.of(n, Map.of("question", "q" + n))).toList());
+    }
+
+    private static TestCase row(int number, String question, String expected, EvaluatorSpec... own) {
+        return new TestCase(number, Map.of("question", question), Optional.of(expected), List.of(own),
+                Optional.empty());
+    }
+
+    private static TestCase named(int number, String label) {
+        return new TestCase(number, Map.of("question", "q" + number), Optional.empty(), List.of(),
+                Optional.of(label));
+    }
+
+    static String questionOf(ModelRequest request) {
+        String content = request.messages().get(request.messages().size() - 1).content();
+        return content.substring("Question: ".length());
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
