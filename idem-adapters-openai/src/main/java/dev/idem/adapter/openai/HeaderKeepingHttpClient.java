@@ -1,0 +1,94 @@
+package dev.idem.adapter.openai;
+
+import dev.langchain4j.http.client.HttpClient;
+import dev.langchain4j.http.client.HttpRequest;
+import dev.langchain4j.http.client.SuccessfulHttpResponse;
+import dev.langchain4j.http.client.sse.ServerSentEventListener;
+import dev.langchain4j.http.client.sse.ServerSentEventParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * langchain4j's {@link HttpClient} on the JDK's {@link java.net.http.HttpClient}, like langchain4j's
+ * {@code JdkHttpClient}, except that a non-2xx answer is thrown as an {@link HttpFailure} that keeps the
+ * response headers. {@code JdkHttpClient} drops them before it throws, so a decorator around it cannot recover
+ * {@code Retry-After}; this class therefore sends the request itself.
+ */
+final class HeaderKeepingHttpClient implements HttpClient {
+
+    private final java.net.http.HttpClient jdk;
+    private final Duration readTimeout;
+
+    HeaderKeepingHttpClient(java.net.http.HttpClient jdk, Duration readTimeout) {
+        this.jdk = jdk;
+        this.readTimeout = readTimeout;
+    }
+
+    @Override
+    public SuccessfulHttpResponse execute(HttpRequest request) {
+        HttpResponse<String> response = send(toJdk(request));
+        int status = response.statusCode();
+        if (status < 200 || status > 299) {
+            throw new HttpFailure(status, response.body(), response.headers().map());
+        }
+        return SuccessfulHttpResponse.builder()
+                .statusCode(status)
+                .headers(response.headers().map())
+                .body(response.body())
+                .build();
+    }
+
+    /**
+     * The JDK's request timeout stops at the response headers; waiting on the future bounds the body too, so a
+     * server that stalls half-way through a reply cannot hold a call forever.
+     */
+    private HttpResponse<String> send(java.net.http.HttpRequest request) {
+        CompletableFuture<HttpResponse<String>> pending = jdk.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        try {
+            return readTimeout == null ? pending.get() : pending.get(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            pending.cancel(true);
+            throw new UncheckedIOException(new HttpTimeoutException("no complete reply within " + readTimeout));
+        } catch (InterruptedException e) {
+            pending.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the reply", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** The gateway asks for whole replies, so nothing here ever streams. */
+    @Override
+    public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
+        throw new UnsupportedOperationException("the idem OpenAI gateway does not stream");
+    }
+
+    private java.net.http.HttpRequest toJdk(HttpRequest request) {
+        java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(URI.create(request.url()));
+        request.headers().forEach((name, values) -> values.forEach(value -> builder.header(name, value)));
+        java.net.http.HttpRequest.BodyPublisher body = request.body() == null
+                ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                : java.net.http.HttpRequest.BodyPublishers.ofString(request.body());
+        builder.method(request.method().name(), body);
+        if (readTimeout != null) {
+            builder.timeout(readTimeout);
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.idem.adapter.openai;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/**
+ * Reads how long a server asks us to wait: OpenAI's {@code retry-after-ms} when present (it is more precise),
+ * else {@code Retry-After} as delay-seconds or an HTTP-date (RFC 9110, section 10.2.3).
+ */
+final class RetryAfter {
+
+    private RetryAfter() {
+    }
+
+    static Optional<Duration> of(HttpProblem problem, Clock clock) {
+        Optional<Duration> millis = problem.header("retry-after-ms").flatMap(RetryAfter::parseMillis);
+        return millis.isPresent() ? millis : problem.header("Retry-After").flatMap(v -> parse(v, clock));
+    }
+
+    static Optional<Duration> parse(String value, Clock clock) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        String v = value.trim();
+        if (v.chars().allMatch(Character::isDigit)) {
+            try {
+                return Optional.of(Duration.ofSeconds(Long.parseLong(v)));
+            } catch (NumberFormatException tooLong) {
+                return Optional.empty();
+            }
+        }
+        try {
+            ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
+            Duration wait = Duration.between(clock.instant(), at.toInstant());
+            // A date already past means "now", not "never".
+            return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+        } catch (DateTimeParseException notADate) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Duration> parseMillis(String value) {
+        try {
+            double millis = Double.parseDouble(value.trim());
+            if (millis < 0 || Double.isNaN(millis) || Double.isInfinite(millis)) {
+                return Optional.empty();
+            }
+            return Optional.of(Duration.ofNanos(Math.round(millis * 1_000_000d)));
+        } catch (NumberFormatException notANumber) {
+            return Optional.empty();
+        }
+    }
+}
