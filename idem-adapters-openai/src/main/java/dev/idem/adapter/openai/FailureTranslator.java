@@ -214,8 +214,8 @@ final class FailureTranslator {
     }
 
     /**
-     * The JDK client signals {@code HttpTimeoutException}; the Azure client (Reactor Netty) signals Netty's
-     * {@code ReadTimeoutException} or a {@code TimeoutException}, which langchain4j rewraps as its own.
+     * Both transports are the JDK client, which signals {@code HttpTimeoutException}; the Azure SDK may instead
+     * report a {@code TimeoutException} of its own, which langchain4j rewraps.
      */
     private static boolean isTimeout(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.azure.core.http.HttpClient;
-import com.azure.core.http.netty.NettyAsyncHttpClientBuilder;
+import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
 import com.azure.core.util.HttpClientOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,12 +22,11 @@ import dev.idem.port.out.ModelGateway;
 import dev.idem.port.out.ModelNotFoundException;
 import dev.idem.port.out.RateLimitedException;
 import dev.idem.testkit.ModelGatewayContract;
-import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -36,7 +35,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.TrustManagerFactory;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +49,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Azure SDK refuses to send an API key over plain HTTP, so the peer serves TLS with a certificate made for
- * this run, and the gateway's Netty transport trusts exactly that certificate.
+ * this run, and the gateway's JDK HTTP transport trusts exactly that certificate.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AzureOpenAiGatewayTest extends ModelGatewayContract {
@@ -115,19 +116,23 @@ class AzureOpenAiGatewayTest extends ModelGatewayContract {
         return server.url("/").toString();
     }
 
-    /** Netty, as in production, with the test certificate as its only trust anchor and the gateway's timeouts. */
+    /** The JDK transport, as in production, with the test certificate as its only trust anchor. */
     private static Function<HttpClientOptions, HttpClient> trusting(SelfSignedTls tls) {
         return options -> {
-            SslContext ssl;
+            SSLContext ssl;
             try {
-                ssl = SslContextBuilder.forClient().trustManager(tls.certificate()).build();
-            } catch (SSLException e) {
-                throw new UncheckedIOException(e);
+                KeyStore anchors = KeyStore.getInstance(KeyStore.getDefaultType());
+                anchors.load(null, null);
+                anchors.setCertificateEntry("idem-test", tls.certificate());
+                TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+                trust.init(anchors);
+                ssl = SSLContext.getInstance("TLS");
+                ssl.init(null, trust.getTrustManagers(), null);
+            } catch (java.security.GeneralSecurityException | java.io.IOException e) {
+                throw new IllegalStateException("cannot trust the test certificate", e);
             }
-            reactor.netty.http.client.HttpClient netty = reactor.netty.http.client.HttpClient.create()
-                    .secure(spec -> spec.sslContext(ssl));
-            return new NettyAsyncHttpClientBuilder(netty)
-                    .connectTimeout(options.getConnectTimeout())
+            return new JdkHttpClientBuilder(java.net.http.HttpClient.newBuilder().sslContext(ssl))
+                    .connectionTimeout(options.getConnectTimeout())
                     .writeTimeout(options.getWriteTimeout())
                     .responseTimeout(options.getResponseTimeout())
                     .readTimeout(options.getReadTimeout())

@@ -1,0 +1,62 @@
+package dev.idem.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the CLI reads from the outside world: environment variables, the working directory, and whether
+ * stderr is a terminal. In-process tests pass their own.
+ *
+ * @param env         environment variables
+ * @param workingDir  where relative paths (and {@code .idem/}) resolve
+ * @param interactive whether stderr is a terminal (progress bars only then)
+ */
+record CliEnvironment(Map<String, String> env, Path workingDir, boolean interactive) {
+
+    CliEnvironment {
+        env = Map.copyOf(env);
+        Objects.requireNonNull(workingDir, "workingDir");
+    }
+
+    static CliEnvironment system() {
+        return new CliEnvironment(System.getenv(), Path.of("").toAbsolutePath(), System.console() != null);
+    }
+
+    String get(String name) {
+        String v = env.get(name);
+        return v == null || v.isBlank() ? null : v;
+    }
+
+    Path resolve(String path) {
+        return workingDir.resolve(path).normalize();
+    }
+
+    /** A value as given, or the UTF-8 content of a file for {@code @path}. */
+    String valueOrFile(String option, String value) {
+        if (!value.startsWith("@")) {
+            return value;
+        }
+        Path file = resolve(value.substring(1));
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new UsageException(option + ": " + file + " is not UTF-8 text");
+        } catch (IOException e) {
+            throw new UsageException(option + ": cannot read " + file + " (" + e.getClass().getSimpleName()
+                    .replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT)
+                    + ")");
+        }
+    }
+
+    static void println(PrintWriter w, String line) {
+        w.println(line);
+        w.flush();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.idem.cli;
+
+import dev.idem.api.Idem;
+import dev.idem.port.in.RunResult;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code idem design --system-context ... --failure-scenarios ...}: the flagship architect. */
+@Command(name = "design", description = {"Design an idempotency and retry strategy (the bundled flagship spec).",
+        "Offline by default (the built-in, rule-based architect); --provider for an LLM."})
+final class DesignCommand implements Callable<Integer> {
+
+    private final IdemFactory factory;
+
+    @Option(names = "--system-context", required = true, paramLabel = "TEXT|@FILE",
+            description = "The systems, protocols and brokers involved.")
+    String systemContext;
+
+    @Option(names = "--failure-scenarios", required = true, paramLabel = "TEXT|@FILE",
+            description = "Edge cases, partitions and retry behaviours to handle.")
+    String failureScenarios;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
+    OutputFormat format;
+
+    @Mixin
+    ProviderOptions provider = new ProviderOptions();
+
+    @Mixin
+    StoreOptions store = new StoreOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    DesignCommand(IdemFactory factory) {
+        this.factory = factory;
+    }
+
+    @Override
+    public Integer call() {
+        String context = factory.environment().valueOrFile("--system-context", systemContext);
+        String failures = factory.environment().valueOrFile("--failure-scenarios", failureScenarios);
+        try (Idem idem = factory.open(provider, store)) {
+            RunResult result = idem.architect().designWithDetails(context, failures);
+            RunOutput.print(result, format, spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
+        return ExitCode.OK;
+    }
+}

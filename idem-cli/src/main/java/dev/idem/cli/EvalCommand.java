@@ -1,0 +1,239 @@
+package dev.idem.cli;
+
+import dev.idem.api.Idem;
+import dev.idem.port.in.CaseResult;
+import dev.idem.port.in.CaseStatus;
+import dev.idem.port.in.EvaluateSpecUseCase.EvaluateSpecCommand;
+import dev.idem.port.in.EvaluateSpecUseCase.Shard;
+import dev.idem.port.in.EvaluationResult;
+import dev.idem.port.in.EvaluationSummary;
+import dev.idem.port.in.EvaluatorOutcome;
+import dev.idem.port.in.ModelChoice;
+import dev.idem.port.in.SpecInput;
+import dev.idem.port.out.ReportWriter;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code idem eval SPEC}: every test row through its evaluators; exit 0 all passed, 1 otherwise. */
+@Command(name = "eval", description = "Evaluate a spec's testData with its evaluators; write reports.")
+final class EvalCommand implements Callable<Integer> {
+
+    private final IdemFactory factory;
+
+    @Parameters(paramLabel = "SPEC", description = "Spec file.")
+    String specFile;
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", defaultValue = "4", description = "Cases in flight (default 4).")
+    int jobs;
+
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "1", description = "Samples per row (default 1).")
+    int repeat;
+
+    @Option(names = "--filter", paramLabel = "REGEX", description = "Only rows whose label or values match.")
+    String filter;
+
+    @Option(names = "--shard", paramLabel = "K/N", description = "Run only part K of N (for parallel CI machines).")
+    String shard;
+
+    @Option(names = "--judge-provider", paramLabel = "P", description = "Provider of the llm/github judges.")
+    String judgeProvider;
+
+    @Option(names = "--judge-model", paramLabel = "M", description = "Model of the llm/github judges.")
+    String judgeModel;
+
+    @Option(names = "--min-pass-rate", paramLabel = "X",
+            description = "Exit 0 when the pass rate is at least X (0..1) instead of requiring every case to pass.")
+    Double minPassRate;
+
+    @Option(names = "--report-json", paramLabel = "FILE", description = "JSON report (a superset of gh models eval --json).")
+    String reportJson;
+
+    @Option(names = "--report-junit", paramLabel = "FILE", description = "JUnit XML report.")
+    String reportJunit;
+
+    @Option(names = "--report-md", paramLabel = "FILE", description = "Markdown report.")
+    String reportMd;
+
+    @Option(names = "--report-html", paramLabel = "FILE", description = "Self-contained HTML report.")
+    String reportHtml;
+
+    @Option(names = "--quiet", description = "No per-case rows; only the summary.")
+    boolean quiet;
+
+    @Mixin
+    ProviderOptions provider = new ProviderOptions();
+
+    @Mixin
+    StoreOptions store = new StoreOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    EvalCommand(IdemFactory factory) {
+        this.factory = factory;
+    }
+
+    @Override
+    public Integer call() {
+        if (jobs < 1 || repeat < 1) {
+            throw new UsageException("-j and --repeat must be at least 1");
+        }
+        if (minPassRate != null && (minPassRate < 0 || minPassRate > 1)) {
+            throw new UsageException("--min-pass-rate must be within 0..1, e.g. 0.9");
+        }
+        Optional<Pattern> filterPattern = Optional.empty();
+        if (filter != null) {
+            try {
+                filterPattern = Optional.of(Pattern.compile(filter));
+            } catch (PatternSyntaxException e) {
+                throw new UsageException("--filter: invalid regex: " + Cli.oneLine(e.getDescription()));
+            }
+        }
+        Optional<Shard> shardPart;
+        try {
+            shardPart = Optional.ofNullable(shard).map(Shard::parse);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--shard: " + e.getMessage());
+        }
+        Map<String, Path> reports = reportTargets();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (Idem idem = factory.open(provider, store)) {
+            Map<String, ReportWriter> writers = idem.reportWriters();
+            for (String format : reports.keySet()) {
+                if (!writers.containsKey(format)) {
+                    throw new UsageException("no " + format + " report writer on the class path");
+                }
+            }
+            Optional<ModelChoice> judge = judgeProvider == null && judgeModel == null ? Optional.empty()
+                    : Optional.of(new ModelChoice(judgeProvider == null ? idem.choice().provider() : judgeProvider,
+                    Optional.ofNullable(judgeModel)));
+            Path specPath = factory.environment().resolve(specFile);
+            ProgressBar bar = factory.environment().interactive() ? progressBar(err) : null;
+            EvaluationResult result;
+            try {
+                result = idem.evaluator().evaluate(new EvaluateSpecCommand(SpecInput.file(specPath), idem.choice(),
+                        judge, jobs, repeat, filterPattern, shardPart, idem.options(), r -> {
+                            if (bar != null) {
+                                bar.step();
+                            }
+                        }));
+            } finally {
+                if (bar != null) {
+                    bar.close();
+                }
+            }
+            printHeader(out, result, specFile);
+            if (!quiet) {
+                for (CaseResult r : result.cases()) {
+                    out.println(row(r));
+                }
+            }
+            printSummary(out, result.summary());
+            for (Map.Entry<String, Path> e : reports.entrySet()) {
+                writers.get(e.getKey()).write(result, e.getValue());
+                err.println("idem: wrote " + e.getKey() + " report " + e.getValue());
+            }
+            out.flush();
+            err.flush();
+            return exitCode(result.summary(), result, err);
+        }
+    }
+
+    private int exitCode(EvaluationSummary s, EvaluationResult result, PrintWriter err) {
+        if (s.total() > 0 && s.errors() == s.total()) {
+            String first = result.cases().get(0).error().orElse("unknown error");
+            err.println("idem: error: every case failed to get a reply: " + Cli.oneLine(first));
+            return ExitCode.UNAVAILABLE;
+        }
+        if (minPassRate != null) {
+            boolean ok = s.passRate() + 1e-9 >= minPassRate;
+            if (!ok) {
+                err.printf("idem: pass rate %.1f%% is below --min-pass-rate %.1f%%%n", 100 * s.passRate(),
+                        100 * minPassRate);
+            }
+            return ok ? ExitCode.OK : ExitCode.EVALUATIONS_FAILED;
+        }
+        return s.passed() == s.total() ? ExitCode.OK : ExitCode.EVALUATIONS_FAILED;
+    }
+
+    private Map<String, Path> reportTargets() {
+        Map<String, Path> targets = new LinkedHashMap<>();
+        put(targets, "json", reportJson);
+        put(targets, "junit", reportJunit);
+        put(targets, "md", reportMd);
+        put(targets, "html", reportHtml);
+        return targets;
+    }
+
+    private void put(Map<String, Path> targets, String format, String file) {
+        if (file != null) {
+            targets.put(format, factory.environment().resolve(file));
+        }
+    }
+
+    private static ProgressBar progressBar(PrintWriter err) {
+        return new ProgressBarBuilder().setTaskName("eval").setInitialMax(-1).setStyle(ProgressBarStyle.ASCII)
+                .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(200)
+                .continuousUpdate().build();
+    }
+
+    private static void printHeader(PrintWriter out, EvaluationResult r, String shown) {
+        out.println("spec      " + r.specName() + " (" + shown + ")");
+        out.println("provider  " + r.provider() + ", model " + r.model() + " (" + r.answerKind() + ")");
+        out.println("cases     " + r.cases().size());
+        out.println();
+    }
+
+    private static String row(CaseResult r) {
+        String status = switch (r.status()) {
+            case PASSED -> "PASS ";
+            case FAILED -> "FAIL ";
+            case ERROR -> "ERROR";
+        };
+        StringBuilder sb = new StringBuilder(String.format("%s  %-28s", status, clip(r.label(), 28)));
+        sb.append(r.replayed() ? "   replayed" : String.format(" %6d ms", r.latency().toMillis()));
+        if (r.status() == CaseStatus.ERROR) {
+            sb.append("  ").append(clip(Cli.oneLine(r.error().orElse("")), 140));
+        } else {
+            for (EvaluatorOutcome o : r.evaluations()) {
+                sb.append(o.verdict().passed() ? "  ✓ " : "  ✗ ").append(o.name());
+                if (!o.verdict().passed()) {
+                    sb.append(" (").append(clip(Cli.oneLine(o.verdict().details()), 90)).append(')');
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void printSummary(PrintWriter out, EvaluationSummary s) {
+        out.println();
+        out.println("+-----------+--------+--------+-----------+----------+-----------+------------------+");
+        out.println("| passed    | failed | errors | pass rate | tokens   | wall time | calls / replayed |");
+        out.println("+-----------+--------+--------+-----------+----------+-----------+------------------+");
+        out.printf("| %-9s | %6d | %6d | %8.1f%% | %8d | %8.2fs | %7d / %-7d |%n", s.passed() + "/" + s.total(),
+                s.failed(), s.errors(), 100 * s.passRate(), s.tokens().total(), s.wallTime().toMillis() / 1000.0,
+                s.calls(), s.replays());
+        out.println("+-----------+--------+--------+-----------+----------+-----------+------------------+");
+    }
+
+    private static String clip(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+}

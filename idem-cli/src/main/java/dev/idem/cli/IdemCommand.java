@@ -1,0 +1,28 @@
+package dev.idem.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The root command. */
+@Command(name = "idem", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Runs LLM prompt specs (.prompt.yml) and evaluates them offline; every model call is "
+                + "idempotent: fingerprinted, claimed in a store, retried with backoff, never paid for twice."},
+        subcommands = {ValidateCommand.class, RenderCommand.class, RunCommand.class, DesignCommand.class,
+                EvalCommand.class, ProvidersCommand.class, StoreCommand.class},
+        footer = {"", "Exit codes: 0 ok; 1 evaluations failed; 2 usage or invalid spec/input;",
+                "3 provider or store unavailable, misconfigured or unauthorised; 4 internal error."})
+final class IdemCommand implements java.util.concurrent.Callable<Integer> {
+
+    @Option(names = "--stacktrace", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
+    boolean stacktrace;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCode.USAGE;
+    }
+}

@@ -1,0 +1,124 @@
+package dev.idem.cli;
+
+import dev.idem.api.Idem;
+import dev.idem.application.ModelGateways;
+import dev.idem.domain.execution.RetryPolicy;
+import dev.idem.port.out.ModelGatewayProvider;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * The CLI's composition root: turns options, environment variables and the optional config file
+ * {@code .idem/config.properties} into a configured {@link Idem}. The only place that reads the environment.
+ * Resolution order for provider, model and store: option, then {@code IDEM_PROVIDER} / {@code IDEM_MODEL} /
+ * {@code IDEM_STORE}, then the config file ({@code provider=}, {@code model=}, {@code store=}), then the default.
+ */
+final class IdemFactory {
+
+    static final String DEFAULT_STORE = "sqlite:.idem/store.db";
+
+    private final CliEnvironment environment;
+
+    IdemFactory(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    CliEnvironment environment() {
+        return environment;
+    }
+
+    /** An Idem for commands that call models. */
+    Idem open(ProviderOptions provider, StoreOptions store) {
+        Properties config = config();
+        Idem.Builder b = Idem.builder()
+                .provider(first(provider.provider, environment.get("IDEM_PROVIDER"), config.getProperty("provider"),
+                        "builtin"))
+                .store(storeUri(store, config));
+        String model = first(provider.model, environment.get("IDEM_MODEL"), config.getProperty("model"), null);
+        if (model != null) {
+            b.model(model);
+        }
+        for (ModelGatewayProvider p : ModelGateways.discover(IdemFactory.class.getClassLoader())) {
+            for (ModelGatewayProvider.Setting s : p.settings()) {
+                String v = environment.get(s.name());
+                if (v != null) {
+                    b.setting(s.name(), v);
+                }
+            }
+        }
+        if (provider.timeout != null) {
+            b.requestTimeout(Durations.parse("--timeout", provider.timeout));
+        }
+        RetryPolicy policy = RetryPolicy.defaults();
+        if (provider.maxAttempts != null) {
+            if (provider.maxAttempts < 1) {
+                throw new UsageException("--max-attempts must be at least 1");
+            }
+            policy = policy.withMaxAttempts(provider.maxAttempts);
+        }
+        if (provider.retryDeadline != null) {
+            policy = policy.withDeadline(Durations.parse("--retry-deadline", provider.retryDeadline));
+        }
+        b.retryPolicy(policy);
+        if (store.noCache) {
+            b.cache(false);
+        }
+        if (store.cacheTtl != null) {
+            b.cacheTtl(Durations.parse("--cache-ttl", store.cacheTtl));
+        }
+        return b.build();
+    }
+
+    /** An Idem for commands that only read specs or the store. */
+    Idem openForStore(StoreOptions store) {
+        return Idem.builder().store(storeUri(store, config())).build();
+    }
+
+    /** An Idem that needs neither provider nor store (validate, render, providers). */
+    Idem openOffline() {
+        Idem.Builder b = Idem.builder();
+        for (ModelGatewayProvider p : ModelGateways.discover(IdemFactory.class.getClassLoader())) {
+            for (ModelGatewayProvider.Setting s : p.settings()) {
+                String v = environment.get(s.name());
+                if (v != null) {
+                    b.setting(s.name(), v);
+                }
+            }
+        }
+        return b.build();
+    }
+
+    private String storeUri(StoreOptions store, Properties config) {
+        String uri = first(store.store, environment.get("IDEM_STORE"), config.getProperty("store"), DEFAULT_STORE);
+        if (uri.startsWith("sqlite:") && !uri.startsWith("sqlite:/")) {
+            // relative SQLite paths resolve against the working directory the user ran idem in
+            return "sqlite:" + environment.resolve(uri.substring("sqlite:".length())).toAbsolutePath();
+        }
+        return uri;
+    }
+
+    private Properties config() {
+        Properties p = new Properties();
+        Path file = environment.resolve(".idem/config.properties");
+        if (Files.isRegularFile(file)) {
+            try (Reader r = Files.newBufferedReader(file)) {
+                p.load(r);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new UsageException("cannot read " + file + ": " + e.getMessage());
+            }
+        }
+        return p;
+    }
+
+    private static String first(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v.trim();
+            }
+        }
+        return null;
+    }
+}

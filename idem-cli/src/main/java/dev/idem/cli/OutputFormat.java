@@ -1,0 +1,4 @@
+package dev.idem.cli;
+
+/** {@code --format}: text for people, json for programs. */
+enum OutputFormat { TEXT, JSON }

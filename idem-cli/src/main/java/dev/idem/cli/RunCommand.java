@@ -1,0 +1,55 @@
+package dev.idem.cli;
+
+import dev.idem.api.Idem;
+import dev.idem.port.in.RunPromptUseCase.RunPromptCommand;
+import dev.idem.port.in.RunResult;
+import dev.idem.port.in.SpecInput;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code idem run SPEC --var k=v ...}: one idempotent model call; the reply on stdout. */
+@Command(name = "run", description = "Run a spec once and print the model's reply.")
+final class RunCommand implements Callable<Integer> {
+
+    private final IdemFactory factory;
+
+    @Parameters(paramLabel = "SPEC", description = "Spec file.")
+    String specFile;
+
+    @Option(names = "--var", paramLabel = "NAME=VALUE", description = "A value; NAME=@file reads a file.")
+    List<String> vars = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
+    OutputFormat format;
+
+    @Mixin
+    ProviderOptions provider = new ProviderOptions();
+
+    @Mixin
+    StoreOptions store = new StoreOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    RunCommand(IdemFactory factory) {
+        this.factory = factory;
+    }
+
+    @Override
+    public Integer call() {
+        var values = Vars.parse(vars, factory.environment());
+        try (Idem idem = factory.open(provider, store)) {
+            RunResult result = idem.runner().run(new RunPromptCommand(
+                    SpecInput.file(factory.environment().resolve(specFile)), values, idem.choice(), idem.options()));
+            RunOutput.print(result, format, spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.idem.cli;
+
+import dev.idem.port.in.RunResult;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Prints a run's reply on stdout and how it was had on stderr (or everything as JSON on stdout). */
+final class RunOutput {
+
+    private RunOutput() {
+    }
+
+    static void print(RunResult r, OutputFormat format, PrintWriter out, PrintWriter err) {
+        for (String notice : r.notices()) {
+            err.println("idem: note: " + Cli.oneLine(notice));
+        }
+        err.println("idem: " + describe(r));
+        if (format == OutputFormat.JSON) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("output", r.output());
+            doc.put("provider", r.provider());
+            doc.put("model", r.model());
+            doc.put("answeredBy", r.completion().model());
+            doc.put("answerKind", r.answerKind());
+            doc.put("replayed", r.replayed());
+            doc.put("attempts", r.attempts());
+            doc.put("fingerprint", r.fingerprint().hex());
+            Map<String, Object> usage = new LinkedHashMap<>();
+            usage.put("inputTokens", r.completion().usage().inputTokens());
+            usage.put("outputTokens", r.completion().usage().outputTokens());
+            doc.put("usage", usage);
+            doc.put("latencyMs", r.completion().latency().toMillis());
+            doc.put("finishReason", r.completion().finishReason());
+            doc.put("notices", r.notices());
+            out.println(Json.write(doc));
+        } else {
+            out.print(r.output());
+            if (!r.output().endsWith("\n")) {
+                out.println();
+            }
+        }
+        out.flush();
+        err.flush();
+    }
+
+    static String describe(RunResult r) {
+        StringBuilder sb = new StringBuilder("provider ").append(r.provider()).append(", model ").append(r.model());
+        if (!r.completion().model().isEmpty() && !r.completion().model().equals(r.model())) {
+            sb.append(" (answered by ").append(r.completion().model()).append(')');
+        }
+        sb.append(", ").append(r.answerKind());
+        if (r.replayed()) {
+            sb.append(", replayed from the store (no model call)");
+        } else {
+            sb.append(", ").append(r.attempts()).append(r.attempts() == 1 ? " attempt" : " attempts");
+            sb.append(", ").append(r.completion().latency().toMillis()).append(" ms");
+            sb.append(", ").append(r.completion().usage().total()).append(" tokens");
+        }
+        return sb.toString();
+    }
+}

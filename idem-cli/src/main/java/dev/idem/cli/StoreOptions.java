@@ -1,0 +1,17 @@
+package dev.idem.cli;
+
+import picocli.CommandLine.Option;
+
+/** Where idem keeps its own idempotency records, and whether to replay from them. */
+final class StoreOptions {
+
+    @Option(names = "--store", paramLabel = "URI",
+            description = "sqlite:.idem/store.db (default), memory:, or redis://host:port/db; else $IDEM_STORE")
+    String store;
+
+    @Option(names = "--no-cache", description = "Always call the model; never replay a stored reply.")
+    boolean noCache;
+
+    @Option(names = "--cache-ttl", paramLabel = "DURATION", description = "How long replies are kept (default 14d).")
+    String cacheTtl;
+}

@@ -1,0 +1,35 @@
+package dev.idem.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Runs the CLI in-process and captures exit code, stdout and stderr. */
+final class CliRunner {
+
+    /** The repository root (tests run in idem-cli/). */
+    static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+
+    private CliRunner() {
+    }
+
+    static Result run(Path workingDir, Map<String, String> env, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.run(args, new CliEnvironment(env, workingDir, false), new PrintWriter(out),
+                new PrintWriter(err));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    static Result run(Path workingDir, String... args) {
+        return run(workingDir, Map.of(), args);
+    }
+
+    record Result(int code, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+}
