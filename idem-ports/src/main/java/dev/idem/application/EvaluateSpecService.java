@@ -134,10 +134,14 @@ public final class EvaluateSpecService implements EvaluateSpecUseCase {
         });
         try {
             List<Future<CaseResult>> futures = new ArrayList<>(work.size());
+            // Callers such as a progress bar need not be thread-safe: they are told one case at a time.
+            Object progressLock = new Object();
             for (Work w : work) {
                 futures.add(pool.submit(() -> {
                     CaseResult r = runOne(w, spec, gateway, command, built);
-                    command.progress().accept(r);
+                    synchronized (progressLock) {
+                        command.progress().accept(r);
+                    }
                     return r;
                 }));
             }
@@ -180,6 +184,9 @@ public final class EvaluateSpecService implements EvaluateSpecUseCase {
             return error(w, e.getMessage(), sent, e.attempts());
         }
         String output = execution.completion().text();
+        // A replayed reply cost nothing this run, so it must not count towards tokens or latency.
+        TokenUsage usage = execution.replayed() ? TokenUsage.NONE : execution.completion().usage();
+        Duration latency = execution.replayed() ? Duration.ZERO : execution.completion().latency();
         List<EvaluatorSpec> applicable = new ArrayList<>(spec.evaluators());
         applicable.addAll(row.evaluators());
         List<EvaluatorOutcome> outcomes = new ArrayList<>();
@@ -189,18 +196,15 @@ public final class EvaluateSpecService implements EvaluateSpecUseCase {
             }
         } catch (JudgeEvaluator.JudgeFailedException e) {
             return new CaseResult(row, w.sample(), CaseStatus.ERROR, output, Optional.of(e.getMessage()), outcomes,
-                    execution.completion().latency(), execution.completion().usage(), execution.attempts(),
-                    execution.replayed(), sent);
+                    latency, usage, execution.attempts(), execution.replayed(), sent);
         }
         if (ExpectedCheck.applies(row, applicable)) {
             Evaluator expected = ExpectedCheck.evaluator();
             outcomes.add(new EvaluatorOutcome(expected.name(), "expected", expected.evaluate(output, row)));
         }
         boolean passed = outcomes.stream().map(EvaluatorOutcome::verdict).allMatch(Verdict::passed);
-        TokenUsage usage = execution.replayed() ? TokenUsage.NONE : execution.completion().usage();
         return new CaseResult(row, w.sample(), passed ? CaseStatus.PASSED : CaseStatus.FAILED, output,
-                Optional.empty(), outcomes, execution.replayed() ? Duration.ZERO : execution.completion().latency(),
-                usage, execution.attempts(), execution.replayed(), sent);
+                Optional.empty(), outcomes, latency, usage, execution.attempts(), execution.replayed(), sent);
     }
 
     private static CaseResult error(Work w, String message, List<Map.Entry<String, String>> sent, int attempts) {

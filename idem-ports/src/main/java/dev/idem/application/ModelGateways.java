@@ -63,7 +63,7 @@ public final class ModelGateways {
      * The gateway of a provider, made on first use.
      *
      * @throws UnknownProviderException if there is no such provider
-     * @throws IllegalArgumentException if it is not configured; the message names what is missing
+     * @throws ProviderNotConfiguredException if a required setting is missing; the message names it
      */
     public ModelGateway gateway(String id) {
         ModelGatewayProvider provider = providers.get(id);

@@ -35,7 +35,10 @@ public final class RunPromptService implements RunPromptUseCase {
         ModelGateway gateway = gateways.gateway(command.choice().provider());
         ModelRequest request = requestFor(spec, prompt, command.choice());
         List<String> notices = new ArrayList<>(prompt.notices());
-        notices.addAll(gateway.unsupportedParameters(request));
+        for (String parameter : gateway.unsupportedParameters(request)) {
+            notices.add("provider '" + gateway.providerId() + "' cannot take the spec parameter '" + parameter
+                    + "'; it was left out of the request");
+        }
         Execution execution;
         try {
             execution = executor.execute(gateway, request, 0, command.options());

@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -238,6 +239,41 @@ class EvaluateSpecServiceTest {
         // then
         assertThat(told).hasSize(10);
         assertThat(told).containsExactlyInAnyOrderElementsOf(result.cases());
+    }
+
+    @Test
+    void should_tell_progress_one_case_at_a_time_when_cases_run_concurrently() {
+        // given a slow progress consumer that notices when it is entered twice at once
+        AtomicInteger inside = new AtomicInteger();
+        AtomicInteger overlaps = new AtomicInteger();
+        AtomicInteger told = new AtomicInteger();
+        Consumer<CaseResult> progress = r -> {
+            if (inside.incrementAndGet() > 1) {
+                overlaps.incrementAndGet();
+            }
+            sleep(Duration.ofMillis(5));
+            told.incrementAndGet();
+            inside.decrementAndGet();
+        };
+        // when
+        service.evaluate(command(numberedSpec(16), 8, 1, null, null, progress));
+        // then
+        assertThat(told).hasValue(16);
+        assertThat(overlaps).hasValue(0);
+    }
+
+    @Test
+    void should_report_an_error_without_a_model_call_when_a_row_lacks_a_value() {
+        // given
+        PromptSpec spec = spec("gaps", List.of(TestCase.of(1, Map.of("question", "q1")),
+                TestCase.of(2, Map.of("topic", "no question here"))));
+        // when
+        EvaluationResult result = service.evaluate(command(spec));
+        // then
+        assertThat(result.cases()).extracting(CaseResult::status).containsExactly(CaseStatus.PASSED, CaseStatus.ERROR);
+        assertThat(result.cases().get(1).error()).hasValueSatisfying(e -> assertThat(e).contains("question"));
+        assertThat(result.cases().get(1).attempts()).isZero();
+        assertThat(gateway.calls()).isEqualTo(1);
     }
 
     @Test

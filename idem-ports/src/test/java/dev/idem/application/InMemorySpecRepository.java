@@ -4,7 +4,6 @@ import dev.idem.domain.spec.InvalidSpecException;
 import dev.idem.port.out.PromptSpecRepository;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /** A spec repository over a map, so service tests need no YAML: a file either loads or is invalid. */
@@ -43,9 +42,5 @@ final class InMemorySpecRepository implements PromptSpecRepository {
 
     static InMemorySpecRepository empty() {
         return new InMemorySpecRepository();
-    }
-
-    static List<Path> paths(String... names) {
-        return java.util.Arrays.stream(names).map(Path::of).toList();
     }
 }

@@ -1,0 +1,117 @@
+package dev.idem.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.idem.port.out.GatewaySettings;
+import dev.idem.port.out.ModelGateway;
+import dev.idem.port.out.ModelGatewayProvider.Setting;
+import dev.idem.testkit.ScriptedModelGateway;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ModelGatewaysTest {
+
+    private static final GatewaySettings NO_SETTINGS = GatewaySettings.of(Map.of());
+
+    @Test
+    void should_list_the_known_ids_when_the_provider_is_unknown() {
+        // given
+        ModelGateways gateways = new ModelGateways(List.of(provider("openai"), provider("builtin")), NO_SETTINGS);
+        // when / then
+        assertThatThrownBy(() -> gateways.gateway("anthropic"))
+                .isInstanceOfSatisfying(UnknownProviderException.class,
+                        e -> assertThat(e.available()).containsExactly("builtin", "openai"))
+                .hasMessageContaining("'anthropic'")
+                .hasMessageContaining("builtin, openai");
+    }
+
+    @Test
+    void should_name_both_classes_when_two_providers_claim_one_id() {
+        // given
+        List<dev.idem.port.out.ModelGatewayProvider> clashing = List.of(
+                new FirstOllamaProvider(), new SecondOllamaProvider());
+        // when / then
+        assertThatThrownBy(() -> new ModelGateways(clashing, NO_SETTINGS))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("'ollama'")
+                .hasMessageContaining(FirstOllamaProvider.class.getName())
+                .hasMessageContaining(SecondOllamaProvider.class.getName());
+    }
+
+    @Test
+    void should_name_the_missing_setting_when_a_required_one_is_absent_or_blank() {
+        // given
+        FixedGatewayProvider openai = new FixedGatewayProvider("openai", new ScriptedModelGateway("openai"),
+                List.of(Setting.required("OPENAI_API_KEY", true), Setting.optional("OPENAI_BASE_URL", "")));
+        ModelGateways gateways = new ModelGateways(List.of(openai),
+                GatewaySettings.of(Map.of("OPENAI_API_KEY", "  ")));
+        // when / then
+        assertThatThrownBy(() -> gateways.gateway("openai"))
+                .isInstanceOfSatisfying(ProviderNotConfiguredException.class, e -> {
+                    assertThat(e.provider()).isEqualTo("openai");
+                    assertThat(e.missing()).containsExactly("OPENAI_API_KEY");
+                })
+                .hasMessageContaining("OPENAI_API_KEY")
+                .hasMessageNotContaining("OPENAI_BASE_URL");
+        assertThat(openai.created()).isZero();
+    }
+
+    @Test
+    void should_create_a_gateway_when_its_required_settings_are_given() {
+        // given
+        ScriptedModelGateway made = new ScriptedModelGateway("openai");
+        FixedGatewayProvider openai = new FixedGatewayProvider("openai", made,
+                List.of(Setting.required("OPENAI_API_KEY", true)));
+        ModelGateways gateways = new ModelGateways(List.of(openai),
+                GatewaySettings.of(Map.of("OPENAI_API_KEY", "sk-test")));
+        // when
+        ModelGateway gateway = gateways.gateway("openai");
+        // then
+        assertThat(gateway).isSameAs(made);
+    }
+
+    @Test
+    void should_create_each_gateway_once_and_reuse_it() {
+        // given
+        FixedGatewayProvider openai = provider("openai");
+        FixedGatewayProvider builtin = provider("builtin");
+        ModelGateways gateways = new ModelGateways(List.of(openai, builtin), NO_SETTINGS);
+        // when
+        ModelGateway first = gateways.gateway("openai");
+        ModelGateway second = gateways.gateway("openai");
+        gateways.gateway("builtin");
+        // then
+        assertThat(second).isSameAs(first);
+        assertThat(openai.created()).isEqualTo(1);
+        assertThat(builtin.created()).isEqualTo(1);
+    }
+
+    @Test
+    void should_list_providers_sorted_by_id() {
+        // given
+        ModelGateways gateways = new ModelGateways(List.of(provider("openai"), provider("azure-openai"),
+                provider("builtin")), NO_SETTINGS);
+        // then
+        assertThat(gateways.ids()).containsExactly("azure-openai", "builtin", "openai");
+        assertThat(gateways.providers()).extracting(dev.idem.port.out.ModelGatewayProvider::id)
+                .containsExactly("azure-openai", "builtin", "openai");
+    }
+
+    private static FixedGatewayProvider provider(String id) {
+        return new FixedGatewayProvider(id, new ScriptedModelGateway(id));
+    }
+
+    private static final class FirstOllamaProvider extends FixedGatewayProvider {
+        FirstOllamaProvider() {
+            super("ollama", new ScriptedModelGateway("ollama"));
+        }
+    }
+
+    private static final class SecondOllamaProvider extends FixedGatewayProvider {
+        SecondOllamaProvider() {
+            super("ollama", new ScriptedModelGateway("ollama"));
+        }
+    }
+}
