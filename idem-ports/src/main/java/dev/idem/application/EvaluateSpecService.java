@@ -1,8 +1,10 @@
 package dev.idem.application;
 
+import dev.idem.domain.evaluation.BuiltinJudgeSpec;
 import dev.idem.domain.evaluation.Evaluator;
 import dev.idem.domain.evaluation.EvaluatorSpec;
 import dev.idem.domain.evaluation.ExpectedCheck;
+import dev.idem.domain.evaluation.LlmJudgeSpec;
 import dev.idem.domain.evaluation.Verdict;
 import dev.idem.domain.execution.ModelRequest;
 import dev.idem.domain.execution.TokenUsage;
@@ -37,6 +39,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Runs every test row (times {@code repeat}) through the model and the evaluators that apply to it, with
@@ -68,7 +71,11 @@ public final class EvaluateSpecService implements EvaluateSpecUseCase {
         LoadedSpec loaded = specs.resolve(command.spec());
         PromptSpec spec = loaded.spec();
         ModelGateway gateway = gateways.gateway(command.choice().provider());
-        Optional<EvaluatorFactory.Judge> judge = judgeFor(command, spec);
+        // A judge is only made (and its provider only has to be configured) when an evaluator needs one.
+        boolean needsJudge = Stream.concat(spec.evaluators().stream(),
+                        spec.testData().stream().flatMap(row -> row.evaluators().stream()))
+                .anyMatch(e -> e instanceof LlmJudgeSpec || e instanceof BuiltinJudgeSpec);
+        Optional<EvaluatorFactory.Judge> judge = needsJudge ? judgeFor(command, spec) : Optional.empty();
         Map<EvaluatorSpec, Evaluator> built = new LinkedHashMap<>();
         for (EvaluatorSpec e : spec.evaluators()) {
             built.put(e, evaluators.create(e, judge, executor, command.options()));
