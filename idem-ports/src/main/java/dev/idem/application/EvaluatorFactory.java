@@ -11,7 +11,7 @@ import dev.idem.domain.evaluation.Verdict;
 import dev.idem.domain.evaluation.RubricEvaluator;
 import dev.idem.domain.spec.TestCase;
 import dev.idem.port.in.ExecutionOptions;
-import dev.idem.port.out.JsonChecker;
+import dev.idem.port.out.JsonValidationGateway;
 import dev.idem.port.out.ModelGateway;
 import dev.idem.port.out.RubricRepository;
 import java.util.Objects;
@@ -25,9 +25,9 @@ import java.util.Optional;
 public final class EvaluatorFactory {
 
     private final RubricRepository rubrics;
-    private final JsonChecker json;
+    private final JsonValidationGateway json;
 
-    public EvaluatorFactory(RubricRepository rubrics, JsonChecker json) {
+    public EvaluatorFactory(RubricRepository rubrics, JsonValidationGateway json) {
         this.rubrics = Objects.requireNonNull(rubrics, "rubrics");
         this.json = Objects.requireNonNull(json, "json");
     }

@@ -3,8 +3,8 @@ package dev.idem.port.out;
 import dev.idem.domain.evaluation.Verdict;
 import java.util.Optional;
 
-/** Checks that a reply is JSON and, optionally, that it conforms to a JSON Schema. */
-public interface JsonChecker {
+/** Checks, with a JSON library behind it, that a reply is JSON and, optionally, that it conforms to a JSON Schema. */
+public interface JsonValidationGateway {
 
     /**
      * @param text   the reply
