@@ -38,7 +38,7 @@ public final class Architect {
      * @param systemContext    the distributed systems, protocols and brokers involved
      * @param failureScenarios edge cases, partitions and retry behaviours to handle
      * @return the design, or {@code {"error": "unsafe"}}
-     * @throws dev.idem.port.out.ModelGatewayException if the provider fails after retries
+     * @throws dev.idem.port.in.ExecutionFailedException if the provider refuses or fails after retries
      */
     public String design(String systemContext, String failureScenarios) {
         return designWithDetails(systemContext, failureScenarios).output();

@@ -125,7 +125,7 @@ public final class Idem implements AutoCloseable {
      *
      * @throws dev.idem.domain.spec.InvalidSpecException if it is not a valid spec
      * @throws dev.idem.domain.template.InvalidInputException if a value is missing
-     * @throws dev.idem.port.out.ModelGatewayException if the provider fails after retries
+     * @throws dev.idem.port.in.ExecutionFailedException if the provider refuses or fails after retries
      */
     public RunResult run(Path spec, Map<String, String> values) {
         return runner().run(new RunPromptCommand(SpecInput.file(spec), values, choice, options));

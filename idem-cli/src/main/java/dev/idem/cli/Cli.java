@@ -1,6 +1,6 @@
 package dev.idem.cli;
 
-import dev.idem.application.ExecutionFailedException;
+import dev.idem.port.in.ExecutionFailedException;
 import dev.idem.application.ProviderNotConfiguredException;
 import dev.idem.application.UnknownProviderException;
 import dev.idem.domain.spec.InvalidSpecException;
@@ -87,6 +87,9 @@ final class Cli {
         } else {
             code = ExitCode.INTERNAL;
             line = "internal error: " + e + " (rerun with --stacktrace and report it)";
+        }
+        if (ex instanceof ExecutionFailedException f && f.attempts() > 1) {
+            line = line + " (after " + f.attempts() + " attempts)";
         }
         err.println("idem: error: " + oneLine(line));
         if (stacktrace) {

@@ -1,5 +1,6 @@
 package dev.idem.application;
 
+import dev.idem.port.in.ExecutionFailedException;
 import dev.idem.domain.evaluation.BuiltinJudgeSpec;
 import dev.idem.domain.evaluation.Evaluator;
 import dev.idem.domain.evaluation.EvaluatorSpec;

@@ -1,5 +1,6 @@
 package dev.idem.application;
 
+import dev.idem.port.in.ExecutionFailedException;
 import dev.idem.domain.execution.Claim;
 import dev.idem.domain.execution.Completion;
 import dev.idem.domain.execution.Fingerprint;

@@ -39,12 +39,7 @@ public final class RunPromptService implements RunPromptUseCase {
             notices.add("provider '" + gateway.providerId() + "' cannot take the spec parameter '" + parameter
                     + "'; it was left out of the request");
         }
-        Execution execution;
-        try {
-            execution = executor.execute(gateway, request, 0, command.options());
-        } catch (ExecutionFailedException e) {
-            throw e.failure();
-        }
+        Execution execution = executor.execute(gateway, request, 0, command.options());
         return new RunResult(execution.completion().text(), gateway.providerId(), request.model(),
                 gateway.answerKind(), execution.completion(), execution.fingerprint(), execution.replayed(),
                 execution.attempts(), notices, loaded.warnings());

@@ -1,5 +1,6 @@
 package dev.idem.application;
 
+import dev.idem.port.in.ExecutionFailedException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

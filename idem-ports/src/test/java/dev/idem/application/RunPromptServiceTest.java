@@ -15,6 +15,7 @@ import dev.idem.domain.spec.SpecIssue;
 import dev.idem.domain.spec.SpecSource;
 import dev.idem.domain.spec.Variable;
 import dev.idem.domain.template.InvalidInputException;
+import dev.idem.port.in.ExecutionFailedException;
 import dev.idem.port.in.ExecutionOptions;
 import dev.idem.port.in.ModelChoice;
 import dev.idem.port.in.RunPromptUseCase.RunPromptCommand;
@@ -151,7 +152,7 @@ class RunPromptServiceTest {
         gateway.failingWith(rejected);
         // when / then
         assertThatThrownBy(() -> service.run(command(Map.of("diff", "x"), ModelChoice.of("openai"))))
-                .isSameAs(rejected);
+                .isInstanceOf(ExecutionFailedException.class).cause().isSameAs(rejected);
     }
 
     @Test
@@ -164,8 +165,9 @@ class RunPromptServiceTest {
                         RetryPolicy.defaults().withMaxAttempts(2)));
         // when / then
         assertThatThrownBy(() -> service.run(command))
-                .isInstanceOf(ProviderUnavailableException.class)
-                .hasMessage("503 second");
+                .isInstanceOf(ExecutionFailedException.class)
+                .hasMessage("503 second (after 2 attempts)")
+                .cause().isInstanceOf(ProviderUnavailableException.class);
         assertThat(gateway.calls()).isEqualTo(2);
     }
 

@@ -11,7 +11,8 @@ public interface DesignIdempotencyUseCase {
     /**
      * Designs.
      *
-     * @throws dev.idem.port.out.ModelGatewayException if the provider fails after retries
+     * @throws ExecutionFailedException if the provider refuses the call or fails after retries (the cause
+     *                                  is the provider-neutral {@link dev.idem.port.out.ModelGatewayException})
      */
     RunResult design(DesignIdempotencyCommand command);
 

@@ -10,7 +10,8 @@ public interface RunPromptUseCase {
      *
      * @throws dev.idem.domain.spec.InvalidSpecException if the spec is invalid
      * @throws dev.idem.domain.template.InvalidInputException if a value is missing
-     * @throws dev.idem.port.out.ModelGatewayException if the provider fails after retries
+     * @throws ExecutionFailedException if the provider refuses the call or fails after retries (the cause
+     *                                  is the provider-neutral {@link dev.idem.port.out.ModelGatewayException})
      * @throws dev.idem.port.out.StoreUnavailableException if the execution store fails
      */
     RunResult run(RunPromptCommand command);

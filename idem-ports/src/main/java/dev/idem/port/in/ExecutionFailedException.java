@@ -1,8 +1,11 @@
-package dev.idem.application;
+package dev.idem.port.in;
 
 import dev.idem.port.out.ModelGatewayException;
 
-/** A model call failed for good: not retryable, or retries exhausted. Carries how many attempts were made. */
+/**
+ * A model call failed for good: the provider refused it, or retries ran out. The cause is the provider-neutral
+ * failure; {@link #attempts()} says how many attempts were made.
+ */
 public final class ExecutionFailedException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
