@@ -1,0 +1,175 @@
+package dev.idem.architecture;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
+import static com.tngtech.archunit.lang.conditions.ArchConditions.callMethod;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.onionArchitecture;
+import static com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.Architectures.OnionArchitecture;
+import java.util.Collection;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The architecture of idem as executable rules.
+ *
+ * <p>Every rule is a factory parameterised by the root package, so the rule that guards the real code
+ * ({@code "dev.idem"}) is the very same code that {@code RulesCatchViolationsTest} proves able to fail on a
+ * deliberately broken set of classes ({@code "dev.idem.architecture.bad"}).
+ */
+public final class IdemRules {
+
+    /** The production root package. */
+    public static final String ROOT = "dev.idem";
+
+    /**
+     * Adapter modules, one package {@code <root>.adapter.<name>} each. A new adapter module must be added
+     * here: {@code ArchitectureTest} fails while an adapter package exists that this list does not name.
+     */
+    public static final List<String> ADAPTERS =
+            List.of("yaml", "builtin", "openai", "ollama", "sqlite", "redis", "report");
+
+    private IdemRules() {
+    }
+
+    /**
+     * Onion: domain at the centre, then ports and application, then adapters that never see each other.
+     * The two composition roots are adapters too, with exactly two documented exceptions.
+     */
+    public static ArchRule dependenciesPointInward(String root, Collection<String> adapters) {
+        OnionArchitecture onion = onionArchitecture()
+                .domainModels(root + ".domain..")
+                .domainServices(root + ".domain..")
+                .applicationServices(root + ".application..", root + ".port..");
+        for (String adapter : adapters) {
+            onion = onion.adapter(adapter, root + ".adapter." + adapter + "..");
+        }
+        return onion
+                .adapter("api", root + ".api..")
+                .adapter("cli", root + ".cli..")
+                // idem-api embeds the YAML loader on purpose: a library user hands it a .prompt.yml path and
+                // expects it parsed without a ServiceLoader lookup; every other adapter is found at runtime.
+                .ignoreDependency(resideInAPackage(root + ".api.."), resideInAPackage(root + ".adapter.yaml.."))
+                // the command line is a thin shell over the embedding entry point; never the other way round.
+                .ignoreDependency(resideInAPackage(root + ".cli.."), resideInAPackage(root + ".api.."))
+                .ensureAllClassesAreContainedInArchitecture()
+                .because("dependencies point inward (STYLE.md rule 1): adapters meet only through ports, and a "
+                        + "class outside the known layers is a package that landed without its rule");
+    }
+
+    public static ArchRule domainIsPure(String root) {
+        return classes().that().resideInAPackage(root + ".domain..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(root + ".domain..", "java..")
+                .because("the domain speaks only Java (STYLE.md rule 2): no framework, library or outer layer");
+    }
+
+    public static ArchRule langchain4jOnlyInAdapters(String root) {
+        return noClasses().that().resideOutsideOfPackage(root + ".adapter..")
+                .should().dependOnClassesThat().resideInAPackage("dev.langchain4j..")
+                .because("langchain4j types and exceptions are translated at the border and never cross a port "
+                        + "(STYLE.md rule 5)");
+    }
+
+    public static ArchRule picocliOnlyInCli(String root) {
+        return noClasses().that().resideOutsideOfPackage(root + ".cli..")
+                .should().dependOnClassesThat().resideInAPackage("picocli..")
+                .because("the command line is one adapter among others; nothing else may know it exists");
+    }
+
+    public static ArchRule onlyCliTouchesStandardStreams(String root) {
+        return noClasses().that().resideOutsideOfPackage(root + ".cli..")
+                .should(ACCESS_STANDARD_STREAMS)
+                .because("stdout carries results and stderr one-line diagnostics, both owned by the CLI; a "
+                        + "library that prints corrupts its embedder's output");
+    }
+
+    public static ArchRule onlyCliReadsEnvironment(String root) {
+        return noClasses().that().resideOutsideOfPackage(root + ".cli..")
+                .should(callMethod(System.class, "getenv", String.class))
+                .orShould(callMethod(System.class, "getenv"))
+                .because("settings come in as values (STYLE.md rule 5): only the CLI reads environment variables, "
+                        + "so embedders and tests stay in control of configuration");
+    }
+
+    public static ArchRule topLevelPackagesAreFreeOfCycles(String root) {
+        return slices().matching(root + ".(*)..").namingSlices("$1")
+                .should().beFreeOfCycles()
+                .because("a cycle between layers means dependencies no longer point inward");
+    }
+
+    public static ArchRule adaptersAreFreeOfCycles(String root) {
+        return slices().matching(root + ".adapter.(*)..").namingSlices("adapter $1")
+                .should().beFreeOfCycles()
+                .because("adapters are independent modules; a cycle between them could not even be built");
+    }
+
+    public static ArchRule inPortsAreUseCases(String root) {
+        return classes().that().resideInAPackage(root + ".port.in..")
+                .and().areInterfaces().and().areNotAnnotations().and().areTopLevelClasses()
+                .should().haveSimpleNameEndingWith("UseCase")
+                .because("an in-port is a use case named <Verb><Noun>UseCase; its Command and Result are records "
+                        + "(STYLE.md, from buckpal)");
+    }
+
+    public static ArchRule useCasesAreImplementedByServices(String root) {
+        return classes().that().areNotInterfaces()
+                .and().implement(simpleNameEndingWith("UseCase").and(resideInAPackage(root + ".port.in..")))
+                .should().haveSimpleNameEndingWith("Service")
+                .andShould().resideInAPackage(root + ".application..")
+                .andShould().bePublic()
+                .andShould().haveModifier(JavaModifier.FINAL)
+                .because("one use case, one service: public final <Verb><Noun>Service in the application package "
+                        + "(STYLE.md rule 4)");
+    }
+
+    public static ArchRule outPortsAreNamedByRole(String root) {
+        return classes().that().resideInAPackage(root + ".port.out..")
+                .and().areInterfaces().and().areNotAnnotations().and().areTopLevelClasses()
+                .should().haveSimpleNameEndingWith("Gateway")
+                .orShould().haveSimpleNameEndingWith("Repository")
+                .orShould().haveSimpleNameEndingWith("Store")
+                .orShould().haveSimpleNameEndingWith("Provider")
+                // DESIGN.md names the report port ReportWriter; it is kept rather than renamed.
+                .orShould().haveSimpleNameEndingWith("Writer")
+                .because("out-ports are named by role in our words, never after a provider's type "
+                        + "(STYLE.md rule 3)");
+    }
+
+    public static ArchRule noGrabBagPackages(String root) {
+        return noClasses().that().resideInAPackage(root + "..")
+                .should().resideInAnyPackage("..util..", "..utils..", "..common..")
+                .because("a util or common package is a grab bag with no owner (STYLE.md rule 1)");
+    }
+
+    public static ArchRule portsSpeakDomainAndJdk(String root) {
+        return classes().that().resideInAPackage(root + ".port..")
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", root + ".domain..", root + ".port..")
+                .because("port signatures carry only domain and JDK types, so no adapter type or exception "
+                        + "crosses a port (STYLE.md rules 3 and 5)");
+    }
+
+    /** The adapter module names found in {@code classes}: the {@code <name>} of every {@code <root>.adapter.<name>}. */
+    public static SortedSet<String> adapterModulesIn(JavaClasses classes, String root) {
+        String prefix = root + ".adapter.";
+        SortedSet<String> names = new TreeSet<>();
+        for (JavaClass javaClass : classes) {
+            String pkg = javaClass.getPackageName();
+            if (pkg.startsWith(prefix)) {
+                String rest = pkg.substring(prefix.length());
+                int dot = rest.indexOf('.');
+                names.add(dot < 0 ? rest : rest.substring(0, dot));
+            }
+        }
+        return names;
+    }
+}

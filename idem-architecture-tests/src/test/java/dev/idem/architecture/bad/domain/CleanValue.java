@@ -1,0 +1,5 @@
+package dev.idem.architecture.bad.domain;
+
+/** Obeys every rule: a pure domain value. */
+public record CleanValue(String name) {
+}
