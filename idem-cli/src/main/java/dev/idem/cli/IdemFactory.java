@@ -41,14 +41,7 @@ final class IdemFactory {
         if (model != null) {
             b.model(model);
         }
-        for (ModelGatewayProvider p : ModelGateways.discover(IdemFactory.class.getClassLoader())) {
-            for (ModelGatewayProvider.Setting s : p.settings()) {
-                String v = environment.get(s.name());
-                if (v != null) {
-                    b.setting(s.name(), v);
-                }
-            }
-        }
+        withProviderSettings(b);
         if (provider.timeout != null) {
             b.requestTimeout(Durations.parse("--timeout", provider.timeout));
         }
@@ -80,6 +73,12 @@ final class IdemFactory {
     /** An Idem that needs neither provider nor store (validate, render, providers). */
     Idem openOffline() {
         Idem.Builder b = Idem.builder();
+        withProviderSettings(b);
+        return b.build();
+    }
+
+    /** Hands each provider exactly the environment variables it declares, nothing else. */
+    private void withProviderSettings(Idem.Builder b) {
         for (ModelGatewayProvider p : ModelGateways.discover(IdemFactory.class.getClassLoader())) {
             for (ModelGatewayProvider.Setting s : p.settings()) {
                 String v = environment.get(s.name());
@@ -88,7 +87,6 @@ final class IdemFactory {
                 }
             }
         }
-        return b.build();
     }
 
     private String storeUri(StoreOptions store, Properties config) {
