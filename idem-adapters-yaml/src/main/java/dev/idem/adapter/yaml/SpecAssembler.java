@@ -33,6 +33,9 @@ import java.util.Set;
 final class SpecAssembler {
 
     private static final Set<String> ROW_VALUE_KEYS = Set.of("inputs", "vars", "variables");
+    /** What a suite takes from the spec it evaluates and may not redefine: they are the prompt under test. */
+    private static final List<String> INHERITED_ONLY = List.of("version", "authors", "metadata", "variables",
+            "responseFormat", "jsonSchema", "messages");
 
     private final String sourceName;
     private final String defaultName;
@@ -41,17 +44,30 @@ final class SpecAssembler {
     private final List<SpecIssue> errors = new ArrayList<>();
     private final ObjectMapper json = new ObjectMapper();
     private final EvaluatorReader evaluatorReader;
+    private final Optional<PromptSpec> base;
 
     SpecAssembler(String sourceName, String defaultName, YamlNode.Mapping root) {
+        this(sourceName, defaultName, root, Optional.empty());
+    }
+
+    /**
+     * @param base the spec a suite refers to with {@code spec:}; the suite inherits from it and overrides
+     *             name, description, model, modelParameters, testData and evaluators
+     */
+    SpecAssembler(String sourceName, String defaultName, YamlNode.Mapping root, Optional<PromptSpec> base) {
         this.sourceName = sourceName;
         this.defaultName = defaultName;
         this.root = root;
+        this.base = base;
         recordPositions("", root);
         this.evaluatorReader = new EvaluatorReader(this);
     }
 
     /** The spec, or null when errors were found (then {@link #errors()} says which). */
     PromptSpec assemble() {
+        if (base.isPresent()) {
+            return assembleSuite(base.get());
+        }
         PromptSpec.Builder spec = PromptSpec.builder(defaultName);
         text(root, "name", "name").filter(s -> !s.isBlank()).ifPresent(spec::name);
         text(root, "version", "version").ifPresent(spec::version);
@@ -60,12 +76,43 @@ final class SpecAssembler {
         spec.metadata(metadata());
         readVariables(spec);
         text(root, "model", "model").ifPresent(spec::model);
-        spec.parameters(parameters());
+        spec.parameters(parameters(ModelParameters.DEFAULTS));
         readResponseFormat(spec);
         List<MessageTemplate> messages = messages();
         spec.messages(messages);
         spec.testData(testData(placeholdersOf(messages)));
         spec.evaluators(evaluatorList(root.take("evaluators"), "evaluators"));
+        return finish(spec);
+    }
+
+    /** A suite: the base spec with this file's overrides; the prompt itself always comes from the base. */
+    private PromptSpec assembleSuite(PromptSpec baseSpec) {
+        root.take("spec");
+        PromptSpec.Builder spec = baseSpec.toBuilder();
+        for (String key : INHERITED_ONLY) {
+            YamlNode written = root.take(key);
+            if (written != null) {
+                YamlNode.takeAll(written);
+                // the key itself is what does not belong, whatever its value
+                errors.add(new SpecIssue(SpecIssue.Severity.ERROR, sourceName, Optional.of(root.keyPosition(key)),
+                        key, "a suite takes '" + key + "' from the spec it evaluates (see 'spec'); it may only "
+                        + "override name, description, model, modelParameters, testData and evaluators"));
+            }
+        }
+        text(root, "name", "name").filter(s -> !s.isBlank()).ifPresent(spec::name);
+        text(root, "description", "description").ifPresent(spec::description);
+        text(root, "model", "model").ifPresent(spec::model);
+        spec.parameters(parameters(baseSpec.parameters()));
+        if (root.has("testData")) {
+            spec.testData(testData(placeholdersOf(baseSpec.messages())));
+        }
+        if (root.has("evaluators")) {
+            spec.evaluators(evaluatorList(root.take("evaluators"), "evaluators"));
+        }
+        return finish(spec);
+    }
+
+    private PromptSpec finish(PromptSpec.Builder spec) {
         List<String> unknown = new ArrayList<>();
         collectUnknown(root, "", unknown);
         spec.unknownKeys(unknown);
@@ -181,9 +228,10 @@ final class SpecAssembler {
         return new Variable(name, description, required, type, defaultValue);
     }
 
-    private ModelParameters parameters() {
+    /** The parameters written in this file, each one overriding its value in {@code inherited}. */
+    private ModelParameters parameters(ModelParameters inherited) {
         YamlNode node = root.take("modelParameters");
-        ModelParameters.Builder p = ModelParameters.DEFAULTS.toBuilder();
+        ModelParameters.Builder p = inherited.toBuilder();
         if (node == null || isNull(node)) {
             return p.build();
         }

@@ -21,22 +21,83 @@ import java.util.Set;
  * Loads {@code .prompt.yml} specs in every dialect idem reads (the seed's, GitHub Models' and the common
  * variants), with the line and column of every field, and refuses hostile files (oversized, binary, invalid
  * UTF-8, alias bombs) with one {@link InvalidSpecException} instead of a stack trace.
+ *
+ * <p>A file with a top-level {@code spec: <path>} is an evaluation suite of that spec (the path is relative
+ * to the suite's directory): it inherits the spec and overrides its name, description, model, parameters,
+ * test rows and evaluators. Every file of a reference chain gets the same protections; a cycle or a chain of
+ * more than {@value #MAX_SPEC_REFERENCES} references is refused.
  */
 public final class YamlPromptSpecRepository implements PromptSpecRepository {
+
+    /** How many {@code spec:} references a chain may follow: a suite of a suite of a suite of a spec. */
+    static final int MAX_SPEC_REFERENCES = 3;
+    static final String SPEC_KEY = "spec";
 
     private final YamlTreeReader reader = new YamlTreeReader();
 
     @Override
     public LoadedSpec load(Path file) {
-        String sourceName = file.toString();
-        byte[] content = readBounded(file, sourceName);
-        return parse(sourceName, content);
+        return load(file, List.of());
     }
 
     @Override
     public LoadedSpec parse(String sourceName, byte[] content) {
         YamlNode.Mapping root = reader.read(sourceName, content);
-        SpecAssembler assembler = new SpecAssembler(sourceName, defaultName(sourceName), root);
+        if (root.has(SPEC_KEY)) {
+            throw referenceError(sourceName, root, "a suite's 'spec' reference is resolved against the suite's "
+                    + "file; load the suite from a file instead of from bytes");
+        }
+        return assemble(sourceName, root, Optional.empty());
+    }
+
+    /** @param chain the absolute paths of the suites that led here, outermost first */
+    private LoadedSpec load(Path file, List<Path> chain) {
+        String sourceName = file.toString();
+        byte[] content = readBounded(file, sourceName);
+        YamlNode.Mapping root = reader.read(sourceName, content);
+        if (!root.has(SPEC_KEY)) {
+            return assemble(sourceName, root, Optional.empty());
+        }
+        LoadedSpec base = loadReferenced(file, sourceName, root, chain);
+        LoadedSpec suite = assemble(sourceName, root, Optional.of(base.spec()));
+        List<SpecIssue> warnings = new ArrayList<>(base.warnings());
+        warnings.addAll(suite.warnings());
+        return new LoadedSpec(suite.spec(), warnings);
+    }
+
+    private LoadedSpec loadReferenced(Path file, String sourceName, YamlNode.Mapping root, List<Path> chain) {
+        YamlNode reference = root.entries().get(SPEC_KEY);
+        if (!(reference instanceof YamlNode.Scalar s) || s.type() != YamlNode.Scalar.Type.STRING
+                || s.text().isBlank()) {
+            throw referenceError(sourceName, root, "expected the path of the spec this suite evaluates (relative "
+                    + "to this file), got " + reference.describe());
+        }
+        Path self = file.toAbsolutePath().normalize();
+        Path directory = file.getParent() == null ? Path.of("") : file.getParent();
+        Path target = directory.resolve(s.text()).normalize();
+        Path absoluteTarget = target.toAbsolutePath().normalize();
+        List<Path> followed = new ArrayList<>(chain);
+        followed.add(self);
+        if (followed.contains(absoluteTarget)) {
+            List<String> cycle = new ArrayList<>();
+            followed.subList(followed.indexOf(absoluteTarget), followed.size())
+                    .forEach(p -> cycle.add(String.valueOf(p.getFileName())));
+            cycle.add(String.valueOf(absoluteTarget.getFileName()));
+            throw referenceError(sourceName, root, "reference cycle: " + String.join(" -> ", cycle));
+        }
+        if (followed.size() > MAX_SPEC_REFERENCES) {
+            throw referenceError(sourceName, root, "spec references nested too deeply (a chain may follow at most "
+                    + MAX_SPEC_REFERENCES + " references)");
+        }
+        if (!Files.exists(target)) {
+            throw referenceError(sourceName, root, "the referenced spec does not exist: " + target
+                    + " (resolved from '" + s.text() + "' relative to this file)");
+        }
+        return load(target, followed);
+    }
+
+    private LoadedSpec assemble(String sourceName, YamlNode.Mapping root, Optional<PromptSpec> base) {
+        SpecAssembler assembler = new SpecAssembler(sourceName, defaultName(sourceName), root, base);
         PromptSpec spec = assembler.assemble();
         if (spec == null) {
             throw new InvalidSpecException(assembler.errors());
@@ -56,6 +117,11 @@ public final class YamlPromptSpecRepository implements PromptSpecRepository {
             }
         }
         return new LoadedSpec(spec, warnings);
+    }
+
+    private static InvalidSpecException referenceError(String sourceName, YamlNode.Mapping root, String message) {
+        return new InvalidSpecException(new SpecIssue(SpecIssue.Severity.ERROR, sourceName,
+                Optional.of(root.entries().get(SPEC_KEY).position()), SPEC_KEY, message));
     }
 
     /** The domain's own rules (placeholders, required values, duplicates), after the YAML made sense. */

@@ -84,6 +84,31 @@ class PromptSpecSchemaTest {
     }
 
     @Test
+    void should_accept_a_suite_that_refers_to_its_spec_instead_of_holding_messages() throws IOException {
+        // given: SnakeYAML expands the suite's aliases, which Jackson's tree reader leaves as their names
+        Object plain = new org.yaml.snakeyaml.Yaml().load(Files.readString(SpecReferenceTest.SUITE));
+        JsonNode suite = new ObjectMapper().valueToTree(plain);
+
+        // when
+        Set<ValidationMessage> problems = schema.validate(suite);
+
+        // then
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void should_reject_a_spec_reference_that_is_not_a_path() throws IOException {
+        // given
+        JsonNode suite = YAML.readTree("spec: [a, b]\n");
+
+        // when
+        Set<ValidationMessage> problems = schema.validate(suite);
+
+        // then
+        assertThat(problems).extracting(m -> m.getInstanceLocation().toString()).contains("$.spec");
+    }
+
+    @Test
     void should_point_at_temperature_when_it_is_text() throws IOException {
         // given
         JsonNode spec = YAML.readTree(TestFiles.resource("invalid/temperature-hot.prompt.yml").toFile());
