@@ -3,6 +3,7 @@ package dev.idem.cli;
 import dev.idem.api.Idem;
 import dev.idem.port.in.CaseResult;
 import dev.idem.port.in.CaseStatus;
+import dev.idem.port.in.EvaluateSpecUseCase;
 import dev.idem.port.in.EvaluateSpecUseCase.EvaluateSpecCommand;
 import dev.idem.port.in.EvaluateSpecUseCase.Shard;
 import dev.idem.port.in.EvaluationResult;
@@ -125,19 +126,10 @@ final class EvalCommand implements Callable<Integer> {
                     : Optional.of(new ModelChoice(judgeProvider == null ? idem.choice().provider() : judgeProvider,
                     Optional.ofNullable(judgeModel)));
             Path specPath = factory.environment().resolve(specFile);
-            ProgressBar bar = factory.environment().interactive() ? progressBar(err) : null;
             EvaluationResult result;
-            try {
+            try (CaseProgress progress = new CaseProgress(factory.environment().interactive())) {
                 result = idem.evaluator().evaluate(new EvaluateSpecCommand(SpecInput.file(specPath), idem.choice(),
-                        judge, jobs, repeat, filterPattern, shardPart, idem.options(), r -> {
-                            if (bar != null) {
-                                bar.step();
-                            }
-                        }));
-            } finally {
-                if (bar != null) {
-                    bar.close();
-                }
+                        judge, jobs, repeat, filterPattern, shardPart, idem.options(), progress));
             }
             printHeader(out, result, specFile);
             if (!quiet) {
@@ -188,10 +180,37 @@ final class EvalCommand implements Callable<Integer> {
         }
     }
 
-    private static ProgressBar progressBar(PrintWriter err) {
-        return new ProgressBarBuilder().setTaskName("eval").setInitialMax(-1).setStyle(ProgressBarStyle.ASCII)
-                .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(200)
-                .continuousUpdate().build();
+    /** A live bar on stderr when it is a terminal; nothing when piped. */
+    private static final class CaseProgress implements EvaluateSpecUseCase.Progress, AutoCloseable {
+        private final boolean interactive;
+        private ProgressBar bar;
+
+        CaseProgress(boolean interactive) {
+            this.interactive = interactive;
+        }
+
+        @Override
+        public void started(int cases) {
+            if (interactive && cases > 0) {
+                bar = new ProgressBarBuilder().setTaskName("eval").setInitialMax(cases)
+                        .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err))
+                        .setUpdateIntervalMillis(200).continuousUpdate().showSpeed().build();
+            }
+        }
+
+        @Override
+        public void caseFinished(CaseResult result) {
+            if (bar != null) {
+                bar.step();
+            }
+        }
+
+        @Override
+        public void close() {
+            if (bar != null) {
+                bar.close();
+            }
+        }
     }
 
     private static void printHeader(PrintWriter out, EvaluationResult r, String shown) {

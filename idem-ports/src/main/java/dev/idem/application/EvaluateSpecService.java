@@ -130,6 +130,7 @@ public final class EvaluateSpecService implements EvaluateSpecUseCase {
 
     private List<CaseResult> runAll(List<Work> work, PromptSpec spec, ModelGateway gateway,
                                     EvaluateSpecCommand command, Map<EvaluatorSpec, Evaluator> built) {
+        command.progress().started(work.size());
         if (work.isEmpty()) {
             return List.of();
         }
@@ -148,7 +149,7 @@ public final class EvaluateSpecService implements EvaluateSpecUseCase {
                 futures.add(pool.submit(() -> {
                     CaseResult r = runOne(w, spec, gateway, command, built);
                     synchronized (progressLock) {
-                        command.progress().accept(r);
+                        command.progress().caseFinished(r);
                     }
                     return r;
                 }));

@@ -17,6 +17,7 @@ import dev.idem.domain.spec.Role;
 import dev.idem.domain.spec.TestCase;
 import dev.idem.port.in.CaseResult;
 import dev.idem.port.in.CaseStatus;
+import dev.idem.port.in.EvaluateSpecUseCase;
 import dev.idem.port.in.EvaluateSpecUseCase.EvaluateSpecCommand;
 import dev.idem.port.in.EvaluateSpecUseCase.Shard;
 import dev.idem.port.in.EvaluationResult;
@@ -37,7 +38,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -247,7 +247,7 @@ class EvaluateSpecServiceTest {
         AtomicInteger inside = new AtomicInteger();
         AtomicInteger overlaps = new AtomicInteger();
         AtomicInteger told = new AtomicInteger();
-        Consumer<CaseResult> progress = r -> {
+        EvaluateSpecUseCase.Progress progress = r -> {
             if (inside.incrementAndGet() > 1) {
                 overlaps.incrementAndGet();
             }
@@ -321,7 +321,7 @@ class EvaluateSpecServiceTest {
     }
 
     private static EvaluateSpecCommand command(PromptSpec spec, int concurrency, int repeat, Pattern filter,
-                                               Shard shard, Consumer<CaseResult> progress) {
+                                               Shard shard, EvaluateSpecUseCase.Progress progress) {
         return new EvaluateSpecCommand(SpecInput.of(spec), ModelChoice.of(PROVIDER), Optional.empty(), concurrency,
                 repeat, Optional.ofNullable(filter), Optional.ofNullable(shard), ExecutionOptions.defaults(),
                 progress);

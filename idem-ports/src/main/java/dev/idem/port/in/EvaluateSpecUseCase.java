@@ -1,7 +1,6 @@
 package dev.idem.port.in;
 
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /** Runs a spec's test rows through its evaluators. */
@@ -26,11 +25,11 @@ public interface EvaluateSpecUseCase {
      * @param filter      only rows whose label or values match
      * @param shard       only this shard's part of the cases
      * @param options     retries and caching
-     * @param progress    told after each case (for a progress bar); may ignore
+     * @param progress    told the number of cases, then each case as it finishes
      */
     record EvaluateSpecCommand(SpecInput spec, ModelChoice choice, Optional<ModelChoice> judge, int concurrency,
                                int repeat, Optional<Pattern> filter, Optional<Shard> shard,
-                               ExecutionOptions options, Consumer<CaseResult> progress) {
+                               ExecutionOptions options, Progress progress) {
         public EvaluateSpecCommand {
             judge = judge == null ? Optional.empty() : judge;
             filter = filter == null ? Optional.empty() : filter;
@@ -39,6 +38,18 @@ public interface EvaluateSpecUseCase {
             if (concurrency < 1 || repeat < 1) {
                 throw new IllegalArgumentException("concurrency and repeat must be at least 1");
             }
+        }
+    }
+
+    /** Told how many cases an evaluation runs, then about each case as it finishes (for a progress bar). */
+    @FunctionalInterface
+    interface Progress {
+
+        /** A case finished; called one case at a time. */
+        void caseFinished(CaseResult result);
+
+        /** The evaluation is about to run this many cases. */
+        default void started(int cases) {
         }
     }
 
