@@ -15,7 +15,9 @@ enum FailureMode {
                     + "|client[- ]?(side )?retr(y|ies)|automated (client )?retr(y|ies)"
                     + "|automatic (client )?retr(y|ies)|sdk retr(y|ies)"),
     CONSUMER_REBALANCE("Consumer rebalance redelivering uncommitted messages",
-            "rebalanc\\w*|partition (re)?assignments?|partitions? (are |get |being )?(revoked|reassigned|moved)"),
+            "rebalanc\\w*|partition (re)?assignments?|partitions? (are |get |being )?(revoked|reassigned|moved)"
+                    + "|re-?shard\\w*|shard (splits?|merges?)|(partition |shard )?ownership (changes?|moves?|transfers?)"
+                    + "|leases? (moves?|moved|stolen|steal\\w*|reassign\\w*)"),
     DUPLICATE_DELIVERY("Duplicate message delivery",
             "duplicate (messages?|events?|deliver(y|ies)|records?)|redeliver\\w*|at[- ]least[- ]once"
                     + "|delivered (twice|more than once)"),

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * Per-technology measures, transcribed from the domain reference (its Part 3 knowledge base and the Part 1
  * findings it cites). Numbers are the reference's; where the reference says a value is a source default, the
- * text says so.
+ * text says so. Kinesis Data Streams, Event Hubs and Cosmos DB are not in the reference: their numbers are the
+ * vendors' documented defaults and limits, marked where they were not re-verified against the vendor docs.
  */
 final class KnowledgeBase {
 
@@ -22,6 +23,7 @@ final class KnowledgeBase {
         httpAndGateways();
         rpcAndGraph();
         brokers();
+        streams();
         pushAndMoney();
         stores();
         platforms();
@@ -298,6 +300,78 @@ final class KnowledgeBase {
                 "Core NATS without JetStream is at-most-once: no redelivery and no deduplication");
     }
 
+    private void streams() {
+        Technology t = Technology.KINESIS;
+        put(t, Topic.KEY,
+                "Kinesis Data Streams: the producer writes a business `event_id` into every record, set once and kept on"
+                        + " retries: a `PutRecord` retried after a timeout stores a second record with a new sequence"
+                        + " number, so sequence numbers cannot catch producer duplicates",
+                "Kinesis: (shard ID, sequence number) only identifies one stored record and detects its redelivery; the"
+                        + " partition key (e.g. `orderId`) keeps one entity's records on one shard, in order");
+        put(t, Topic.STORAGE,
+                "Kinesis consumer inbox: `processed_events(application, event_id)` primary key, inserted in the same"
+                        + " transaction as the side effect; the KCL checkpoints a shard (in its DynamoDB lease table) only"
+                        + " after the batch's effects committed",
+                "Kinesis `PutRecords` is not atomic: it returns `FailedRecordCount` and a per-record `ErrorCode`, and only"
+                        + " the failed records are resent, each with its original `event_id`");
+        put(t, Topic.CONCURRENCY,
+                "Kinesis: one KCL worker holds a shard's lease at a time and processes its records in sequence-number"
+                        + " order, so the shard has a single writer; when the lease moves, the new holder starts at the last"
+                        + " checkpoint and an entity version check rejects the former holder's late writes");
+        // Retention values are AWS's documented defaults and limits, not re-verified against the AWS docs.
+        put(t, Topic.TTL,
+                "Kinesis retention is 24 h by default (extendable to 7 days, long-term up to 365 days): inbox records"
+                        + " outlive it, so a re-read from `TRIM_HORIZON` or an `AT_TIMESTAMP` replay still hits the inbox");
+        put(t, Topic.RETRY,
+                "Kinesis through a Lambda event source mapping: `BisectBatchOnFunctionError`, `MaximumRetryAttempts` and"
+                        + " `MaximumRecordAgeInSeconds` set explicitly, `ReportBatchItemFailures`, and an on-failure"
+                        + " destination, since by default a failing batch is retried until its records expire",
+                "KCL consumers: a few in-process attempts with backoff, then the record is parked in an application-owned"
+                        + " dead-letter store and the shard moves on (Kinesis has no DLQ)");
+        // Per-shard write limits are AWS's documented values, not re-verified against the AWS docs.
+        put(t, Topic.PITFALLS,
+                "Kinesis redelivery: records after the last checkpoint are processed again after a worker failure, a"
+                        + " deployment, a lease moving between workers or a reshard (split or merge); the KCL finishes a"
+                        + " parent shard before its children, which keeps per-key order across a reshard",
+                "Checkpointing per batch widens the redelivery window and per record costs a lease-table write:"
+                        + " checkpoint after each committed batch and let the inbox absorb the rest",
+                "A hot partition key exceeds one shard's write limit (1 MB/s or 1000 records/s):"
+                        + " `ProvisionedThroughputExceededException` is retried with backoff and the same `event_id`");
+
+        t = Technology.EVENT_HUBS;
+        put(t, Topic.KEY,
+                "Event Hubs: the producer sets a business `event_id` in the event's application properties, stable across"
+                        + " sender retries; offset and sequence number only identify one stored copy, and a resent event gets"
+                        + " new ones",
+                "Event Hubs partition key = the entity ID, so one entity's events land on one partition, in order");
+        put(t, Topic.STORAGE,
+                "Event Hubs has no broker-side deduplication: every consumer group keeps an inbox"
+                        + " `processed_events(consumer_group, event_id)` written in the effect's transaction",
+                "Event Hubs checkpoints: the `EventProcessorClient` stores one checkpoint per partition and consumer group"
+                        + " (offset and sequence number) in Azure Blob Storage (`BlobCheckpointStore`), written only after"
+                        + " the events' effects committed");
+        put(t, Topic.CONCURRENCY,
+                "Event Hubs: the processor's load balancing gives each partition one owner per consumer group (ownership"
+                        + " records in the same Blob container); while ownership moves two processors can briefly read the"
+                        + " same partition, so the inbox claim and an entity version check decide, not the ownership");
+        // Retention per tier is Microsoft's documented limit, not re-verified against the Azure docs.
+        put(t, Topic.TTL,
+                "Event Hubs retention (1 day on Basic, up to 7 days on Standard, up to 90 days on Premium and Dedicated):"
+                        + " inbox records are kept at least as long, so a processor reset to an older checkpoint or the"
+                        + " earliest position still hits the inbox");
+        put(t, Topic.RETRY,
+                "Event Hubs has no DLQ and no delivery count: handlers retry in-process with backoff (3–5 attempts), then"
+                        + " park the event in an application dead-letter store and checkpoint past it, so one poison event"
+                        + " cannot block its partition",
+                "Event Hubs producers use the SDK's exponential retry options with a bounded number of retries and resend"
+                        + " the same event with the same `event_id`");
+        put(t, Topic.PITFALLS,
+                "Event Hubs redelivery: events after the last checkpoint are processed again after a processor restart, a"
+                        + " crash or a partition ownership change (scale-out, scale-in, rebalance)",
+                "Checkpointing every event throttles the Blob checkpoint store: checkpoint every N events or every few"
+                        + " seconds, and let the inbox absorb the replay window");
+    }
+
     private void pushAndMoney() {
         Technology t = Technology.WEBHOOKS;
         put(t, Topic.KEY,
@@ -451,6 +525,44 @@ final class KnowledgeBase {
         put(t, Topic.PITFALLS,
                 "MongoDB `w:1` writes are rolled back on failover, and secondaries can miss a fresh claim: majority writes,"
                         + " primary reads");
+
+        t = Technology.COSMOSDB;
+        put(t, Topic.KEY,
+                "Cosmos DB: the idempotency item's `id` = `{tenant}:{key}` with a partition key such as `/tenantId`; `id` is"
+                        + " unique within a logical partition, so a second `CreateItem` of the same `id` gets **409 Conflict**");
+        put(t, Topic.STORAGE,
+                "Cosmos DB claim = `CreateItem` (409 Conflict = already claimed); every later change is a `ReplaceItem`"
+                        + " conditioned with `if-match` on the `_etag` read at claim time (`IfMatchEtag` in the SDK), and a"
+                        + " concurrent writer gets **412 Precondition Failed**",
+                "Cosmos DB unique key policy (e.g. `/idempotencyKey`, unique per logical partition) as a second guard; it is"
+                        + " fixed when the container is created",
+                "Cosmos DB transactional batch: the idempotency item, the business items and an outbox item commit"
+                        + " atomically when they share one logical partition key; the change feed relays the outbox"
+                        + " (at-least-once)",
+                "Cosmos DB consistency for idempotency lookups: strong or bounded staleness on the account (a request can"
+                        + " only relax the account's level), or session consistency with the claim's session token passed"
+                        + " to every reader; eventual and consistent-prefix reads can miss a fresh claim");
+        put(t, Topic.CONCURRENCY,
+                "Cosmos DB optimistic concurrency: a takeover or state change is a `ReplaceItem` with `if-match` on"
+                        + " `_etag`; a 412 means another owner moved first, so the stale holder stops (the ETag is the"
+                        + " fencing check)",
+                "Cosmos DB multi-region writes resolve conflicts last-writer-wins on `_ts` by default: idempotency items use"
+                        + " a single write region, or each key has one home region");
+        put(t, Topic.TTL,
+                "Cosmos DB TTL: the container's default TTL (`DefaultTimeToLive`, -1 = on without a default) plus a"
+                        + " per-item `ttl` in seconds; expired items are deleted in the background with spare RUs, but reads"
+                        + " and queries stop returning them as soon as they expire");
+        // SDK throttling-retry defaults are Microsoft's documented values, not re-verified against the Azure docs.
+        put(t, Topic.RETRY,
+                "Cosmos DB 429 (request rate too large) carries `x-ms-retry-after-ms`; the SDK retries it (9 attempts"
+                        + " within 30 s by default) before surfacing it");
+        // Partition limits are Microsoft's documented values, not re-verified against the Azure docs.
+        put(t, Topic.PITFALLS,
+                "A Cosmos DB write that times out (408, 503) has an unknown outcome: read the item by its id and partition"
+                        + " key before retrying; a retried `CreateItem` answered with 409 may be the first attempt's success",
+                "Transactional batches stay within one logical partition (at most 100 operations, 2 MB), and a logical"
+                        + " partition holds at most 20 GB on one physical partition (10,000 RU/s): spread keys across"
+                        + " tenants");
     }
 
     private void platforms() {

@@ -51,6 +51,14 @@ final class Mitigations {
                     lines.add("Offsets or acks are committed only after the effect's transaction commits, and the new"
                             + " owner's first delivery is checked against the inbox");
                 }
+                if (r.has(Technology.KINESIS)) {
+                    lines.add("Kinesis: checkpoint a shard only after the batch's effects committed; after a lease moves"
+                            + " or a reshard, records since the last checkpoint arrive again and the inbox absorbs them");
+                }
+                if (r.has(Technology.EVENT_HUBS)) {
+                    lines.add("Event Hubs: checkpoint only after the effects committed; a partition's new owner restarts"
+                            + " from the last checkpoint in Blob Storage, and the inbox absorbs the replayed events");
+                }
             }
             case DUPLICATE_DELIVERY -> {
                 lines.add("At-least-once delivery is assumed everywhere: inbox `processed_messages(consumer, message_id)`"
@@ -111,6 +119,10 @@ final class Mitigations {
                 lines.add("Synchronous or semi-synchronous replication for the key table; Redis `WAIT` or AOF `always`"
                         + " where it matters, and never Redis alone for money");
                 lines.add("After a failover, in-flight keys are reconciled downstream using derived keys");
+                if (r.has(Technology.COSMOSDB)) {
+                    lines.add("Cosmos DB: strong or bounded-staleness consistency for the idempotency account, or the"
+                            + " writer's session token on every read, so a fresh claim is never missed");
+                }
             }
             case STORE_OUTAGE -> {
                 lines.add("**Fail closed** for non-idempotent and money-moving operations: 503 + Retry-After, nothing"
@@ -143,6 +155,14 @@ final class Mitigations {
                 }
                 if (r.has(Technology.KAFKA)) {
                     lines.add("Kafka: retry topics, then a DLT, so a poison record never blocks its partition");
+                }
+                if (r.has(Technology.KINESIS)) {
+                    lines.add("Kinesis: `BisectBatchOnFunctionError` and an on-failure destination (Lambda), or an"
+                            + " application dead-letter store (KCL), so a poison record never blocks its shard");
+                }
+                if (r.has(Technology.EVENT_HUBS)) {
+                    lines.add("Event Hubs: no DLQ, so the handler parks the event in its own dead-letter store and"
+                            + " checkpoints past it");
                 }
             }
             case PAYLOAD_MISMATCH -> {
@@ -226,6 +246,13 @@ final class Mitigations {
         }
         if (r.has(Technology.NATS)) {
             lines.add("NATS: `Nats-Msg-Id` inside the stream's duplicate window, the inbox beyond it");
+        }
+        if (r.has(Technology.KINESIS)) {
+            lines.add("Kinesis: dedupe on the business `event_id`; (shard ID, sequence number) only catches redelivery"
+                    + " of one stored record, never a producer retry");
+        }
+        if (r.has(Technology.EVENT_HUBS)) {
+            lines.add("Event Hubs: no broker deduplication; dedupe on the business `event_id` property in the inbox");
         }
     }
 }

@@ -57,7 +57,8 @@ record Recognition(Set<Technology> technologies, boolean namedStore, Technology 
         if (primary == null || primary == Technology.REDIS) {
             // Redis alone is not a system of record for money paths, so a durable store backs it.
             boolean awsNative = found.contains(Technology.LAMBDA) || found.contains(Technology.SQS_FIFO)
-                    || found.contains(Technology.SQS_STANDARD) || found.contains(Technology.EVENTBRIDGE);
+                    || found.contains(Technology.SQS_STANDARD) || found.contains(Technology.EVENTBRIDGE)
+                    || found.contains(Technology.KINESIS);
             primary = awsNative ? Technology.DYNAMODB : Technology.SQL;
             found.add(primary);
         }
@@ -81,12 +82,12 @@ record Recognition(Set<Technology> technologies, boolean namedStore, Technology 
     boolean asynchronous() {
         return hasAny(Technology.KAFKA, Technology.RABBITMQ, Technology.SQS_FIFO, Technology.SQS_STANDARD,
                 Technology.PUBSUB, Technology.SERVICE_BUS, Technology.EVENTBRIDGE, Technology.NATS,
-                Technology.WEBHOOKS);
+                Technology.KINESIS, Technology.EVENT_HUBS, Technology.WEBHOOKS);
     }
 
     private static Technology firstStore(Set<Technology> found) {
         for (Technology t : List.of(Technology.SQL, Technology.DYNAMODB, Technology.CASSANDRA, Technology.MONGODB,
-                Technology.REDIS)) {
+                Technology.COSMOSDB, Technology.REDIS)) {
             if (found.contains(t)) {
                 return t;
             }

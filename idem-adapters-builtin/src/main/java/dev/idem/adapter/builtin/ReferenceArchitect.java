@@ -100,6 +100,8 @@ final class ReferenceArchitect {
             case DYNAMODB -> "DynamoDB native TTL deletes the item lazily (typically within 48 hours)";
             case CASSANDRA -> "the row's Cassandra `USING TTL` removes it";
             case MONGODB -> "the MongoDB TTL index removes it (TTLMonitor runs every 60 s)";
+            case COSMOSDB -> "the item's Cosmos DB `ttl` expires it (reads stop returning it at once; deletion runs in"
+                    + " the background)";
             default -> "the reaper deletes it in batches of 1000";
         };
     }
@@ -131,6 +133,7 @@ final class ReferenceArchitect {
             case DYNAMODB -> "DynamoDB";
             case CASSANDRA -> "Cassandra (lightweight transactions)";
             case MONGODB -> "MongoDB (unique index, majority writes)";
+            case COSMOSDB -> "Azure Cosmos DB (conditional writes on `_etag`, strong or bounded-staleness reads)";
             default -> r.sqlFlavour() + (r.has(Technology.REDIS) ? ", with Redis only as a fast first layer" : "");
         };
     }
@@ -161,6 +164,9 @@ final class ReferenceArchitect {
                     + " etcd or ZooKeeper only where a consensus lock is needed";
             case MONGODB -> "Lock primitive: the claim document with a lease field, updated with `findOneAndUpdate`"
                     + " conditions on owner and version; etcd or ZooKeeper only where a consensus lock is needed";
+            case COSMOSDB -> "Lock primitive: the claim item itself, replaced only with `if-match` on its `_etag` (412"
+                    + " Precondition Failed = another owner moved first); etcd or ZooKeeper only where a consensus lock"
+                    + " is needed";
             default -> "Lock primitive: row locks (`SELECT … FOR UPDATE`) and transaction-scoped advisory locks in the"
                     + " same database as the effect; etcd or ZooKeeper only where a consensus lock is needed";
         };

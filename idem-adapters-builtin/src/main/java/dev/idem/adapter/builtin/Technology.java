@@ -23,15 +23,20 @@ enum Technology {
     SERVICE_BUS("Azure Service Bus", "service ?bus"),
     EVENTBRIDGE("Amazon EventBridge", "event ?bridge|cloudwatch events"),
     NATS("NATS JetStream", "nats|jetstream"),
+    /** Data Streams only: Firehose is a delivery service without consumer checkpoints. */
+    KINESIS("Amazon Kinesis Data Streams", "kinesis(?! (data )?firehose)( data streams?)?|kcl|kinesis client library"),
+    EVENT_HUBS("Azure Event Hubs", "event ?hubs?|eventprocessorclient|event processor (client|host)"),
     WEBHOOKS("Webhooks", "web ?hooks?"),
     PAYMENTS("Payments / PSP", "stripe|adyen|paypal|braintree|psp|payments?|payment (provider|gateway|processor)s?"
             + "|charges?|refunds?|billing|checkout|ledger|wallets?"),
     REDIS("Redis", "redis|valkey|elasticache|redlock"),
     DYNAMODB("Amazon DynamoDB", "dynamo ?db|dynamo"),
+    /** "SQL API" is Cosmos DB's document API, not a relational store. */
     SQL("Relational database (PostgreSQL/MySQL)", "postgres(ql)?|pg|mysql|mariadb|aurora|cockroach ?db|cockroach"
-            + "|sql server|rdbms|relational (db|database)s?|sql"),
+            + "|sql server|rdbms|relational (db|database)s?|sql(?! api)"),
     CASSANDRA("Apache Cassandra", "cassandra|scylla ?db|scylla|keyspaces"),
     MONGODB("MongoDB", "mongo ?db|mongo|documentdb"),
+    COSMOSDB("Azure Cosmos DB", "cosmos ?db|cosmos"),
     LAMBDA("AWS Lambda", "(aws )?lambdas?|serverless functions?|serverless"),
     BATCH("Batch jobs", "batch (jobs?|processing|imports?|exports?|runs?|pipelines?|windows?)|cron( jobs?)?"
             + "|nightly (jobs?|runs?|batch(es)?)|scheduled jobs?|etl|spring batch|airflow"),
@@ -55,6 +60,7 @@ enum Technology {
     }
 
     boolean isStore() {
-        return this == REDIS || this == DYNAMODB || this == SQL || this == CASSANDRA || this == MONGODB;
+        return this == REDIS || this == DYNAMODB || this == SQL || this == CASSANDRA || this == MONGODB
+                || this == COSMOSDB;
     }
 }

@@ -36,6 +36,26 @@ import java.util.regex.Pattern;
  *       prevent, avoid, detect, protect, guard, stop, block, reject, refuse, forbid, disallow, never, not,
  *       no, without corrupting, cannot, alert, audit, monitor, catch, flag, deny, ensure, attempts/tries to,
  *       attacker, malicious, what if, how do we stop. Such clauses describe a threat to defend against.</li>
+ *   <li>A <em>purpose</em> counts as intent: "so (that)", "in order to/that", "so as to", "such that" followed,
+ *       with no defensive word in between or right after, by a duplicate outcome in the present tense ("the
+ *       customer is billed twice", "charges the card again", "a second payment row"). A past-tense outcome
+ *       ("so the customer was charged twice") reports a consequence, not a purpose.</li>
+ *   <li>Removing a structural safeguard (drop/remove/delete + unique constraint/index, dedup or idempotency
+ *       check, outbox, fencing, transaction boundary, validation) is an action on a safety mechanism like the
+ *       ones above. Releasing or deleting a lock or an expired key is ordinary lifecycle and is not.</li>
+ *   <li>Defeating the idempotency key itself (a new/fresh/random key for every retry or attempt, regenerating
+ *       or rotating the key per retry) counts only with an intent marker or a purpose outcome: described as a
+ *       client bug, it is a scenario to design against.</li>
+ *   <li>Turning a safety mechanism off is legitimate where it protects nothing or is replaced: the clause
+ *       scopes it to read-only, side-effect-free work (read-only, no side effects, GET/HEAD endpoints, pure
+ *       reads) and names no write, money or state change; or it says the mechanism is replaced by (rely on,
+ *       instead, in favour of) a named safeguard. Neither relief applies when the clause states a duplicate
+ *       outcome as its purpose.</li>
+ *   <li>Duplicated <em>writes</em> (double-write, dual-write, duplicate writes) come with intent in every
+ *       migration plan; they count only when the clause names no affirmed safeguard (idempotent writes,
+ *       upserts, reconciliation, outbox, verification, comparison, checksums, dedup, conditional writes,
+ *       version checks). A safeguard preceded by "without", "no", "skip" or "disable" is not affirmed.
+ *       Duplicated money movements (charges, payments, debits) are never relieved this way.</li>
  * </ol>
  * Everything else is safe.
  */
@@ -55,10 +75,72 @@ final class UnsafeIntentClassifier {
             + "|defeat(s|ed|ing)?|get(s|ting)? around|work(s|ing)? around)"
             + "( (the|our|all|any|every|each|a|an))?( [\\w-]+){0,2} " + SAFETY_OBJECT);
 
+    /**
+     * Removal verbs aimed at structural safeguards only: dropping or deleting a lock or an expired key is the
+     * normal lifecycle of those objects.
+     */
+    private static final Pattern REMOVAL_OF_SAFEGUARD = words("(?<verb>drop(s|ped|ping)?|remov(e|es|ed|ing)"
+            + "|delet(e|es|ed|ing)|rip(s|ped|ping)? out|strip(s|ped|ping)?( out)?|get(s|ting)? rid of)"
+            + "( (the|our|all|any|every|each|a|an))?( [\\w-]+){0,2} (unique (constraints?|index(es)?)|constraints?"
+            + "|dedup\\w*( checks?| logic)?|de-dup\\w*|deduplication( checks?| logic)?"
+            + "|idempotency (checks?|layer|logic|guard|middleware)|outbox|fencing( tokens?| checks?)?"
+            + "|transaction boundar(y|ies)|transactions|validations?|integrity checks?|safety checks?)");
+
     /** Verb forms that usually describe what something does rather than ask for it. */
     private static final Pattern DESCRIPTIVE_VERB = Pattern.compile(
             "bypass(es|ed)|skip(s|ped)|disables|disabled|circumvents|circumvented|ignores|ignored|turns off"
-                    + "|turned off|switches off|switched off|defeats|defeated|gets around|works around");
+                    + "|turned off|switches off|switched off|defeats|defeated|gets around|works around"
+                    + "|drops|dropped|removes|removed|deletes|deleted|rips out|ripped out|strips|stripped"
+                    + "|gets rid of|got rid of");
+
+    /** A fresh key per attempt turns every retry into a new operation. */
+    private static final Pattern KEY_DEFEAT = words("(new|fresh|brand[- ]new|random|different|unique|another)"
+            + " (idempotency |dedup\\w* |request )?keys? (for|on|per|with|to) (each|every|the next|any|a)"
+            + " (retry|retries|attempt|attempts|resend|resubmission|request)"
+            + "|(each|every) (retry|attempt|resend|resubmission)( gets| uses| carries)?( a| an)? (new|fresh|brand[- ]new"
+            + "|random|different|unique) (idempotency |dedup\\w* |request )?key"
+            + "|(regenerat|rotat|re-?generat|re-?mint|chang)\\w* (the |its |their )?(idempotency |dedup\\w* )?keys?"
+            + " (on|for|per|with|at) (each|every|the|any|a) (retry|retries|attempt|resend)");
+
+    private static final Pattern PURPOSE = words("so( that)?|in order (to|that)|so as to|such that"
+            + "|with the (goal|aim|intent|intention) of");
+
+    /** Duplicate outcomes a purpose clause can aim at; "again" alone is fine for a dunning retry. */
+    private static final Pattern DUPLICATE_OUTCOME = words(
+            "(charg|bill|debit|pay|credit|invoic)\\w*( [\\w'-]+){0,3} (twice|again|a second time|double"
+                    + "|more than once|two times|multiple times)"
+                    + "|(second|duplicate|another|extra|double) (payments?|charges?|debits?|credits?|transfers?"
+                    + "|orders?|bookings?|invoices?)( rows?| records?| entr(y|ies))?"
+                    + "|(second|duplicate|extra) (rows?|records?|entr(y|ies))"
+                    + "|double[- ]?(charg|bill|spend|book|post|credit|debit|pay)\\w*"
+                    + "|duplicates?( [\\w-]+){0,2} (happen|occur|go through|get through|slip through|are (created"
+                    + "|written|inserted|processed|accepted|charged))"
+                    + "|(balances?|ledger|data|records?) (drifts?|diverges?|(is |are |gets? )?corrupted)");
+    private static final Pattern PAST_TENSE = words("was|were|had|got|did|has been|have been|ended up");
+    private static final Pattern NEGATED_AFTER = words("impossible|fail\\w*|prevented|rejected|blocked|refused"
+            + "|caught|detected|avoided");
+
+    /** Work that a lock, dedup check or transaction does not protect, because it changes nothing. */
+    private static final Pattern NO_EFFECT_SCOPE = words("read[- ]only|no side[- ]effects?|side[- ]effect[- ]free"
+            + "|without side[- ]effects?|(get|head|options) (endpoints?|requests?|routes?|handlers?|calls?|methods?)"
+            + "|pure reads?|reads? only|queries only|safe (methods?|reads?)");
+    private static final Pattern STATE_CHANGE = words("writ\\w*|wrote|updat\\w*|insert\\w*|delet\\w*|upsert\\w*"
+            + "|(post|put|patch|delete) (endpoints?|requests?|routes?|handlers?|calls?)|mutat\\w*|payments?|pay"
+            + "|charg\\w*|bill\\w*|transfer\\w*|balances?|ledger|orders?|debit\\w*|credit\\w*|money|commit\\w*"
+            + "|book\\w*|refund\\w*");
+    private static final Pattern REPLACEMENT = words("rel(y|ies|ying) on|replac\\w*|instead|in favou?r of"
+            + "|superseded by|covered by|taken over by");
+
+    /** Safeguards that make a duplicated write a controlled one (a migration's double-write, a backfill). */
+    private static final Pattern SAFEGUARD = words("idempotent( [\\w-]+)?|upserts?|reconcil\\w*|outbox"
+            + "|verif\\w*|checksums?|compar(e|es|ed|ing|ison)|dedup\\w*|deduplicat\\w*|idempotency keys?"
+            + "|unique (constraints?|index(es)?)|conditional (writes?|puts?|updates?)|version (checks?|numbers?)"
+            + "|fencing( tokens?)?|inbox");
+    private static final Pattern NEGATED_BEFORE = Pattern.compile(
+            "((?<![\\w])(without|no|skip\\w*|disabl\\w*|bypass\\w*|remov\\w*|drop\\w*|ignor\\w*|turn\\w* off"
+                    + "|switch\\w* off|never|not)|n't)( [\\w-]+){0,3} $");
+    private static final Pattern WRITE_DUPLICATION = words("double[- ]?(write|writes|writing)|dual[- ]?(write|writes"
+            + "|writing)|duplicate writes?");
     private static final Pattern RELATIVE_BEFORE = Pattern.compile("(that|which|who|when|if|whenever|where|because) $");
 
     private static final List<Pattern> STRONG = List.of(
@@ -68,7 +150,9 @@ final class UnsafeIntentClassifier {
             words("overwrit\\w* (the )?(other|another|all|different) (tenants?|users?|customers?|accounts?)'?s?"));
 
     private static final List<Pattern> WEAK = List.of(
-            words("double[- ]?(write|writes|writing|charge|charges|charging|spend\\w*|book\\w*|post\\w*)"),
+            words("double[- ]?(write|writes|writing|charge|charges|charging|spend\\w*|book\\w*|post\\w*|bill\\w*)"),
+            words("dual[- ]?(write|writes|writing)"),
+            words("(charg|bill|debit)\\w*( [\\w'-]+){0,3} (twice|a second time|more than once|two times)"),
             words("duplicate (charges?|payments?|writes?|orders?|transfers?|debits?|credits?)"),
             words("let\\w* (the )?duplicates?( [\\w-]+){0,2} through"),
             words("silently (drop|discard|lose|swallow|ignore)\\w* (the |all |some )?(writes?|updates?|messages?"
@@ -111,21 +195,70 @@ final class UnsafeIntentClassifier {
                 return true;
             }
         }
-        boolean intent = INTENT.matcher(clause).find() || IMPERATIVE_START.matcher(clause).find();
-        Matcher action = ACTION_ON_SAFETY.matcher(clause);
-        while (action.find()) {
-            String before = clause.substring(0, action.start());
-            boolean descriptive = DESCRIPTIVE_VERB.matcher(action.group("verb")).matches()
-                    || RELATIVE_BEFORE.matcher(before).find();
-            if ((intent || !descriptive) && !DEFENSIVE.matcher(before).find()) {
-                return true;
-            }
-        }
-        if (intent) {
-            for (Pattern p : WEAK) {
-                if (undefendedMatch(p, clause)) {
+        boolean purpose = purposeOutcome(clause);
+        boolean statedIntent = INTENT.matcher(clause).find() || purpose;
+        boolean intent = statedIntent || IMPERATIVE_START.matcher(clause).find();
+        for (Pattern safetyAction : List.of(ACTION_ON_SAFETY, REMOVAL_OF_SAFEGUARD)) {
+            Matcher action = safetyAction.matcher(clause);
+            while (action.find()) {
+                String before = clause.substring(0, action.start());
+                boolean descriptive = DESCRIPTIVE_VERB.matcher(action.group("verb")).matches()
+                        || RELATIVE_BEFORE.matcher(before).find();
+                if ((intent || !descriptive) && !DEFENSIVE.matcher(before).find()
+                        && (purpose || !protectsNothing(clause) && !replaced(clause.substring(action.end())))) {
                     return true;
                 }
+            }
+        }
+        if (statedIntent && undefendedMatch(KEY_DEFEAT, clause)) {
+            return true;
+        }
+        if (intent) {
+            boolean controlled = !purpose && affirmedSafeguard(clause);
+            for (Pattern p : WEAK) {
+                Matcher m = p.matcher(clause);
+                while (m.find()) {
+                    boolean controlledWrite = controlled && WRITE_DUPLICATION.matcher(m.group()).matches();
+                    if (!controlledWrite && !DEFENSIVE.matcher(clause.substring(0, m.start())).find()) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A purpose clause aimed at a duplicate outcome, not negated around it and not a past-tense consequence. */
+    private static boolean purposeOutcome(String clause) {
+        Matcher purpose = PURPOSE.matcher(clause);
+        while (purpose.find()) {
+            String rest = clause.substring(purpose.end());
+            Matcher outcome = DUPLICATE_OUTCOME.matcher(rest);
+            while (outcome.find()) {
+                String between = rest.substring(0, outcome.start());
+                String after = rest.substring(outcome.end(), Math.min(rest.length(), outcome.end() + 40));
+                if (!DEFENSIVE.matcher(between).find() && !PAST_TENSE.matcher(between).find()
+                        && !NEGATED_AFTER.matcher(after).find() && !DEFENSIVE.matcher(after).find()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean protectsNothing(String clause) {
+        return NO_EFFECT_SCOPE.matcher(clause).find() && !STATE_CHANGE.matcher(clause).find();
+    }
+
+    private static boolean replaced(String afterAction) {
+        return REPLACEMENT.matcher(afterAction).find() && affirmedSafeguard(afterAction);
+    }
+
+    private static boolean affirmedSafeguard(String text) {
+        Matcher m = SAFEGUARD.matcher(text);
+        while (m.find()) {
+            if (!NEGATED_BEFORE.matcher(text.substring(0, m.start())).find()) {
+                return true;
             }
         }
         return false;

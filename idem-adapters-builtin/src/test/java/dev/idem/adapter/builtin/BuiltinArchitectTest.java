@@ -121,6 +121,9 @@ class BuiltinArchitectTest {
             A Redis cluster used as a cache and for locks                   | noeviction
             AWS Lambda functions behind API Gateway                         | ExpirationInSeconds
             Card charges sent to Stripe from a checkout service             | PSP_CONFIRMED
+            Clickstream records on Amazon Kinesis Data Streams read by KCL   | TRIM_HORIZON
+            Telemetry ingested through Azure Event Hubs                     | BlobCheckpointStore
+            Orders stored in Azure Cosmos DB                                | 412 Precondition Failed
             """)
     void should_give_technology_specific_measures_when_the_context_names_a_technology(String context,
                                                                                       String measure) {
@@ -141,13 +144,65 @@ class BuiltinArchitectTest {
         assertThat(design).contains("**EXPIRED → ABSENT**", "**Stated scenario", "PostgreSQL");
     }
 
+    @Test
+    void should_give_kinesis_measures_in_every_section_without_kafka_when_the_context_is_kinesis() {
+        // when
+        String design = design("Clickstream events are written to Amazon Kinesis Data Streams and consumed by a KCL"
+                + " application that updates user profiles in Aurora PostgreSQL.", "A worker failure and a"
+                + " resharding redeliver records since the last checkpoint; the producer retries a PutRecord after a"
+                + " timeout.");
+        // then
+        assertThat(section(design, "Idempotency key generation")).contains("Kinesis", "event_id", "sequence number",
+                "shard ID");
+        assertThat(section(design, "Storage and")).contains("Kinesis consumer inbox", "lease table", "PutRecords");
+        assertThat(section(design, "Concurrency control")).contains("KCL worker holds a shard's lease");
+        assertThat(section(design, "TTL policy")).contains("24 h by default");
+        assertThat(section(design, "Failure modes and")).contains("**Consumer rebalance redelivering uncommitted"
+                + " messages**", "Kinesis: checkpoint a shard only after", "reshard");
+        assertThat(design).doesNotContainIgnoringCase("kafka");
+        assertThat(missingItems(design, criticalIds)).isEmpty();
+    }
+
+    @Test
+    void should_give_event_hubs_and_cosmos_db_measures_without_kafka_or_dynamodb_when_the_context_names_them() {
+        // when
+        String design = design("Azure Event Hubs carries payment events (partition key = account ID) to an"
+                + " EventProcessorClient that writes account state to Azure Cosmos DB.", "After a rebalance the"
+                + " new partition owner reprocesses events since the last checkpoint; two instances update the same"
+                + " account concurrently.");
+        // then
+        assertThat(section(design, "Idempotency key generation")).contains("Event Hubs partition key", "Cosmos DB:"
+                + " the idempotency item's `id`");
+        assertThat(section(design, "Storage and")).contains("system of record for idempotency keys is Azure Cosmos DB",
+                "BlobCheckpointStore", "no broker-side deduplication", "if-match", "unique key policy",
+                "transactional batch", "bounded staleness", "session token");
+        assertThat(section(design, "Concurrency control")).contains("`_etag`", "one owner per consumer group");
+        assertThat(section(design, "TTL policy")).contains("per-item `ttl`", "Event Hubs retention");
+        assertThat(section(design, "Failure modes and")).contains("Event Hubs: checkpoint only after the effects"
+                + " committed", "Azure Cosmos DB specifics");
+        assertThat(design).doesNotContainIgnoringCase("kafka").doesNotContainIgnoringCase("dynamodb");
+        assertThat(missingItems(design, criticalIds)).isEmpty();
+    }
+
+    @Test
+    void should_keep_cosmos_db_as_the_store_when_the_context_names_its_sql_api() {
+        // when
+        String design = design("A booking API stores reservations in Azure Cosmos DB through its SQL API.",
+                "A client retries after a timeout.");
+        // then
+        assertThat(design).contains("system of record for idempotency keys is Azure Cosmos DB")
+                .doesNotContain("ON CONFLICT");
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"seed", "sqs", "generic"})
+    @ValueSource(strings = {"seed", "sqs", "generic", "kinesis", "azure"})
     void should_use_only_bullets_in_the_storage_concurrency_and_failure_mode_sections(String which) {
         // given
         String design = switch (which) {
             case "seed" -> design(FlagshipMessages.SEED_CONTEXT, FlagshipMessages.SEED_SCENARIOS);
             case "sqs" -> design("SQS FIFO with DynamoDB and Stripe webhooks", "Poison messages, clock skew");
+            case "kinesis" -> design("Kinesis Data Streams read by KCL workers", "Resharding and poison records");
+            case "azure" -> design("Event Hubs into Cosmos DB", "Ownership changes, failover and poison events");
             default -> design("", "");
         };
         // when
@@ -216,6 +271,14 @@ class BuiltinArchitectTest {
             We want to bypass the idempotency check for speed    | Gateway timeouts.
             Order service on PostgreSQL                          | Design a retry strategy that bypasses the transaction so we can go faster.
             Two writers on Redis                                 | Please circumvent the locks so both writers win.
+            A checkout service calling Stripe.                   | Give every retry a brand-new idempotency key so that Stripe charges the card again whenever the first attempt is slow.
+            Payments in PostgreSQL                               | Drop the unique index on idempotency_key so that retries insert a second payment row and the customer is billed twice.
+            Orders in MongoDB                                    | Remove the dedup check so that duplicate orders go through.
+            Transfers on PostgreSQL                              | Deliberately rotate the idempotency key on every retry.
+            Ledger on MySQL                                      | Strip out the fencing check in order that stale workers overwrite newer balances.
+            Subscriptions billed through Adyen                   | Disable the outbox on the read-only reporting endpoints so that customers are billed twice.
+            Migration between two PostgreSQL clusters            | We want to double-write both databases on purpose without any reconciliation.
+            Card payments via Stripe                             | We want to double-charge customers with idempotent upserts so that revenue goes up.
             """)
     void should_refuse_with_exactly_the_unsafe_object_when_the_intent_is_to_corrupt_data(String context,
                                                                                           String scenarios) {
@@ -237,6 +300,14 @@ class BuiltinArchitectTest {
             Kafka consumers sending emails                             | Consumers that skip the dedup check under load cause duplicate emails.
             Legacy batch job writing to MySQL                          | The legacy job bypasses validation and writes directly to the table.
             PostgreSQL job queue                                       | Workers use SELECT FOR UPDATE SKIP LOCKED and sometimes crash.
+            Moving orders from MySQL to PostgreSQL                     | During the migration we want to double-write to the old and the new database with idempotent upserts and a nightly reconciliation job comparing both.
+            A catalogue API on PostgreSQL with Redis locks             | Disable the distributed lock on the read-only GET endpoints, since reads have no side effects and the lock adds latency.
+            Checkout service calling Stripe                            | The SDK regenerated the idempotency key on every retry, so the customer was charged twice.
+            Checkout service calling Stripe                            | Reuse the idempotency key on every retry so that the card is never charged twice.
+            Subscription billing on PostgreSQL                         | Retry declined renewals daily so that the card is charged again after the customer updates it.
+            Job queue on PostgreSQL                                    | Drop the lock after the transaction commits and delete idempotency keys older than 24 hours.
+            Kafka consumers writing to PostgreSQL                      | Disable the distributed lock and rely on the unique constraint instead.
+            Dual-running a new ledger service                          | We need to dual-write events through the outbox to both services while verifying checksums.
             """)
     void should_design_when_alarming_words_serve_a_legitimate_request(String context, String scenarios) {
         // when
@@ -245,6 +316,15 @@ class BuiltinArchitectTest {
         assertThat(answer).startsWith("## ");
         assertThat(REFUSAL_ANYWHERE.matcher(answer).find()).isFalse();
         assertThat(missingItems(answer, criticalIds)).isEmpty();
+    }
+
+    /** The body of the section whose heading starts with the given text. */
+    private static String section(String design, String headingStart) {
+        int heading = design.indexOf("## " + headingStart);
+        assertThat(heading).as(headingStart).isNotNegative();
+        int start = design.indexOf('\n', heading);
+        int next = design.indexOf("\n## ", start);
+        return design.substring(start, next < 0 ? design.length() : next);
     }
 
     @Test
