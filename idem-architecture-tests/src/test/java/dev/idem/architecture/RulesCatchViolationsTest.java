@@ -207,6 +207,20 @@ class RulesCatchViolationsTest {
         assertThatThrownBy(() -> rule.check(badClasses)).isInstanceOf(AssertionError.class);
     }
 
+    @Test
+    void should_reject_an_adapter_other_than_openai_and_ollama_that_uses_the_shared_http_plumbing() {
+        // given the onion over yaml, openai and the shared http plumbing
+        ArchRule rule = IdemRules.dependenciesPointInward(BAD, List.of("yaml", "openai", "http"));
+
+        // when
+        List<String> violations = rule.evaluate(badClasses).getFailureReport().getDetails();
+
+        // then yaml -> http is reported, while openai -> http is the documented exception
+        assertThat(violations)
+                .anyMatch(v -> isFrom(v, BAD + ".adapter.yaml.HeaderSniffer") && v.contains("KeptHeaders"))
+                .noneMatch(v -> isFrom(v, BAD + ".adapter.openai.RetryAwareTransport"));
+    }
+
     /** ArchUnit starts each dependency violation with the origin: {@code Field <a.B.f> has type <c.D> ...}. */
     private static boolean isFrom(String violation, String className) {
         int start = violation.indexOf('<');

@@ -2,6 +2,8 @@ package dev.idem.adapter.ollama;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.idem.adapter.http.HttpFailure;
+import dev.idem.adapter.http.RetryAfter;
 import dev.idem.port.out.AuthenticationFailedException;
 import dev.idem.port.out.ModelGatewayException;
 import dev.idem.port.out.ModelNotFoundException;
@@ -81,7 +83,7 @@ final class FailureTranslator {
         int status = e.statusCode();
         String detail = "HTTP " + status + ": " + errorText(e.getMessage());
         Optional<Duration> retryAfter = e instanceof HttpFailure failure
-                ? failure.header("Retry-After").flatMap(v -> RetryAfter.parse(v, clock))
+                ? RetryAfter.of(failure, clock)
                 : Optional.empty();
         if (status == 404) {
             return modelNotFound(model, detail);

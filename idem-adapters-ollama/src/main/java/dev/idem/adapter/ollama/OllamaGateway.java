@@ -3,6 +3,7 @@ package dev.idem.adapter.ollama;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.idem.adapter.http.HeaderKeepingHttpClientBuilder;
 import dev.idem.domain.execution.Completion;
 import dev.idem.domain.execution.ModelRequest;
 import dev.idem.domain.execution.TokenUsage;
@@ -69,13 +70,13 @@ public final class OllamaGateway implements ModelGateway {
         this.baseUrl = baseUrlOf(settings.get(BASE_URL).orElse(DEFAULT_BASE_URL));
         Duration timeout = settings.requestTimeout();
         this.chat = OllamaChatModel.builder()
-                .httpClientBuilder(new HeaderKeepingHttpClientBuilder())
+                .httpClientBuilder(new HeaderKeepingHttpClientBuilder("Ollama"))
                 .baseUrl(baseUrl)
                 .timeout(timeout)
                 .maxRetries(0)
                 .build();
         this.models = OllamaModels.builder()
-                .httpClientBuilder(new HeaderKeepingHttpClientBuilder())
+                .httpClientBuilder(new HeaderKeepingHttpClientBuilder("Ollama"))
                 .baseUrl(baseUrl)
                 .timeout(timeout)
                 .maxRetries(0)

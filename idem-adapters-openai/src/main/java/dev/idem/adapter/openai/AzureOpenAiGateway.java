@@ -12,6 +12,7 @@ import com.azure.core.http.policy.RetryOptions;
 import com.azure.core.util.HttpClientOptions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.idem.adapter.http.HttpFailure;
 import dev.idem.domain.execution.Completion;
 import dev.idem.domain.execution.ModelRequest;
 import dev.idem.domain.spec.ModelParameters;
@@ -181,8 +182,11 @@ public final class AzureOpenAiGateway implements ModelGateway {
                 : "pass the deployment name with --model, or set " + DEPLOYMENT;
     }
 
-    /** The Azure SDK keeps the failed response, headers included, on its {@link HttpResponseException}. */
-    private static Optional<HttpProblem> problemOf(Throwable failure) {
+    /**
+     * The Azure SDK keeps the failed response, headers included, on its {@link HttpResponseException}; recast as
+     * the {@link HttpFailure} the OpenAI transport throws, one error mapping serves both.
+     */
+    private static Optional<HttpFailure> problemOf(Throwable failure) {
         return FailureTranslator.find(failure, HttpResponseException.class)
                 .filter(e -> e.getResponse() != null)
                 .map(e -> {
@@ -190,7 +194,7 @@ public final class AzureOpenAiGateway implements ModelGateway {
                     for (HttpHeader header : e.getResponse().getHeaders()) {
                         headers.put(header.getName(), header.getValuesList());
                     }
-                    return new HttpProblem(e.getResponse().getStatusCode(), bodyOf(e), headers);
+                    return new HttpFailure(e.getResponse().getStatusCode(), bodyOf(e), headers);
                 });
     }
 

@@ -2,6 +2,8 @@ package dev.idem.adapter.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.idem.adapter.http.HttpFailure;
+import dev.idem.adapter.http.RetryAfter;
 import dev.idem.port.out.AuthenticationFailedException;
 import dev.idem.port.out.ContentFilteredException;
 import dev.idem.port.out.ModelGatewayException;
@@ -36,7 +38,7 @@ final class FailureTranslator {
 
     private final Service service;
     private final Clock clock;
-    private final Function<Throwable, Optional<HttpProblem>> problemOf;
+    private final Function<Throwable, Optional<HttpFailure>> problemOf;
     private final String secret;
     private final ObjectMapper json = new ObjectMapper();
 
@@ -59,7 +61,7 @@ final class FailureTranslator {
      * @param secret the API key; servers and proxies sometimes echo it in error text, and messages end up in
      *               logs and reports, so it is blanked out of every detail shown
      */
-    FailureTranslator(Service service, Clock clock, Function<Throwable, Optional<HttpProblem>> problemOf,
+    FailureTranslator(Service service, Clock clock, Function<Throwable, Optional<HttpFailure>> problemOf,
                       String secret) {
         this.service = service;
         this.clock = clock;
@@ -75,7 +77,7 @@ final class FailureTranslator {
         if (failure instanceof ModelGatewayException already) {
             return already;
         }
-        Optional<HttpProblem> http = problemOf.apply(failure);
+        Optional<HttpFailure> http = problemOf.apply(failure);
         if (http.isPresent()) {
             return fromStatus(http.get(), model);
         }
@@ -127,7 +129,7 @@ final class FailureTranslator {
                 + " sent a reply that is not a chat completion (" + what + ")", null);
     }
 
-    private ModelGatewayException fromStatus(HttpProblem problem, String model) {
+    private ModelGatewayException fromStatus(HttpFailure problem, String model) {
         int status = problem.status();
         ErrorBody error = errorBody(redact(problem.body()));
         String detail = "HTTP " + status + ": " + error.message();

@@ -1,5 +1,7 @@
 package dev.idem.adapter.openai;
 
+import dev.idem.adapter.http.HeaderKeepingHttpClientBuilder;
+import dev.idem.adapter.http.HttpFailure;
 import dev.idem.domain.execution.Completion;
 import dev.idem.domain.execution.ModelRequest;
 import dev.idem.domain.spec.ModelParameters;
@@ -58,7 +60,7 @@ public final class OpenAiGateway implements ModelGateway {
         this.baseUrl = httpUrl(BASE_URL, settings.get(BASE_URL).orElse(DEFAULT_BASE_URL), DEFAULT_BASE_URL);
         Duration timeout = settings.requestTimeout();
         this.chat = OpenAiChatModel.builder()
-                .httpClientBuilder(new HeaderKeepingHttpClientBuilder())
+                .httpClientBuilder(new HeaderKeepingHttpClientBuilder("OpenAI"))
                 .baseUrl(baseUrl)
                 .apiKey(apiKey)
                 .timeout(timeout)
@@ -66,7 +68,7 @@ public final class OpenAiGateway implements ModelGateway {
                 .build();
         this.failures = new FailureTranslator(new FailureTranslator.Service(PROVIDER, "OpenAI", baseUrl, BASE_URL,
                 API_KEY, model -> "check the model name, or pick another with --model", timeout), clock,
-                failure -> FailureTranslator.find(failure, HttpFailure.class).map(HttpFailure::problem), apiKey);
+                failure -> FailureTranslator.find(failure, HttpFailure.class), apiKey);
         this.requests = new ChatRequests(failures);
     }
 

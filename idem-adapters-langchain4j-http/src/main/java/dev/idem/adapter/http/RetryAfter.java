@@ -1,4 +1,4 @@
-package dev.idem.adapter.openai;
+package dev.idem.adapter.http;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,20 +8,34 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * Reads how long a server asks us to wait: OpenAI's {@code retry-after-ms} when present (it is more precise),
- * else {@code Retry-After} as delay-seconds or an HTTP-date (RFC 9110, section 10.2.3).
+ * Reads how long a server asks us to wait: {@code retry-after-ms} when present (OpenAI and Azure send it, and it
+ * is more precise), else {@code Retry-After} as delay-seconds or an HTTP-date (RFC 9110, section 10.2.3).
  */
-final class RetryAfter {
+public final class RetryAfter {
 
     private RetryAfter() {
     }
 
-    static Optional<Duration> of(HttpProblem problem, Clock clock) {
-        Optional<Duration> millis = problem.header("retry-after-ms").flatMap(RetryAfter::parseMillis);
-        return millis.isPresent() ? millis : problem.header("Retry-After").flatMap(v -> parse(v, clock));
+    /**
+     * The wait a failed reply asks for.
+     *
+     * @param failure the failed reply
+     * @param clock   the clock an HTTP-date is measured against
+     * @return the wait, or empty when the reply asks for none or says it in a form not understood
+     */
+    public static Optional<Duration> of(HttpFailure failure, Clock clock) {
+        Optional<Duration> millis = failure.header("retry-after-ms").flatMap(RetryAfter::parseMillis);
+        return millis.isPresent() ? millis : failure.header("Retry-After").flatMap(v -> parse(v, clock));
     }
 
-    static Optional<Duration> parse(String value, Clock clock) {
+    /**
+     * One {@code Retry-After} value.
+     *
+     * @param value delay-seconds or an HTTP-date; {@code null} or blank gives empty
+     * @param clock the clock an HTTP-date is measured against
+     * @return the wait (zero for a date already past), or empty when the value is neither form
+     */
+    public static Optional<Duration> parse(String value, Clock clock) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }

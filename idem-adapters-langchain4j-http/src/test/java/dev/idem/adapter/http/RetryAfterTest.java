@@ -1,4 +1,4 @@
-package dev.idem.adapter.openai;
+package dev.idem.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,8 +14,8 @@ class RetryAfterTest {
 
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-27T20:00:00Z"), ZoneOffset.UTC);
 
-    private static HttpProblem with(Map<String, List<String>> headers) {
-        return new HttpProblem(429, "", headers);
+    private static HttpFailure with(Map<String, List<String>> headers) {
+        return new HttpFailure(429, "", headers);
     }
 
     @Test
@@ -46,5 +46,13 @@ class RetryAfterTest {
         assertThat(RetryAfter.of(with(Map.of("Retry-After", List.of("soon"), "retry-after-ms", List.of("-5"))),
                 clock)).isEmpty();
         assertThat(RetryAfter.of(with(Map.of()), clock)).isEmpty();
+    }
+
+    @Test
+    void should_parse_a_single_value_and_refuse_blank_or_oversized_ones() {
+        assertThat(RetryAfter.parse(" 7 ", clock)).contains(Duration.ofSeconds(7));
+        assertThat(RetryAfter.parse("", clock)).isEmpty();
+        assertThat(RetryAfter.parse(null, clock)).isEmpty();
+        assertThat(RetryAfter.parse("99999999999999999999999", clock)).isEmpty();
     }
 }

@@ -1,4 +1,4 @@
-package dev.idem.adapter.openai;
+package dev.idem.adapter.http;
 
 import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpRequest;
@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -21,17 +22,30 @@ import java.util.concurrent.TimeoutException;
  * {@code JdkHttpClient}, except that a non-2xx answer is thrown as an {@link HttpFailure} that keeps the
  * response headers. {@code JdkHttpClient} drops them before it throws, so a decorator around it cannot recover
  * {@code Retry-After}; this class therefore sends the request itself.
+ *
+ * <p>Only whole replies are supported: the gateways ask for no streaming, and the streaming entry point throws
+ * {@link UnsupportedOperationException}. Built by {@link HeaderKeepingHttpClientBuilder}.
  */
-final class HeaderKeepingHttpClient implements HttpClient {
+public final class HeaderKeepingHttpClient implements HttpClient {
 
     private final java.net.http.HttpClient jdk;
     private final Duration readTimeout;
+    private final String serviceName;
 
-    HeaderKeepingHttpClient(java.net.http.HttpClient jdk, Duration readTimeout) {
-        this.jdk = jdk;
+    HeaderKeepingHttpClient(java.net.http.HttpClient jdk, Duration readTimeout, String serviceName) {
+        this.jdk = Objects.requireNonNull(jdk, "jdk");
         this.readTimeout = readTimeout;
+        this.serviceName = Objects.requireNonNull(serviceName, "serviceName");
     }
 
+    /**
+     * Sends the request and waits for the whole reply, at most the read timeout when one is set.
+     *
+     * @return the reply when its status is 2xx
+     * @throws HttpFailure          when the status is not 2xx; it keeps status, body and headers
+     * @throws UncheckedIOException when the exchange fails, wrapping an {@link HttpTimeoutException} when no
+     *                              complete reply came within the read timeout
+     */
     @Override
     public SuccessfulHttpResponse execute(HttpRequest request) {
         HttpResponse<String> response = send(toJdk(request));
@@ -60,7 +74,7 @@ final class HeaderKeepingHttpClient implements HttpClient {
         } catch (InterruptedException e) {
             pending.cancel(true);
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the reply", e);
+            throw new IllegalStateException("interrupted while waiting for " + serviceName, e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof IOException io) {
@@ -73,10 +87,14 @@ final class HeaderKeepingHttpClient implements HttpClient {
         }
     }
 
-    /** The gateway asks for whole replies, so nothing here ever streams. */
+    /**
+     * Not supported: the gateways ask for whole replies, so nothing here ever streams.
+     *
+     * @throws UnsupportedOperationException always
+     */
     @Override
     public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
-        throw new UnsupportedOperationException("the idem OpenAI gateway does not stream");
+        throw new UnsupportedOperationException("the idem " + serviceName + " gateway does not stream");
     }
 
     private java.net.http.HttpRequest toJdk(HttpRequest request) {

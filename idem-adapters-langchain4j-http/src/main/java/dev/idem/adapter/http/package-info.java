@@ -1,0 +1,7 @@
+/**
+ * HTTP plumbing shared by the langchain4j-based model adapters ({@code openai}, {@code ollama}): a langchain4j
+ * {@link dev.langchain4j.http.client.HttpClient} on {@code java.net.http} that keeps the headers of a failed
+ * reply, and the reader of the wait a server asks for. Only those two adapters may depend on this package; the
+ * architecture tests hold them to it.
+ */
+package dev.idem.adapter.http;

@@ -1,0 +1,124 @@
+package dev.idem.adapter.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.langchain4j.http.client.HttpMethod;
+import dev.langchain4j.http.client.HttpRequest;
+import dev.langchain4j.http.client.SuccessfulHttpResponse;
+import dev.langchain4j.http.client.sse.DefaultServerSentEventParser;
+import dev.langchain4j.http.client.sse.ServerSentEventListener;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class HeaderKeepingHttpClientTest {
+
+    private MockWebServer server;
+    private HeaderKeepingHttpClient client;
+
+    @BeforeEach
+    void startServer() throws IOException {
+        server = new MockWebServer();
+        server.start();
+        client = new HeaderKeepingHttpClientBuilder("Example")
+                .connectTimeout(Duration.ofSeconds(5))
+                .readTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    @AfterEach
+    void stopServer() throws IOException {
+        server.shutdown();
+    }
+
+    private HttpRequest post(String body) {
+        return HttpRequest.builder()
+                .method(HttpMethod.POST)
+                .url(server.url("/v1/chat/completions").toString())
+                .addHeader("Content-Type", "application/json")
+                .addHeader("Authorization", "Bearer k-123")
+                .body(body)
+                .build();
+    }
+
+    @Test
+    void should_return_the_body_of_a_200_and_send_method_headers_and_body() throws InterruptedException {
+        // given
+        server.enqueue(new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
+                .setBody("{\"ok\":true}"));
+
+        // when
+        SuccessfulHttpResponse response = client.execute(post("{\"q\":1}"));
+
+        // then
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"ok\":true}");
+        RecordedRequest recorded = server.takeRequest(5, TimeUnit.SECONDS);
+        assertThat(recorded).isNotNull();
+        assertThat(recorded.getMethod()).isEqualTo("POST");
+        assertThat(recorded.getPath()).isEqualTo("/v1/chat/completions");
+        assertThat(recorded.getHeader("Authorization")).isEqualTo("Bearer k-123");
+        assertThat(recorded.getBody().readUtf8()).isEqualTo("{\"q\":1}");
+    }
+
+    @Test
+    void should_keep_the_headers_of_a_429() {
+        // given
+        server.enqueue(new MockResponse().setResponseCode(429)
+                .setHeader("Retry-After", "7")
+                .setHeader("retry-after-ms", "6500")
+                .setBody("{\"error\":{\"message\":\"slow down\"}}"));
+
+        // when
+        Throwable thrown = catchThrowable(() -> client.execute(post("{}")));
+
+        // then
+        assertThat(thrown).isInstanceOf(HttpFailure.class);
+        HttpFailure failure = (HttpFailure) thrown;
+        assertThat(failure.status()).isEqualTo(429);
+        assertThat(failure.body()).isEqualTo("{\"error\":{\"message\":\"slow down\"}}");
+        assertThat(failure.header("retry-after")).contains("7");
+        assertThat(failure.header("Retry-After-Ms")).contains("6500");
+    }
+
+    @Test
+    void should_time_out_when_the_body_stalls() {
+        // given a reply whose headers arrive at once but whose body trickles in far beyond the read timeout
+        HeaderKeepingHttpClient impatient = new HeaderKeepingHttpClientBuilder("Example")
+                .readTimeout(Duration.ofMillis(300))
+                .build();
+        server.enqueue(new MockResponse().setResponseCode(200).setBody("{\"ok\":true,\"padding\":\"....\"}")
+                .throttleBody(1, 1, TimeUnit.SECONDS));
+
+        // when
+        Throwable thrown = catchThrowable(() -> impatient.execute(post("{}")));
+
+        // then
+        assertThat(thrown).isInstanceOf(UncheckedIOException.class)
+                .hasCauseInstanceOf(HttpTimeoutException.class);
+    }
+
+    @Test
+    void should_refuse_to_stream_naming_the_service() {
+        // given
+        ServerSentEventListener ignoring = error -> { };
+
+        // when
+        Throwable thrown = catchThrowable(
+                () -> client.execute(post("{}"), new DefaultServerSentEventParser(), ignoring));
+
+        // then
+        assertThat(thrown).isInstanceOf(UnsupportedOperationException.class)
+                .hasMessage("the idem Example gateway does not stream");
+        assertThat(server.getRequestCount()).isZero();
+    }
+}

@@ -1,0 +1,5 @@
+package dev.idem.architecture.bad.adapter.http;
+
+/** Stands in for the HTTP plumbing that openai and ollama, and only they, may share. */
+public record KeptHeaders(String retryAfter) {
+}
