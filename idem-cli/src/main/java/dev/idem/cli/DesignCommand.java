@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code idem design --system-context ... --failure-scenarios ...}: the flagship architect. */
-@Command(name = "design", description = {"Design an idempotency and retry strategy (the bundled flagship spec).",
+@Command(name = "design", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Design an idempotency and retry strategy (the bundled flagship spec).",
         "Offline by default (the built-in, rule-based architect); --provider for an LLM."})
 final class DesignCommand implements Callable<Integer> {
 

@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code idem eval SPEC}: every test row through its evaluators; exit 0 all passed, 1 otherwise. */
-@Command(name = "eval", description = "Evaluate a spec's testData with its evaluators; write reports.")
+@Command(name = "eval", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Evaluate a spec's testData with its evaluators; write reports.")
 final class EvalCommand implements Callable<Integer> {
 
     private final IdemFactory factory;

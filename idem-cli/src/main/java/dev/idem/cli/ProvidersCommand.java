@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code idem providers}: each provider, whether it is configured, and what is missing. */
-@Command(name = "providers", description = "List the model providers and whether each is configured.")
+@Command(name = "providers", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "List the model providers and whether each is configured.")
 final class ProvidersCommand implements Callable<Integer> {
 
     private final IdemFactory factory;

@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code idem render SPEC [--var k=v] [--case N] [--format text|json]}: the messages a spec would send. */
-@Command(name = "render", description = "Show the messages a spec sends, filled with --var values or a test row's.")
+@Command(name = "render", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Show the messages a spec sends, filled with --var values or a test row's.")
 final class RenderCommand implements Callable<Integer> {
 
     private final IdemFactory factory;

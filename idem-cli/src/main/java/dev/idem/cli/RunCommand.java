@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code idem run SPEC --var k=v ...}: one idempotent model call; the reply on stdout. */
-@Command(name = "run", description = "Run a spec once and print the model's reply.")
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Run a spec once and print the model's reply.")
 final class RunCommand implements Callable<Integer> {
 
     private final IdemFactory factory;

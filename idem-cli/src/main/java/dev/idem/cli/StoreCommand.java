@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code idem store stats|purge}: look after the execution store. */
-@Command(name = "store", description = "Inspect or clean the execution store.",
+@Command(name = "store", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Inspect or clean the execution store.",
         subcommands = {StoreCommand.Stats.class, StoreCommand.Purge.class})
 final class StoreCommand implements Callable<Integer> {
 
@@ -26,7 +27,8 @@ final class StoreCommand implements Callable<Integer> {
     }
 
     /** {@code idem store stats}. */
-    @Command(name = "stats", description = "Records by state, the last run's hit rate, and the store's size.")
+    @Command(name = "stats", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Records by state, the last run's hit rate, and the store's size.")
     static final class Stats implements Callable<Integer> {
         private final IdemFactory factory;
 
@@ -61,7 +63,8 @@ final class StoreCommand implements Callable<Integer> {
     }
 
     /** {@code idem store purge [--all]}. */
-    @Command(name = "purge", description = "Delete expired records (all records with --all).")
+    @Command(name = "purge", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Delete expired records (all records with --all).")
     static final class Purge implements Callable<Integer> {
         private final IdemFactory factory;
 

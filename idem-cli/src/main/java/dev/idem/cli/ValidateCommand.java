@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code idem validate SPEC...}: exit 0 when every spec is valid, 2 otherwise; warnings never fail. */
-@Command(name = "validate", description = "Check spec files; list errors and warnings with file:line:column.")
+@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Check spec files; list errors and warnings with file:line:column.")
 final class ValidateCommand implements Callable<Integer> {
 
     private final IdemFactory factory;

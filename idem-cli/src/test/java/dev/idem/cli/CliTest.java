@@ -173,4 +173,14 @@ class CliTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).startsWith("idem: error: ").contains("--bogus");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"validate", "render", "run", "design", "eval", "providers",
+            "store", "store stats", "store purge"})
+    void should_show_help_for_every_command(String command) {
+        String[] args = (command + " --help").split(" ");
+        Result r = inRepo(args);
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("Usage: idem " + command);
+    }
 }
