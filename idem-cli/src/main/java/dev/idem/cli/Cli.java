@@ -1,10 +1,10 @@
 package dev.idem.cli;
 
-import dev.idem.port.in.ExecutionFailedException;
 import dev.idem.application.ProviderNotConfiguredException;
 import dev.idem.application.UnknownProviderException;
 import dev.idem.domain.spec.InvalidSpecException;
 import dev.idem.domain.template.InvalidInputException;
+import dev.idem.port.in.ExecutionFailedException;
 import dev.idem.port.out.AuthenticationFailedException;
 import dev.idem.port.out.ContentFilteredException;
 import dev.idem.port.out.ModelGatewayException;

@@ -1,6 +1,5 @@
 package dev.idem.application;
 
-import dev.idem.port.in.ExecutionFailedException;
 import dev.idem.domain.evaluation.BuiltinJudgeSpec;
 import dev.idem.domain.evaluation.Evaluator;
 import dev.idem.domain.evaluation.EvaluatorSpec;
@@ -21,6 +20,7 @@ import dev.idem.port.in.EvaluateSpecUseCase;
 import dev.idem.port.in.EvaluationResult;
 import dev.idem.port.in.EvaluationSummary;
 import dev.idem.port.in.EvaluatorOutcome;
+import dev.idem.port.in.ExecutionFailedException;
 import dev.idem.port.in.ModelChoice;
 import dev.idem.port.out.ModelGateway;
 import dev.idem.port.out.PromptSpecRepository.LoadedSpec;

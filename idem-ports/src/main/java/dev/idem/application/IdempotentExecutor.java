@@ -1,6 +1,5 @@
 package dev.idem.application;
 
-import dev.idem.port.in.ExecutionFailedException;
 import dev.idem.domain.execution.Claim;
 import dev.idem.domain.execution.Completion;
 import dev.idem.domain.execution.ExecutionRecord;
@@ -8,6 +7,7 @@ import dev.idem.domain.execution.ExecutionState;
 import dev.idem.domain.execution.Fingerprint;
 import dev.idem.domain.execution.ModelRequest;
 import dev.idem.domain.execution.RandomSource;
+import dev.idem.port.in.ExecutionFailedException;
 import dev.idem.port.in.ExecutionOptions;
 import dev.idem.port.out.ContentFilteredException;
 import dev.idem.port.out.ExecutionStore;

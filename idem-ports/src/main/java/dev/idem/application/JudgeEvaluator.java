@@ -1,6 +1,5 @@
 package dev.idem.application;
 
-import dev.idem.port.in.ExecutionFailedException;
 import dev.idem.domain.evaluation.Evaluator;
 import dev.idem.domain.evaluation.Verdict;
 import dev.idem.domain.execution.ModelRequest;
@@ -10,6 +9,7 @@ import dev.idem.domain.spec.Role;
 import dev.idem.domain.spec.TestCase;
 import dev.idem.domain.template.Message;
 import dev.idem.domain.template.TemplateRenderer;
+import dev.idem.port.in.ExecutionFailedException;
 import dev.idem.port.in.ExecutionOptions;
 import dev.idem.port.out.ModelGateway;
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
 package dev.idem.application;
 
-import dev.idem.port.in.ExecutionFailedException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +11,7 @@ import dev.idem.domain.execution.RandomSource;
 import dev.idem.domain.execution.RetryPolicy;
 import dev.idem.domain.spec.Role;
 import dev.idem.domain.template.Message;
+import dev.idem.port.in.ExecutionFailedException;
 import dev.idem.port.in.ExecutionOptions;
 import dev.idem.port.out.AuthenticationFailedException;
 import dev.idem.port.out.ProviderUnavailableException;
