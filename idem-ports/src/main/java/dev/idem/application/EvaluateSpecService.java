@@ -170,9 +170,10 @@ public final class EvaluateSpecService implements EvaluateSpecUseCase {
             List<Future<CaseResult>> futures = new ArrayList<>(work.size());
             // Callers such as a progress bar need not be thread-safe: they are told one case at a time.
             Object progressLock = new Object();
+            FirstFailuresBreaker breaker = new FirstFailuresBreaker();
             for (Work w : work) {
                 futures.add(pool.submit(() -> {
-                    CaseResult r = runOne(w, spec, gateway, command, built);
+                    CaseResult r = runOne(w, spec, gateway, command, built, breaker);
                     synchronized (progressLock) {
                         command.progress().caseFinished(r);
                     }
@@ -198,7 +199,7 @@ public final class EvaluateSpecService implements EvaluateSpecUseCase {
     }
 
     private CaseResult runOne(Work w, PromptSpec spec, ModelGateway gateway, EvaluateSpecCommand command,
-                              Map<EvaluatorSpec, Evaluator> built) {
+                              Map<EvaluatorSpec, Evaluator> built, FirstFailuresBreaker breaker) {
         TestCase row = w.row();
         RenderedPrompt prompt;
         try {
@@ -211,12 +212,19 @@ public final class EvaluateSpecService implements EvaluateSpecUseCase {
             sent.add(new AbstractMap.SimpleImmutableEntry<>(m.role().wireName(), m.content()));
         }
         ModelRequest request = RunPromptService.requestFor(spec, prompt, command.choice());
+        Optional<String> open = breaker.openBecause();
+        if (open.isPresent()) {
+            return error(w, "not sent: the provider failed the first " + FirstFailuresBreaker.TRIP_AFTER
+                    + " cases in a row, so the rest were not tried (" + open.get() + ")", sent, 0);
+        }
         Execution execution;
         try {
             execution = executor.execute(gateway, request, w.sample(), command.options());
         } catch (ExecutionFailedException e) {
+            breaker.failed(e.getMessage());
             return error(w, e.getMessage(), sent, e.attempts());
         }
+        breaker.succeeded();
         String output = execution.completion().text();
         // A replayed reply cost nothing this run, so it must not count towards tokens or latency.
         TokenUsage usage = execution.replayed() ? TokenUsage.NONE : execution.completion().usage();
@@ -264,5 +272,33 @@ public final class EvaluateSpecService implements EvaluateSpecUseCase {
     }
 
     private record Work(TestCase row, int sample) {
+    }
+
+    /**
+     * A circuit breaker for a provider that is down or misconfigured: when the first {@value #TRIP_AFTER} cases
+     * all fail (after their own retries) and none has succeeded, the remaining cases are not sent, so a run of
+     * 1000 cases against a dead server ends in seconds rather than after 1000 rounds of backoff. Once any case
+     * succeeds, failures are the provider's flakiness and every case is tried.
+     */
+    private static final class FirstFailuresBreaker {
+        static final int TRIP_AFTER = 8;
+        private int failuresInRow;
+        private boolean anySuccess;
+        private volatile String openBecause;
+
+        synchronized void succeeded() {
+            anySuccess = true;
+            failuresInRow = 0;
+        }
+
+        synchronized void failed(String why) {
+            if (!anySuccess && ++failuresInRow >= TRIP_AFTER && openBecause == null) {
+                openBecause = why;
+            }
+        }
+
+        Optional<String> openBecause() {
+            return Optional.ofNullable(openBecause);
+        }
     }
 }

@@ -121,6 +121,39 @@ class EvaluateSpecServiceTest {
     }
 
     @Test
+    void should_stop_sending_cases_when_the_first_eight_all_fail() {
+        // given a provider that refuses everything (a wrong deployment, a dead endpoint)
+        gateway.replying(r -> {
+            throw new RequestRejectedException(PROVIDER, "404 deployment not found", null);
+        });
+        // when
+        EvaluationResult result = service.evaluate(command(numberedSpec(40), 4, 1, null, null, null));
+        // then every case is an error, but only the first ones (and those already in flight) reached the provider
+        assertThat(result.cases()).extracting(CaseResult::status).containsOnly(CaseStatus.ERROR);
+        assertThat(gateway.calls()).isBetween(8, 8 + 4);
+        assertThat(result.cases().get(39).error()).hasValueSatisfying(e -> assertThat(e)
+                .startsWith("not sent: the provider failed the first 8 cases in a row")
+                .contains("404 deployment not found"));
+    }
+
+    @Test
+    void should_try_every_case_when_the_provider_fails_only_after_a_success() {
+        // given a provider that answers once, then fails for good
+        java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
+        gateway.replying(r -> {
+            if (seen.incrementAndGet() > 1) {
+                throw new RequestRejectedException(PROVIDER, "400 flaky", null);
+            }
+            return "answer.";
+        });
+        // when
+        EvaluationResult result = service.evaluate(command(numberedSpec(20)));
+        // then
+        assertThat(gateway.calls()).isEqualTo(20);
+        assertThat(result.summary().errors()).isEqualTo(19);
+    }
+
+    @Test
     void should_make_one_call_per_sample_with_distinct_fingerprints_when_repeat_is_three() {
         // given
         PromptSpec spec = numberedSpec(2);
