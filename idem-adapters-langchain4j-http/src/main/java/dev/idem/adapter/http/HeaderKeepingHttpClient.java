@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * langchain4j's {@link HttpClient} on the JDK's {@link java.net.http.HttpClient}, like langchain4j's
@@ -28,14 +29,33 @@ import java.util.concurrent.TimeoutException;
  */
 public final class HeaderKeepingHttpClient implements HttpClient {
 
-    private final java.net.http.HttpClient jdk;
+    private final Supplier<java.net.http.HttpClient> factory;
     private final Duration readTimeout;
     private final String serviceName;
+    private volatile java.net.http.HttpClient jdk;
 
-    HeaderKeepingHttpClient(java.net.http.HttpClient jdk, Duration readTimeout, String serviceName) {
-        this.jdk = Objects.requireNonNull(jdk, "jdk");
+    /**
+     * @param factory makes the JDK client on the first request: its selector thread and connection pool cost a
+     *                noticeable part of a start-up that may replay every call from the store and send nothing
+     */
+    HeaderKeepingHttpClient(Supplier<java.net.http.HttpClient> factory, Duration readTimeout, String serviceName) {
+        this.factory = Objects.requireNonNull(factory, "factory");
         this.readTimeout = readTimeout;
         this.serviceName = Objects.requireNonNull(serviceName, "serviceName");
+    }
+
+    private java.net.http.HttpClient jdk() {
+        java.net.http.HttpClient c = jdk;
+        if (c == null) {
+            synchronized (this) {
+                c = jdk;
+                if (c == null) {
+                    c = factory.get();
+                    jdk = c;
+                }
+            }
+        }
+        return c;
     }
 
     /**
@@ -65,7 +85,8 @@ public final class HeaderKeepingHttpClient implements HttpClient {
      * server that stalls half-way through a reply cannot hold a call forever.
      */
     private HttpResponse<String> send(java.net.http.HttpRequest request) {
-        CompletableFuture<HttpResponse<String>> pending = jdk.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> pending = jdk().sendAsync(request,
+                HttpResponse.BodyHandlers.ofString());
         try {
             return readTimeout == null ? pending.get() : pending.get(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

@@ -53,11 +53,14 @@ public final class HeaderKeepingHttpClientBuilder implements HttpClientBuilder {
     public HeaderKeepingHttpClient build() {
         // Ollama and most local OpenAI-compatible servers speak only HTTP/1.1; an h2c upgrade attempt on every
         // request would buy nothing.
-        java.net.http.HttpClient.Builder jdk = java.net.http.HttpClient.newBuilder()
-                .version(java.net.http.HttpClient.Version.HTTP_1_1);
-        if (connectTimeout != null) {
-            jdk.connectTimeout(connectTimeout);
-        }
-        return new HeaderKeepingHttpClient(jdk.build(), readTimeout, serviceName);
+        Duration connect = connectTimeout;
+        return new HeaderKeepingHttpClient(() -> {
+            java.net.http.HttpClient.Builder jdk = java.net.http.HttpClient.newBuilder()
+                    .version(java.net.http.HttpClient.Version.HTTP_1_1);
+            if (connect != null) {
+                jdk.connectTimeout(connect);
+            }
+            return jdk.build();
+        }, readTimeout, serviceName);
     }
 }

@@ -108,6 +108,53 @@ class HeaderKeepingHttpClientTest {
     }
 
     @Test
+    void should_reuse_the_connection_after_a_reply_and_after_a_failure() throws InterruptedException {
+        // given
+        server.enqueue(new MockResponse().setResponseCode(200).setBody("{\"n\":1}"));
+        server.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", "1").setBody("{}"));
+        server.enqueue(new MockResponse().setResponseCode(200).setBody("{\"n\":3}"));
+
+        // when
+        client.execute(post("{}"));
+        catchThrowable(() -> client.execute(post("{}")));
+        SuccessfulHttpResponse third = client.execute(post("{}"));
+
+        // then the three exchanges went over one connection, in order
+        assertThat(third.body()).isEqualTo("{\"n\":3}");
+        assertThat(server.takeRequest(5, TimeUnit.SECONDS).getSequenceNumber()).isZero();
+        assertThat(server.takeRequest(5, TimeUnit.SECONDS).getSequenceNumber()).isEqualTo(1);
+        assertThat(server.takeRequest(5, TimeUnit.SECONDS).getSequenceNumber()).isEqualTo(2);
+    }
+
+    @Test
+    void should_fail_with_an_empty_body_when_an_error_reply_has_none() {
+        // given
+        server.enqueue(new MockResponse().setResponseCode(503).setHeader("Retry-After", "3"));
+
+        // when
+        Throwable thrown = catchThrowable(() -> client.execute(post("{}")));
+
+        // then
+        assertThat(thrown).isInstanceOf(HttpFailure.class);
+        HttpFailure failure = (HttpFailure) thrown;
+        assertThat(failure.status()).isEqualTo(503);
+        assertThat(failure.body()).isEmpty();
+        assertThat(failure.header("retry-after")).contains("3");
+    }
+
+    @Test
+    void should_find_response_headers_whatever_their_case() {
+        // given
+        server.enqueue(new MockResponse().setResponseCode(200).setHeader("X-Request-Id", "r-1").setBody("{}"));
+
+        // when
+        SuccessfulHttpResponse response = client.execute(post("{}"));
+
+        // then
+        assertThat(response.headers().get("x-request-id")).containsExactly("r-1");
+    }
+
+    @Test
     void should_refuse_to_stream_naming_the_service() {
         // given
         ServerSentEventListener ignoring = error -> { };

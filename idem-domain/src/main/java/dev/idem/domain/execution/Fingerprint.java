@@ -101,24 +101,30 @@ public record Fingerprint(String hex) {
         }
     }
 
+    /**
+     * Copies the unescaped runs between special characters in one append each: prompts run to kilobytes and are
+     * quoted on every call, and a char-by-char append costs several times more. The output is unchanged.
+     */
     private static void quote(StringBuilder sb, String s) {
         sb.append('"');
+        int run = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                continue;
+            }
+            sb.append(s, run, i);
+            run = i + 1;
             switch (c) {
                 case '"': sb.append("\\\""); break;
                 case '\\': sb.append("\\\\"); break;
                 case '\n': sb.append("\\n"); break;
                 case '\r': sb.append("\\r"); break;
                 case '\t': sb.append("\\t"); break;
-                default:
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
+                default: sb.append(String.format("\\u%04x", (int) c));
             }
         }
+        sb.append(s, run, s.length());
         sb.append('"');
     }
 
