@@ -51,6 +51,25 @@ for store in "sqlite:$work/concurrent.db" "redis://127.0.0.1:$redis_port/0"; do
   fi
 done
 
+echo "== eight threads of one process asking the same call at once (eval of 8 identical rows, -j 8)"
+same="$work/same8.prompt.yml"
+python3 - "$spec" "$same" <<'PY'
+import sys
+lines = open(sys.argv[1]).read().split("\n")
+head = lines[:lines.index("testData:") + 1]
+tail = lines[[i for i, l in enumerate(lines) if l.startswith("evaluators:")][0]:]
+row = ['  - inputs:', '      system_context: "Payments API behind a gateway, Kafka at-least-once."',
+       '      failure_scenarios: "Client retries after gateway timeouts."', '    expected: "Idempotency"']
+open(sys.argv[2], "w").write("\n".join(head + row * 8 + tail))
+PY
+stats_reset "$port_slow"
+rc=0
+OPENAI_BASE_URL="http://127.0.0.1:$port_slow/v1" "$idem" eval "$same" --provider openai -j 8 \
+  --store "sqlite:$work/same8.db" --report-json "$work/same8.json" --quiet >"$work/same8.out" 2>&1 || rc=$?
+expect "the eval of 8 identical rows exits 0" "$rc" 0
+expect "8 threads asking the same call made one completion request" "$(completions "$port_slow")" 1
+expect "the other 7 received its reply (replays)" "$(report_field "$work/same8.json" 'd["idem"]["replays"]')" 7
+
 echo "== replay and --no-cache"
 store="sqlite:$work/replay.db"
 stats_reset "$port_slow"
