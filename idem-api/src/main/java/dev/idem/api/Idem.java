@@ -102,11 +102,11 @@ public final class Idem implements AutoCloseable {
         this.gateways = new ModelGateways(providers, new GatewaySettings(b.settings, b.requestTimeout));
         URI storeUri = b.storeUri;
         this.store = new Lazy<>(() -> openStore(storeUri, clock));
-        String owner = ownerId();
         Duration lease = b.lease;
         RandomSource random = b.random;
-        this.executor = new Lazy<>(() -> new IdempotentExecutor(store.get(), clock, random, Sleeper.system(), owner,
-                lease));
+        // the owner name costs a host-name lookup: only commands that call models pay for it
+        this.executor = new Lazy<>(() -> new IdempotentExecutor(store.get(), clock, random, Sleeper.system(),
+                ownerId(), lease));
         this.flagship = new Lazy<>(this::loadFlagship);
     }
 

@@ -183,4 +183,14 @@ class CliTest {
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.out()).contains("Usage: idem " + command);
     }
+
+    @Test
+    void should_exit_2_asking_for_a_judge_when_a_spec_needs_one_on_the_builtin_provider() throws Exception {
+        Files.writeString(work.resolve("judged.prompt.yml"), "name: judged\nmessages:\n  - role: user\n"
+                + "    content: \"{{input}}\"\ntestData:\n  - input: hi\n    expected: hello\nevaluators:\n"
+                + "  - name: similar\n    uses: github/similarity\n");
+        Result r = CliRunner.run(work, Map.of("IDEM_STORE", "memory:"), "eval", "judged.prompt.yml");
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).startsWith("idem: error: ").contains("--judge-provider").doesNotContain("internal");
+    }
 }

@@ -10,6 +10,7 @@ import dev.idem.domain.evaluation.RubricEvaluatorSpec;
 import dev.idem.domain.evaluation.Verdict;
 import dev.idem.domain.evaluation.RubricEvaluator;
 import dev.idem.domain.spec.TestCase;
+import dev.idem.domain.template.InvalidInputException;
 import dev.idem.port.in.ExecutionOptions;
 import dev.idem.port.out.JsonValidationGateway;
 import dev.idem.port.out.ModelGateway;
@@ -68,9 +69,10 @@ public final class EvaluatorFactory {
                 + " is not supported");
     }
 
-    private static IllegalArgumentException noJudge(EvaluatorSpec spec) {
-        return new IllegalArgumentException("evaluator '" + spec.name() + "' needs a judge model: the built-in "
-                + "provider cannot judge; pass --judge-provider (openai, azure-openai or ollama) and --judge-model");
+    private static InvalidInputException noJudge(EvaluatorSpec spec) {
+        return new InvalidInputException("--judge-provider", "evaluator '" + spec.name() + "' needs a judge model: "
+                + "the built-in provider cannot judge; pass --judge-provider (openai, azure-openai or ollama) and "
+                + "--judge-model");
     }
 
     private static Evaluator named(String name, java.util.function.BiFunction<String, TestCase, Verdict> rule) {

@@ -15,6 +15,7 @@ import dev.idem.domain.execution.TokenUsage;
 import dev.idem.domain.spec.PromptSpec;
 import dev.idem.domain.spec.Role;
 import dev.idem.domain.spec.TestCase;
+import dev.idem.domain.template.InvalidInputException;
 import dev.idem.domain.template.Message;
 import dev.idem.port.in.CaseResult;
 import dev.idem.port.in.CaseStatus;
@@ -162,7 +163,7 @@ class JudgeEvaluatorTest {
         BuiltinJudgeSpec spec = new BuiltinJudgeSpec("similar", "github/similarity");
         // when / then
         assertThatThrownBy(() -> factory.create(spec, Optional.empty(), executor, ExecutionOptions.defaults()))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("similar")
                 .hasMessageContaining("--judge-provider");
     }
@@ -175,7 +176,7 @@ class JudgeEvaluatorTest {
         PromptSpec spec = spec(new BuiltinJudgeSpec("similar", "github/similarity"));
         // when / then
         assertThatThrownBy(() -> service.evaluate(command(spec, ModelChoice.of("builtin"), Optional.empty())))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("--judge-provider");
         assertThat(builtin.calls()).isZero();
     }
