@@ -1,5 +1,11 @@
 package dev.idem.adapter.ollama;
 
+import static dev.idem.adapter.http.Causes.describe;
+import static dev.idem.adapter.http.Causes.find;
+import static dev.idem.adapter.http.Causes.rootOf;
+import static dev.idem.adapter.http.Causes.seconds;
+import static dev.idem.adapter.http.Causes.shorten;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idem.adapter.http.HttpFailure;
@@ -26,8 +32,6 @@ import java.util.function.Supplier;
 
 /** Turns whatever the langchain4j Ollama client threw into the provider-neutral exception family. */
 final class FailureTranslator {
-
-    private static final int MAX_DETAIL = 300;
 
     private final String provider;
     private final String baseUrl;
@@ -164,37 +168,5 @@ final class FailureTranslator {
             }
         }
         return null;
-    }
-
-    private static <T extends Throwable> Optional<T> find(Throwable failure, Class<T> type) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return Optional.of(type.cast(t));
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Throwable rootOf(Throwable failure) {
-        Throwable t = failure;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t;
-    }
-
-    private static String describe(Throwable t) {
-        String message = t.getMessage();
-        return t.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + shorten(message));
-    }
-
-    private static String shorten(String text) {
-        String oneLine = text.replaceAll("\\s+", " ").strip();
-        return oneLine.length() <= MAX_DETAIL ? oneLine : oneLine.substring(0, MAX_DETAIL) + "...";
-    }
-
-    static String seconds(Duration d) {
-        long millis = d.toMillis();
-        return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
     }
 }

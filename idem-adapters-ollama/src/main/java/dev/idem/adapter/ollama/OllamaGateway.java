@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idem.adapter.http.HeaderKeepingHttpClientBuilder;
+import dev.idem.adapter.http.Replies;
 import dev.idem.domain.execution.Completion;
 import dev.idem.domain.execution.ModelRequest;
-import dev.idem.domain.execution.TokenUsage;
 import dev.idem.domain.spec.ModelParameters;
 import dev.idem.port.out.GatewaySettings;
 import dev.idem.port.out.ModelGateway;
@@ -25,7 +25,6 @@ import dev.langchain4j.model.ollama.OllamaChatModel;
 import dev.langchain4j.model.ollama.OllamaChatRequestParameters;
 import dev.langchain4j.model.ollama.OllamaModel;
 import dev.langchain4j.model.ollama.OllamaModels;
-import dev.langchain4j.model.output.FinishReason;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -133,8 +132,8 @@ public final class OllamaGateway implements ModelGateway {
         ChatResponseMetadata metadata = response.metadata();
         dev.langchain4j.model.output.TokenUsage usage = metadata == null ? null : metadata.tokenUsage();
         String answeredBy = metadata == null || metadata.modelName() == null ? request.model() : metadata.modelName();
-        return new Completion(message.text(), answeredBy, tokenUsage(usage), latency,
-                finishReason(metadata == null ? null : metadata.finishReason()));
+        return new Completion(message.text(), answeredBy, Replies.tokenUsage(usage), latency,
+                Replies.finishReason(metadata == null ? null : metadata.finishReason()));
     }
 
     private ChatRequest toChatRequest(ModelRequest request) {
@@ -201,29 +200,6 @@ public final class OllamaGateway implements ModelGateway {
                 return AiMessage.from(m.content());
             default:
                 return UserMessage.from(m.content());
-        }
-    }
-
-    private static TokenUsage tokenUsage(dev.langchain4j.model.output.TokenUsage usage) {
-        if (usage == null) {
-            return TokenUsage.NONE;
-        }
-        return new TokenUsage(nonNegative(usage.inputTokenCount()), nonNegative(usage.outputTokenCount()));
-    }
-
-    private static long nonNegative(Integer count) {
-        return count == null || count < 0 ? 0 : count;
-    }
-
-    private static String finishReason(FinishReason reason) {
-        if (reason == null) {
-            return "";
-        }
-        switch (reason) {
-            case TOOL_EXECUTION:
-                return "tool_calls";
-            default:
-                return reason.name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -12,6 +12,7 @@ import com.azure.core.http.policy.RetryOptions;
 import com.azure.core.util.HttpClientOptions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.idem.adapter.http.Causes;
 import dev.idem.adapter.http.HttpFailure;
 import dev.idem.domain.execution.Completion;
 import dev.idem.domain.execution.ModelRequest;
@@ -187,7 +188,7 @@ public final class AzureOpenAiGateway implements ModelGateway {
      * the {@link HttpFailure} the OpenAI transport throws, one error mapping serves both.
      */
     private static Optional<HttpFailure> problemOf(Throwable failure) {
-        return FailureTranslator.find(failure, HttpResponseException.class)
+        return Causes.find(failure, HttpResponseException.class)
                 .filter(e -> e.getResponse() != null)
                 .map(e -> {
                     Map<String, List<String>> headers = new HashMap<>();

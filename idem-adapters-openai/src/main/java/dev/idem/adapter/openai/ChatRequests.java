@@ -3,9 +3,9 @@ package dev.idem.adapter.openai;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.idem.adapter.http.Replies;
 import dev.idem.domain.execution.Completion;
 import dev.idem.domain.execution.ModelRequest;
-import dev.idem.domain.execution.TokenUsage;
 import dev.idem.domain.template.Message;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
@@ -20,7 +20,6 @@ import dev.langchain4j.model.chat.response.ChatResponseMetadata;
 import dev.langchain4j.model.output.FinishReason;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** Translates requests and replies between idem's domain and langchain4j's chat types, for both gateways. */
@@ -102,30 +101,7 @@ final class ChatRequests {
         }
         dev.langchain4j.model.output.TokenUsage usage = metadata == null ? null : metadata.tokenUsage();
         String answeredBy = metadata == null || metadata.modelName() == null ? model : metadata.modelName();
-        return new Completion(message.text(), answeredBy, tokenUsage(usage), latency, finishReason(finish));
-    }
-
-    private static TokenUsage tokenUsage(dev.langchain4j.model.output.TokenUsage usage) {
-        if (usage == null) {
-            return TokenUsage.NONE;
-        }
-        return new TokenUsage(nonNegative(usage.inputTokenCount()), nonNegative(usage.outputTokenCount()));
-    }
-
-    private static long nonNegative(Integer count) {
-        return count == null || count < 0 ? 0 : count;
-    }
-
-    /** The wire names OpenAI uses, so reports read the same across providers. */
-    private static String finishReason(FinishReason reason) {
-        if (reason == null) {
-            return "";
-        }
-        switch (reason) {
-            case TOOL_EXECUTION:
-                return "tool_calls";
-            default:
-                return reason.name().toLowerCase(Locale.ROOT);
-        }
+        return new Completion(message.text(), answeredBy, Replies.tokenUsage(usage), latency,
+                Replies.finishReason(finish));
     }
 }

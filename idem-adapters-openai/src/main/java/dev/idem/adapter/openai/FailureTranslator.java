@@ -1,5 +1,11 @@
 package dev.idem.adapter.openai;
 
+import static dev.idem.adapter.http.Causes.describe;
+import static dev.idem.adapter.http.Causes.find;
+import static dev.idem.adapter.http.Causes.rootOf;
+import static dev.idem.adapter.http.Causes.seconds;
+import static dev.idem.adapter.http.Causes.shorten;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idem.adapter.http.HttpFailure;
@@ -32,7 +38,6 @@ import java.util.function.Function;
  */
 final class FailureTranslator {
 
-    private static final int MAX_DETAIL = 300;
     private static final Set<String> CONTENT_FILTER_CODES = Set.of("content_filter", "content_policy_violation",
             "responsibleaipolicyviolation");
 
@@ -260,37 +265,5 @@ final class FailureTranslator {
             }
         }
         return true;
-    }
-
-    static <T extends Throwable> Optional<T> find(Throwable failure, Class<T> type) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return Optional.of(type.cast(t));
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Throwable rootOf(Throwable failure) {
-        Throwable t = failure;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t;
-    }
-
-    private static String describe(Throwable t) {
-        String message = t.getMessage();
-        return t.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + shorten(message));
-    }
-
-    private static String shorten(String text) {
-        String oneLine = text.replaceAll("\\s+", " ").strip();
-        return oneLine.length() <= MAX_DETAIL ? oneLine : oneLine.substring(0, MAX_DETAIL) + "...";
-    }
-
-    static String seconds(Duration d) {
-        long millis = d.toMillis();
-        return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
     }
 }

@@ -1,5 +1,6 @@
 package dev.idem.adapter.openai;
 
+import dev.idem.adapter.http.Causes;
 import dev.idem.adapter.http.HeaderKeepingHttpClientBuilder;
 import dev.idem.adapter.http.HttpFailure;
 import dev.idem.domain.execution.Completion;
@@ -68,7 +69,7 @@ public final class OpenAiGateway implements ModelGateway {
                 .build();
         this.failures = new FailureTranslator(new FailureTranslator.Service(PROVIDER, "OpenAI", baseUrl, BASE_URL,
                 API_KEY, model -> "check the model name, or pick another with --model", timeout), clock,
-                failure -> FailureTranslator.find(failure, HttpFailure.class), apiKey);
+                failure -> Causes.find(failure, HttpFailure.class), apiKey);
         this.requests = new ChatRequests(failures);
     }
 
