@@ -10,20 +10,14 @@ import dev.idem.port.out.ExecutionStoreProvider;
 import dev.idem.port.out.StoreUnavailableException;
 import dev.idem.testkit.ExecutionStoreContract;
 import dev.idem.testkit.MutableClock;
+import dev.idem.testkit.ProcessClaimRace;
 import io.lettuce.core.RedisURI;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -95,51 +89,11 @@ class RedisExecutionStoreTest extends ExecutionStoreContract {
     void should_hand_the_call_to_exactly_one_process_when_processes_race_for_it() throws Exception {
         // given child JVMs connected to the same server, waiting at a start gate
         Fingerprint fp = fingerprint("process-race");
-        List<Process> children = new ArrayList<>();
-        try {
-            for (int i = 0; i < 2; i++) {
-                // A quick-starting JVM: the children only open a store and make one claim.
-                children.add(new ProcessBuilder(javaExecutable(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                        "-cp", testClassPath(),
-                        RedisClaimRace.class.getName(), server.uri().toString(), fp.hex(), "process-" + i)
-                        .redirectError(ProcessBuilder.Redirect.INHERIT)
-                        .start());
-            }
-            List<BufferedReader> outputs = new ArrayList<>();
-            for (Process child : children) {
-                BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-                assertThat(out.readLine()).isEqualTo("READY");
-                outputs.add(out);
-            }
+        // when their start gate opens for all of them at once
+        List<String> answers = ProcessClaimRace.run(2, RedisClaimRace.class, server.uri().toString(), fp.hex());
 
-            // when the gate opens for all of them at once
-            for (Process child : children) {
-                OutputStream in = child.getOutputStream();
-                in.write("GO\n".getBytes(StandardCharsets.UTF_8));
-                in.flush();
-            }
-            List<String> answers = new ArrayList<>();
-            for (int i = 0; i < children.size(); i++) {
-                answers.add(outputs.get(i).readLine());
-                assertThat(children.get(i).waitFor(60, TimeUnit.SECONDS)).isTrue();
-                assertThat(children.get(i).exitValue()).isZero();
-            }
-
-            // then
-            assertThat(answers).containsOnly("ACQUIRED", "BUSY").filteredOn("ACQUIRED"::equals).hasSize(1);
-            assertThat(store.get(fp).map(ExecutionRecord::owner).orElseThrow()).startsWith("process-");
-        } finally {
-            children.forEach(Process::destroyForcibly);
-        }
-    }
-
-    private static String javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static String testClassPath() {
-        // Surefire may hand the forked JVM a manifest-only jar; its own property holds the real class path.
-        String surefire = System.getProperty("surefire.test.class.path");
-        return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+        // then
+        assertThat(answers).containsOnly("ACQUIRED", "BUSY").filteredOn("ACQUIRED"::equals).hasSize(1);
+        assertThat(store.get(fp).map(ExecutionRecord::owner).orElseThrow()).startsWith("process-");
     }
 }

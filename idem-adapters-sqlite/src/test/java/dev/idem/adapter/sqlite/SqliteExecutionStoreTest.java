@@ -13,11 +13,8 @@ import dev.idem.port.out.ExecutionStoreProvider;
 import dev.idem.port.out.StoreUnavailableException;
 import dev.idem.testkit.ExecutionStoreContract;
 import dev.idem.testkit.MutableClock;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
+import dev.idem.testkit.ProcessClaimRace;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -26,11 +23,9 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.ServiceLoader;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -179,53 +174,13 @@ class SqliteExecutionStoreTest extends ExecutionStoreContract {
         Path file = dir.resolve("shared/store.db");
         new SqliteExecutionStore(file, Clock.systemUTC()).close();
         Fingerprint fp = fingerprint("process-race");
-        List<Process> children = new ArrayList<>();
-        try {
-            for (int i = 0; i < 3; i++) {
-                // A quick-starting JVM: the children only open a store and make one claim.
-                children.add(new ProcessBuilder(javaExecutable(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                        "-cp", testClassPath(),
-                        SqliteClaimRace.class.getName(), file.toString(), fp.hex(), "process-" + i)
-                        .redirectError(ProcessBuilder.Redirect.INHERIT)
-                        .start());
-            }
-            List<BufferedReader> outputs = new ArrayList<>();
-            for (Process child : children) {
-                BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-                assertThat(out.readLine()).isEqualTo("READY");
-                outputs.add(out);
-            }
+        // when their start gate opens for all of them at once
+        List<String> answers = ProcessClaimRace.run(3, SqliteClaimRace.class, file.toString(), fp.hex());
 
-            // when the gate opens for all of them at once
-            for (Process child : children) {
-                OutputStream in = child.getOutputStream();
-                in.write("GO\n".getBytes(StandardCharsets.UTF_8));
-                in.flush();
-            }
-            List<String> answers = new ArrayList<>();
-            for (int i = 0; i < children.size(); i++) {
-                answers.add(outputs.get(i).readLine());
-                assertThat(children.get(i).waitFor(60, TimeUnit.SECONDS)).isTrue();
-                assertThat(children.get(i).exitValue()).isZero();
-            }
-
-            // then
-            assertThat(answers).containsOnly("ACQUIRED", "BUSY").filteredOn("ACQUIRED"::equals).hasSize(1);
-            try (SqliteExecutionStore check = new SqliteExecutionStore(file, Clock.systemUTC())) {
-                assertThat(check.get(fp).map(ExecutionRecord::owner).orElseThrow()).startsWith("process-");
-            }
-        } finally {
-            children.forEach(Process::destroyForcibly);
+        // then
+        assertThat(answers).containsOnly("ACQUIRED", "BUSY").filteredOn("ACQUIRED"::equals).hasSize(1);
+        try (SqliteExecutionStore check = new SqliteExecutionStore(file, Clock.systemUTC())) {
+            assertThat(check.get(fp).map(ExecutionRecord::owner).orElseThrow()).startsWith("process-");
         }
-    }
-
-    static String javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    static String testClassPath() {
-        // Surefire may hand the forked JVM a manifest-only jar; its own property holds the real class path.
-        String surefire = System.getProperty("surefire.test.class.path");
-        return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
     }
 }
