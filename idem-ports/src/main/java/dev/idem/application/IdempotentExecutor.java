@@ -85,7 +85,7 @@ public final class IdempotentExecutor implements AutoCloseable {
      * @throws dev.idem.port.out.StoreUnavailableException if the store fails
      */
     public Execution execute(ModelGateway gateway, ModelRequest request, int sample, ExecutionOptions options) {
-        Fingerprint fingerprint = Fingerprint.of(gateway.providerId(), request, sample);
+        Fingerprint fingerprint = Fingerprint.of(gateway.providerId(), gateway.endpoint(), request, sample);
         if (!options.useCache()) {
             return callBypassingStore(gateway, request, fingerprint, options);
         }

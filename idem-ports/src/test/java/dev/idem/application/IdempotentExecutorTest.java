@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.idem.application.store.InMemoryExecutionStore;
 import dev.idem.domain.execution.Claim;
+import dev.idem.domain.execution.EndpointIdentity;
 import dev.idem.domain.execution.Fingerprint;
 import dev.idem.domain.execution.ModelRequest;
 import dev.idem.domain.execution.RandomSource;
@@ -73,6 +74,28 @@ class IdempotentExecutorTest {
         assertThat(second.completion()).isEqualTo(first.completion());
         assertThat(executor.calls()).isEqualTo(1);
         assertThat(executor.replays()).isEqualTo(1);
+    }
+
+    @Test
+    void should_call_the_other_endpoint_instead_of_replaying_the_first_ones_reply() {
+        // given
+        ScriptedModelGateway first = new ScriptedModelGateway("openai").replying(r -> "server A")
+                .at(EndpointIdentity.NONE.withUrl("baseUrl", "http://a.example/v1"));
+        ScriptedModelGateway second = new ScriptedModelGateway("openai").replying(r -> "server B")
+                .at(EndpointIdentity.NONE.withUrl("baseUrl", "http://b.example/v1"));
+        ScriptedModelGateway firstAgain = new ScriptedModelGateway("openai").replying(r -> "server A again")
+                .at(EndpointIdentity.NONE.withUrl("baseUrl", "HTTP://A.example:80/v1/"));
+        executor.execute(first, request("hello"), 0, options);
+        // when
+        Execution fromSecond = executor.execute(second, request("hello"), 0, options);
+        Execution fromFirstAgain = executor.execute(firstAgain, request("hello"), 0, options);
+        // then
+        assertThat(second.calls()).isEqualTo(1);
+        assertThat(fromSecond.replayed()).isFalse();
+        assertThat(fromSecond.completion().text()).isEqualTo("server B");
+        assertThat(firstAgain.calls()).isZero();
+        assertThat(fromFirstAgain.replayed()).isTrue();
+        assertThat(fromFirstAgain.completion().text()).isEqualTo("server A");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.idem.testkit;
 
 import dev.idem.domain.execution.Completion;
+import dev.idem.domain.execution.EndpointIdentity;
 import dev.idem.domain.execution.ModelRequest;
 import dev.idem.domain.execution.TokenUsage;
 import dev.idem.port.out.ModelGateway;
@@ -24,6 +25,7 @@ public final class ScriptedModelGateway implements ModelGateway {
     private Function<ModelRequest, String> replies = r -> "reply to " + r.messages().get(r.messages().size() - 1)
             .content();
     private Duration delay = Duration.ZERO;
+    private EndpointIdentity endpoint = EndpointIdentity.NONE;
 
     public ScriptedModelGateway(String providerId) {
         this.providerId = providerId;
@@ -47,6 +49,12 @@ public final class ScriptedModelGateway implements ModelGateway {
         return this;
     }
 
+    /** Declares this endpoint identity, as a gateway on another server or deployment would. */
+    public ScriptedModelGateway at(EndpointIdentity identity) {
+        this.endpoint = identity;
+        return this;
+    }
+
     /** Requests received so far, failures included. */
     public List<ModelRequest> received() {
         return List.copyOf(received);
@@ -59,6 +67,11 @@ public final class ScriptedModelGateway implements ModelGateway {
     @Override
     public String providerId() {
         return providerId;
+    }
+
+    @Override
+    public EndpointIdentity endpoint() {
+        return endpoint;
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idem.adapter.http.HeaderKeepingHttpClientBuilder;
 import dev.idem.adapter.http.Replies;
 import dev.idem.domain.execution.Completion;
+import dev.idem.domain.execution.EndpointIdentity;
 import dev.idem.domain.execution.ModelRequest;
 import dev.idem.domain.spec.ModelParameters;
 import dev.idem.port.out.GatewaySettings;
@@ -86,6 +87,12 @@ public final class OllamaGateway implements ModelGateway {
     @Override
     public String providerId() {
         return PROVIDER;
+    }
+
+    /** The base URL, without credentials: two Ollama servers may hold different models under one name. */
+    @Override
+    public EndpointIdentity endpoint() {
+        return EndpointIdentity.NONE.withUrl("baseUrl", baseUrl);
     }
 
     /** The server this gateway talks to, without a trailing slash. */

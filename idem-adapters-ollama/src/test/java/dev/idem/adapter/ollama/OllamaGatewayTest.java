@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idem.domain.execution.Completion;
+import dev.idem.domain.execution.Fingerprint;
 import dev.idem.domain.execution.ModelRequest;
 import dev.idem.domain.spec.ModelParameters;
 import dev.idem.domain.spec.ResponseFormat;
@@ -364,5 +365,22 @@ class OllamaGatewayTest extends ModelGatewayContract {
                         .setBody("404 page not found");
             }
         });
+    }
+
+    @Test
+    void should_give_another_fingerprint_to_another_server() {
+        // given
+        ModelRequest request = request().withModel("llama3");
+        Fingerprint original = fingerprintOf("http://gpu-a:11434", request);
+
+        // when / then
+        assertThat(fingerprintOf("http://gpu-b:11434", request)).isNotEqualTo(original);
+        assertThat(fingerprintOf("http://gpu-a:11435", request)).isNotEqualTo(original);
+        assertThat(fingerprintOf("HTTP://GPU-A:11434/", request)).isEqualTo(original);
+    }
+
+    private static Fingerprint fingerprintOf(String baseUrl, ModelRequest request) {
+        ModelGateway gateway = new OllamaGateway(GatewaySettings.of(Map.of(OllamaGateway.BASE_URL, baseUrl)));
+        return Fingerprint.of(gateway.providerId(), gateway.endpoint(), request, 0);
     }
 }

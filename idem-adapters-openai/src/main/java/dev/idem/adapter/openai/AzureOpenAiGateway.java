@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idem.adapter.http.Causes;
 import dev.idem.adapter.http.HttpFailure;
 import dev.idem.domain.execution.Completion;
+import dev.idem.domain.execution.EndpointIdentity;
 import dev.idem.domain.execution.ModelRequest;
 import dev.idem.domain.spec.ModelParameters;
 import dev.idem.port.out.GatewaySettings;
@@ -59,6 +60,7 @@ public final class AzureOpenAiGateway implements ModelGateway {
 
     private final String endpoint;
     private final Optional<String> deployment;
+    private final String apiVersion;
     private final OpenAIClient client;
     private final FailureTranslator failures;
     private final ChatRequests requests;
@@ -89,7 +91,7 @@ public final class AzureOpenAiGateway implements ModelGateway {
         }
         String apiKey = settings.get(API_KEY).orElseThrow(() -> new IllegalArgumentException(API_KEY
                 + " is not set (a key of the Azure OpenAI resource)"));
-        String apiVersion = settings.get(API_VERSION).orElse(DEFAULT_API_VERSION);
+        this.apiVersion = settings.get(API_VERSION).orElse(DEFAULT_API_VERSION);
         if (!VERSION.matcher(apiVersion).matches()) {
             throw new IllegalArgumentException(API_VERSION + " must look like " + DEFAULT_API_VERSION + " or "
                     + "2025-01-01-preview, got '" + apiVersion + "'");
@@ -120,8 +122,19 @@ public final class AzureOpenAiGateway implements ModelGateway {
         return PROVIDER;
     }
 
-    /** The resource endpoint, without a trailing slash. */
-    public String endpoint() {
+    /**
+     * The resource endpoint (without credentials), the configured deployment and the API version: each picks
+     * another model or another behaviour for the same request. Without {@code AZURE_OPENAI_DEPLOYMENT} the
+     * request's model names the deployment, and the model is in every fingerprint already.
+     */
+    @Override
+    public EndpointIdentity endpoint() {
+        return EndpointIdentity.NONE.withUrl("endpoint", endpoint).with("deployment", deployment.orElse(""))
+                .with("apiVersion", apiVersion);
+    }
+
+    /** The resource endpoint as configured, without a trailing slash. */
+    public String resourceEndpoint() {
         return endpoint;
     }
 

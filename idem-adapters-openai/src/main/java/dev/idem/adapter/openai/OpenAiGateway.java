@@ -4,6 +4,7 @@ import dev.idem.adapter.http.Causes;
 import dev.idem.adapter.http.HeaderKeepingHttpClientBuilder;
 import dev.idem.adapter.http.HttpFailure;
 import dev.idem.domain.execution.Completion;
+import dev.idem.domain.execution.EndpointIdentity;
 import dev.idem.domain.execution.ModelRequest;
 import dev.idem.domain.spec.ModelParameters;
 import dev.idem.port.out.GatewaySettings;
@@ -76,6 +77,12 @@ public final class OpenAiGateway implements ModelGateway {
     @Override
     public String providerId() {
         return PROVIDER;
+    }
+
+    /** The base URL, without credentials: another server may answer the same request otherwise. */
+    @Override
+    public EndpointIdentity endpoint() {
+        return EndpointIdentity.NONE.withUrl("baseUrl", baseUrl);
     }
 
     /** The server this gateway talks to, without a trailing slash. */

@@ -1,5 +1,6 @@
 package dev.idem.adapter.openai;
 
+import dev.idem.domain.execution.Fingerprint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -276,5 +277,38 @@ class AzureOpenAiGatewayTest extends ModelGatewayContract {
                 AzureOpenAiGateway.ENDPOINT, "https://res.openai.azure.com", AzureOpenAiGateway.API_KEY, KEY,
                 AzureOpenAiGateway.API_VERSION, "latest"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("AZURE_OPENAI_API_VERSION");
+    }
+
+    @Test
+    void should_give_another_fingerprint_to_another_endpoint_deployment_or_api_version_but_not_another_key() {
+        // given
+        Map<String, String> base = Map.of(AzureOpenAiGateway.ENDPOINT, "https://one.openai.azure.com",
+                AzureOpenAiGateway.API_KEY, KEY, AzureOpenAiGateway.DEPLOYMENT, "gpt-4o-prod",
+                AzureOpenAiGateway.API_VERSION, "2024-10-21");
+        ModelRequest request = request();
+        Fingerprint original = fingerprintWith(base, Map.of(), request);
+
+        // when / then
+        assertThat(fingerprintWith(base, Map.of(AzureOpenAiGateway.ENDPOINT, "https://two.openai.azure.com"),
+                request)).isNotEqualTo(original);
+        assertThat(fingerprintWith(base, Map.of(AzureOpenAiGateway.DEPLOYMENT, "gpt-4o-canary"), request))
+                .isNotEqualTo(original);
+        assertThat(fingerprintWith(base, Map.of(AzureOpenAiGateway.API_VERSION, "2025-01-01-preview"), request))
+                .isNotEqualTo(original);
+        assertThat(fingerprintWith(base, Map.of(AzureOpenAiGateway.API_KEY, "another-key-9876543210"), request))
+                .isEqualTo(original);
+        assertThat(fingerprintWith(base, Map.of(AzureOpenAiGateway.ENDPOINT, "HTTPS://One.openai.azure.com:443/"),
+                request)).isEqualTo(original);
+        assertThat(new AzureOpenAiGateway(GatewaySettings.of(base)).endpoint().toString())
+                .isEqualTo("endpoint=https://one.openai.azure.com, deployment=gpt-4o-prod, apiVersion=2024-10-21")
+                .doesNotContain(KEY);
+    }
+
+    private static Fingerprint fingerprintWith(Map<String, String> base, Map<String, String> changed,
+                                               ModelRequest request) {
+        Map<String, String> settings = new HashMap<>(base);
+        settings.putAll(changed);
+        ModelGateway gateway = new AzureOpenAiGateway(GatewaySettings.of(settings));
+        return Fingerprint.of(gateway.providerId(), gateway.endpoint(), request, 0);
     }
 }

@@ -1,5 +1,6 @@
 package dev.idem.adapter.openai;
 
+import dev.idem.domain.execution.Fingerprint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -292,5 +293,26 @@ class OpenAiGatewayTest extends ModelGatewayContract {
         // then
         assertThat(gateway.baseUrl()).isEqualTo("https://api.openai.com/v1");
         assertThat(gateway.providerId()).isEqualTo("openai");
+    }
+
+    @Test
+    void should_give_another_fingerprint_to_another_base_url_but_not_another_key() {
+        // given
+        ModelRequest request = requestWith("gpt-4o", ModelParameters.DEFAULTS, ResponseFormat.TEXT, Optional.empty());
+        Fingerprint original = fingerprintOf("https://proxy-a.example.com/v1", KEY, request);
+
+        // when / then
+        assertThat(fingerprintOf("https://proxy-b.example.com/v1", KEY, request)).isNotEqualTo(original);
+        assertThat(fingerprintOf("https://proxy-a.example.com/v2", KEY, request)).isNotEqualTo(original);
+        assertThat(fingerprintOf("https://proxy-a.example.com/v1", "sk-another-key-42", request))
+                .isEqualTo(original);
+        assertThat(fingerprintOf("https://Proxy-A.example.com:443/v1/", KEY, request)).isEqualTo(original);
+        assertThat(fingerprintOf("https://user:pw-1234@proxy-a.example.com/v1", KEY, request)).isEqualTo(original);
+    }
+
+    private static Fingerprint fingerprintOf(String baseUrl, String key, ModelRequest request) {
+        ModelGateway gateway = new OpenAiGateway(GatewaySettings.of(Map.of(OpenAiGateway.API_KEY, key,
+                OpenAiGateway.BASE_URL, baseUrl)));
+        return Fingerprint.of(gateway.providerId(), gateway.endpoint(), request, 0);
     }
 }

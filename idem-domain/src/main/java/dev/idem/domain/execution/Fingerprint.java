@@ -11,9 +11,11 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * The identity of a model call: SHA-256 over the canonical JSON of provider, model, parameters, response
- * format and rendered messages, plus the sample index for repeats. Two calls with the same fingerprint would
- * be paid for twice; idem makes them one.
+ * The identity of a model call: SHA-256 over the canonical JSON of provider, the provider's endpoint identity
+ * (base URL without credentials, deployment, API version: see {@link EndpointIdentity}), model, parameters,
+ * response format and rendered messages, plus the sample index for repeats; never a key. Two calls with the same
+ * fingerprint would be paid for twice; idem makes them one. Two calls that another server or deployment would
+ * answer differ in their fingerprint, so one is never replayed as the other.
  *
  * @param hex 64 lowercase hex digits
  */
@@ -32,17 +34,34 @@ public record Fingerprint(String hex) {
      * Fingerprints a call.
      *
      * @param provider provider id, e.g. {@code openai}
+     * @param endpoint which of the provider's endpoints answers it; {@link EndpointIdentity#NONE} for none
      * @param request  the request; its messages are taken verbatim
      * @param sample   0 for the first sample, n for the (n+1)th repeat
      */
-    public static Fingerprint of(String provider, ModelRequest request, int sample) {
-        return new Fingerprint(sha256(canonicalJson(provider, request, sample)));
+    public static Fingerprint of(String provider, EndpointIdentity endpoint, ModelRequest request, int sample) {
+        return new Fingerprint(sha256(canonicalJson(provider, endpoint, request, sample)));
     }
 
-    /** The canonical JSON the fingerprint hashes: keys sorted, no whitespace. */
+    /** Fingerprints a call to a provider that has no endpoint beyond its id. */
+    public static Fingerprint of(String provider, ModelRequest request, int sample) {
+        return of(provider, EndpointIdentity.NONE, request, sample);
+    }
+
+    /** The canonical JSON of a call to a provider that has no endpoint beyond its id. */
     public static String canonicalJson(String provider, ModelRequest request, int sample) {
+        return canonicalJson(provider, EndpointIdentity.NONE, request, sample);
+    }
+
+    /**
+     * The canonical JSON the fingerprint hashes: keys sorted, no whitespace. An empty endpoint identity adds no
+     * key, so the fingerprints of a provider without endpoints (the built-in architect) stay what they were.
+     */
+    public static String canonicalJson(String provider, EndpointIdentity endpoint, ModelRequest request, int sample) {
         Map<String, Object> root = new TreeMap<>();
         root.put("provider", provider);
+        if (!endpoint.isEmpty()) {
+            root.put("endpoint", endpoint.values());
+        }
         root.put("model", request.model());
         root.put("parameters", new TreeMap<>(request.parameters().asMap()));
         root.put("responseFormat", request.responseFormat().wireName());

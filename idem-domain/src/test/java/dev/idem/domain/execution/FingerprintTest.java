@@ -47,4 +47,59 @@ class FingerprintTest {
                 .hasSize(64)
                 .isNotEqualTo(Fingerprint.of("p", request, 1).toString());
     }
+
+    @Test
+    void should_give_another_fingerprint_to_another_base_url_deployment_or_api_version() {
+        // given
+        ModelRequest request = ModelRequest.of("gpt-4o", List.of(new Message(Role.USER, "same question")));
+        EndpointIdentity a = EndpointIdentity.NONE.withUrl("endpoint", "https://a.openai.azure.com")
+                .with("deployment", "gpt-4o-prod").with("apiVersion", "2024-10-21");
+
+        // when
+        Fingerprint base = Fingerprint.of("azure-openai", a, request, 0);
+
+        // then
+        assertThat(Fingerprint.of("azure-openai", a.withUrl("endpoint", "https://b.openai.azure.com"), request, 0))
+                .isNotEqualTo(base);
+        assertThat(Fingerprint.of("azure-openai", a.with("deployment", "gpt-4o-canary"), request, 0))
+                .isNotEqualTo(base);
+        assertThat(Fingerprint.of("azure-openai", a.with("apiVersion", "2025-01-01-preview"), request, 0))
+                .isNotEqualTo(base);
+        assertThat(Fingerprint.of("azure-openai", EndpointIdentity.NONE, request, 0)).isNotEqualTo(base);
+    }
+
+    @Test
+    void should_give_one_fingerprint_to_one_endpoint_however_it_is_spelled_and_whatever_credentials_it_carries() {
+        // given
+        ModelRequest request = ModelRequest.of("m", List.of(new Message(Role.USER, "q")));
+        EndpointIdentity plain = EndpointIdentity.NONE.withUrl("baseUrl", "https://proxy.example.com/v1");
+        EndpointIdentity spelled = EndpointIdentity.NONE.withUrl("baseUrl",
+                "HTTPS://user:pw-one@Proxy.Example.com:443/v1/?key=one");
+        EndpointIdentity otherCredentials = EndpointIdentity.NONE.withUrl("baseUrl",
+                "https://user:pw-two@proxy.example.com/v1?key=two");
+
+        // when
+        Fingerprint fingerprint = Fingerprint.of("openai", spelled, request, 0);
+
+        // then
+        assertThat(fingerprint).isEqualTo(Fingerprint.of("openai", otherCredentials, request, 0));
+        assertThat(Fingerprint.of("openai", plain, request, 0).hex())
+                .isEqualTo(Fingerprint.of("openai", EndpointIdentity.NONE.withUrl("baseUrl",
+                        "https://proxy.example.com/v1/"), request, 0).hex());
+        assertThat(Fingerprint.canonicalJson("openai", spelled, request, 0))
+                .contains("\"endpoint\":{\"baseUrl\":\"https://proxy.example.com/v1?key=***\"}")
+                .doesNotContain("pw-one").doesNotContain("=one");
+    }
+
+    @Test
+    void should_add_nothing_for_a_provider_without_endpoints() {
+        // given
+        ModelRequest request = ModelRequest.of("m", List.of(new Message(Role.USER, "q")));
+
+        // when
+        String json = Fingerprint.canonicalJson("builtin", EndpointIdentity.NONE, request, 0);
+
+        // then
+        assertThat(json).isEqualTo(Fingerprint.canonicalJson("builtin", request, 0)).doesNotContain("endpoint");
+    }
 }

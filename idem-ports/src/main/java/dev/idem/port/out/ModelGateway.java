@@ -1,6 +1,7 @@
 package dev.idem.port.out;
 
 import dev.idem.domain.execution.Completion;
+import dev.idem.domain.execution.EndpointIdentity;
 import dev.idem.domain.execution.ModelRequest;
 
 /**
@@ -11,6 +12,16 @@ public interface ModelGateway {
 
     /** The provider id, e.g. {@code openai}, {@code ollama}, {@code builtin}. */
     String providerId();
+
+    /**
+     * Which of the provider's endpoints this gateway calls, in so far as it decides the answer: base URL without
+     * credentials, deployment, API version, anything else that makes another server answer. It enters every
+     * call's fingerprint, so a reply stored from one endpoint is never replayed for another. Never a key or any
+     * other secret. {@link EndpointIdentity#NONE} (the default) for a gateway that calls no server.
+     */
+    default EndpointIdentity endpoint() {
+        return EndpointIdentity.NONE;
+    }
 
     /**
      * How this gateway describes its answers wherever metadata is shown, e.g. {@code "LLM"} or
