@@ -2,6 +2,7 @@ package dev.idem.cli;
 
 import dev.idem.application.ProviderNotConfiguredException;
 import dev.idem.application.UnknownProviderException;
+import dev.idem.domain.execution.EndpointUrl;
 import dev.idem.domain.spec.InvalidSpecException;
 import dev.idem.domain.template.InvalidInputException;
 import dev.idem.port.in.ExecutionFailedException;
@@ -91,7 +92,8 @@ final class Cli {
         if (ex instanceof ExecutionFailedException f && f.attempts() > 1) {
             line = line + " (after " + f.attempts() + " attempts)";
         }
-        err.println("idem: error: " + oneLine(line));
+        // Adapters show URLs without credentials; this catches any message that quotes one some other way.
+        err.println("idem: error: " + oneLine(EndpointUrl.redactIn(line)));
         if (stacktrace) {
             ex.printStackTrace(err);
         }

@@ -2,6 +2,7 @@ package dev.idem.cli;
 
 import dev.idem.api.Idem;
 import dev.idem.application.ModelGateways;
+import dev.idem.domain.execution.EndpointUrl;
 import dev.idem.port.out.ModelGatewayProvider;
 import java.io.PrintWriter;
 import java.util.List;
@@ -35,8 +36,10 @@ final class ProvidersCommand implements Callable<Integer> {
                     p.description());
             for (ModelGatewayProvider.Setting s : p.settings()) {
                 boolean set = gateways.settings().get(s.name()).isPresent();
+                // a URL setting may carry a password or a key of its own (user:pass@, ?key=): shown without it
                 String value = !set ? (s.defaultValue().isEmpty() ? "" : "default " + s.defaultValue())
-                        : s.secret() ? "set (hidden)" : gateways.settings().get(s.name()).orElse("");
+                        : s.secret() ? "set (hidden)" : EndpointUrl.redactIn(gateways.settings().get(s.name())
+                                .orElse(""));
                 out.printf("    %-26s %-9s %s%n", s.name(), s.required() ? (set ? "ok" : "MISSING") : "optional",
                         value);
             }

@@ -3,9 +3,13 @@ package dev.idem.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.idem.cli.CliRunner.Result;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
@@ -85,4 +89,59 @@ class HostileProviderTest {
         assertThat(fromAAgain.err()).contains("replayed");
         assertThat(serverA.getRequestCount()).isEqualTo(1);
     }
+
+    @Test
+    void should_keep_the_credentials_of_a_base_url_out_of_stderr_reports_and_the_store() throws Exception {
+        // given a base URL with a password and a key, at a server that rejects the call and echoes the URL
+        String planted = "http://alice:PW-PLANTED-1@127.0.0.1:" + serverA.getPort() + "/v1?api-key=Q-PLANTED-2";
+        for (int i = 0; i < 2; i++) {
+            serverA.enqueue(new MockResponse().setResponseCode(400).setHeader("Content-Type", "application/json")
+                    .setBody("{\"error\":{\"message\":\"Invalid URL (POST " + planted + "/chat/completions)\","
+                            + "\"type\":\"invalid_request_error\",\"param\":null,\"code\":null}}"));
+        }
+        Path spec = Files.writeString(work.resolve("tiny.prompt.yml"), TINY_SPEC);
+        Map<String, String> env = Map.of("OPENAI_API_KEY", "sk-test", "OPENAI_BASE_URL", planted,
+                "IDEM_STORE", "sqlite:" + work.resolve("store.db"));
+        // when
+        Result eval = CliRunner.run(work, env, "eval", spec.toString(), "--provider", "openai",
+                "--report-json", "r.json", "--report-html", "r.html", "--report-md", "r.md",
+                "--report-junit", "r.xml");
+        Result again = CliRunner.run(work, env, "eval", spec.toString(), "--provider", "openai", "--report-json",
+                "again.json");
+        Result run = CliRunner.run(work, env, "run", spec.toString(), "--var", "word=hello", "--provider", "openai",
+                "--no-cache", "--max-attempts", "1");
+        Result providers = CliRunner.run(work, env, "providers");
+        // then
+        assertThat(eval.code()).as(eval.toString()).isNotZero();
+        assertThat(Files.readString(work.resolve("r.json"))).contains("127.0.0.1:" + serverA.getPort()
+                + "/v1?api-key=***");
+        assertThat(providers.out()).contains("OPENAI_BASE_URL").contains("/v1?api-key=***");
+        for (Result r : List.of(eval, again, run, providers)) {
+            assertThat(r.out() + r.err()).as(r.toString()).doesNotContain("PW-PLANTED").doesNotContain("Q-PLANTED")
+                    .doesNotContain("alice");
+        }
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(work)) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        assertThat(files).extracting(f -> f.getFileName().toString()).contains("store.db", "r.json", "r.html");
+        for (Path file : files) {
+            String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+            assertThat(bytes).as(file.toString()).doesNotContain("PW-PLANTED").doesNotContain("Q-PLANTED");
+        }
+    }
+
+    private static final String TINY_SPEC = """
+            name: tiny
+            model: gpt-4o
+            messages:
+              - role: user
+                content: "Say {{word}}"
+            testData:
+              - word: hello
+            evaluators:
+              - name: says-hello
+                string:
+                  contains: hello
+            """;
 }

@@ -1,6 +1,5 @@
 package dev.idem.adapter.ollama;
 
-import static dev.idem.adapter.http.Causes.describe;
 import static dev.idem.adapter.http.Causes.find;
 import static dev.idem.adapter.http.Causes.rootOf;
 import static dev.idem.adapter.http.Causes.seconds;
@@ -9,7 +8,9 @@ import static dev.idem.adapter.http.Causes.shorten;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idem.adapter.http.HttpFailure;
+import dev.idem.adapter.http.Causes;
 import dev.idem.adapter.http.RetryAfter;
+import dev.idem.domain.execution.EndpointUrl;
 import dev.idem.port.out.AuthenticationFailedException;
 import dev.idem.port.out.ModelGatewayException;
 import dev.idem.port.out.ModelNotFoundException;
@@ -30,17 +31,21 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** Turns whatever the langchain4j Ollama client threw into the provider-neutral exception family. */
+/**
+ * Turns whatever the langchain4j Ollama client threw into the provider-neutral exception family. Messages end up
+ * in logs, reports and the store, so they show the base URL without credentials and blank those credentials out
+ * of every detail quoted from the client or the server.
+ */
 final class FailureTranslator {
 
     private final String provider;
-    private final String baseUrl;
+    private final EndpointUrl baseUrl;
     private final Duration timeout;
     private final Clock clock;
     private final Supplier<List<String>> availableModels;
     private final ObjectMapper json = new ObjectMapper();
 
-    FailureTranslator(String provider, String baseUrl, Duration timeout, Clock clock,
+    FailureTranslator(String provider, EndpointUrl baseUrl, Duration timeout, Clock clock,
                       Supplier<List<String>> availableModels) {
         this.provider = provider;
         this.baseUrl = baseUrl;
@@ -141,12 +146,16 @@ final class FailureTranslator {
         try {
             JsonNode node = json.readTree(body);
             if (node != null && node.path("error").isTextual()) {
-                return shorten(node.path("error").asText());
+                return baseUrl.redact(shorten(node.path("error").asText()));
             }
         } catch (IOException notJson) {
             // fall through to the raw text
         }
-        return shorten(body.strip());
+        return baseUrl.redact(shorten(body.strip()));
+    }
+
+    private String describe(Throwable t) {
+        return baseUrl.redact(Causes.describe(t));
     }
 
     private static boolean isUnreachable(Throwable failure) {

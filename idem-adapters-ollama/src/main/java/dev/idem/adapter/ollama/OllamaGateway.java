@@ -7,6 +7,7 @@ import dev.idem.adapter.http.HeaderKeepingHttpClientBuilder;
 import dev.idem.adapter.http.Replies;
 import dev.idem.domain.execution.Completion;
 import dev.idem.domain.execution.EndpointIdentity;
+import dev.idem.domain.execution.EndpointUrl;
 import dev.idem.domain.execution.ModelRequest;
 import dev.idem.domain.spec.ModelParameters;
 import dev.idem.port.out.GatewaySettings;
@@ -81,7 +82,7 @@ public final class OllamaGateway implements ModelGateway {
                 .timeout(timeout)
                 .maxRetries(0)
                 .build();
-        this.failures = new FailureTranslator(PROVIDER, baseUrl, timeout, clock, this::availableModels);
+        this.failures = new FailureTranslator(PROVIDER, EndpointUrl.of(baseUrl), timeout, clock, this::availableModels);
     }
 
     @Override
@@ -229,6 +230,6 @@ public final class OllamaGateway implements ModelGateway {
             // reported below with the setting's name
         }
         throw new IllegalArgumentException(BASE_URL + " must be an http(s) URL such as " + DEFAULT_BASE_URL
-                + ", got '" + configured + "'");
+                + ", got '" + EndpointUrl.of(configured) + "'");
     }
 }

@@ -383,4 +383,28 @@ class OllamaGatewayTest extends ModelGatewayContract {
         ModelGateway gateway = new OllamaGateway(GatewaySettings.of(Map.of(OllamaGateway.BASE_URL, baseUrl)));
         return Fingerprint.of(gateway.providerId(), gateway.endpoint(), request, 0);
     }
+
+    @Test
+    void should_never_show_the_credentials_of_the_base_url() throws Exception {
+        // given a server that echoes its URL, behind a base URL with a password and a token in it
+        String planted = "http://alice:PW-PLANTED-1@127.0.0.1:" + server.getPort() + "?token=Q-PLANTED-2";
+        server.enqueue(OllamaWire.error(400, "bad request to " + planted));
+        ModelGateway gateway = new OllamaGateway(new GatewaySettings(Map.of(OllamaGateway.BASE_URL, planted),
+                Duration.ofSeconds(5)));
+        // when
+        Throwable rejected = catchThrowable(() -> gateway.complete(request()));
+        server.shutdown();
+        Throwable unreachable = catchThrowable(() -> gateway.complete(request()));
+        Throwable misconfigured = catchThrowable(() -> new OllamaGateway(GatewaySettings.of(Map.of(
+                OllamaGateway.BASE_URL, "ftp://alice:PW-PLANTED-1@host"))));
+        // then
+        for (Throwable thrown : List.of(rejected, unreachable, misconfigured)) {
+            assertThat(thrown.getMessage()).doesNotContain("PW-PLANTED").doesNotContain("Q-PLANTED")
+                    .doesNotContain("alice");
+        }
+        assertThat(rejected).isInstanceOf(RequestRejectedException.class)
+                .hasMessageContaining("Ollama at http://127.0.0.1:" + server.getPort() + "?token=***");
+        assertThat(unreachable).isInstanceOf(ProviderUnavailableException.class);
+        assertThat(misconfigured).hasMessageContaining("got 'ftp://host'");
+    }
 }

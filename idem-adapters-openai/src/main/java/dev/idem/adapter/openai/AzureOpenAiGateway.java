@@ -16,6 +16,7 @@ import dev.idem.adapter.http.Causes;
 import dev.idem.adapter.http.HttpFailure;
 import dev.idem.domain.execution.Completion;
 import dev.idem.domain.execution.EndpointIdentity;
+import dev.idem.domain.execution.EndpointUrl;
 import dev.idem.domain.execution.ModelRequest;
 import dev.idem.domain.spec.ModelParameters;
 import dev.idem.port.out.GatewaySettings;
@@ -87,7 +88,7 @@ public final class AzureOpenAiGateway implements ModelGateway {
                 EXAMPLE_ENDPOINT);
         if (!endpoint.regionMatches(true, 0, "https:", 0, 6)) {
             throw new IllegalArgumentException(ENDPOINT + " must be an https URL: the Azure SDK never sends an API key"
-                    + " over plain HTTP, got '" + endpoint + "'");
+                    + " over plain HTTP, got '" + EndpointUrl.of(endpoint) + "'");
         }
         String apiKey = settings.get(API_KEY).orElseThrow(() -> new IllegalArgumentException(API_KEY
                 + " is not set (a key of the Azure OpenAI resource)"));
@@ -112,7 +113,7 @@ public final class AzureOpenAiGateway implements ModelGateway {
                 .retryOptions(new RetryOptions(new FixedDelayOptions(0, Duration.ofMillis(1))))
                 .httpClient(transport.apply(options))
                 .buildClient();
-        this.failures = new FailureTranslator(new FailureTranslator.Service(PROVIDER, "Azure OpenAI", endpoint,
+        this.failures = new FailureTranslator(new FailureTranslator.Service(PROVIDER, "Azure OpenAI", EndpointUrl.of(endpoint),
                 ENDPOINT, API_KEY, this::deploymentHint, timeout), clock, AzureOpenAiGateway::problemOf, apiKey);
         this.requests = new ChatRequests(failures);
     }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idem.adapter.http.HttpFailure;
 import dev.idem.adapter.http.RetryAfter;
+import dev.idem.domain.execution.EndpointUrl;
 import dev.idem.port.out.AuthenticationFailedException;
 import dev.idem.port.out.ContentFilteredException;
 import dev.idem.port.out.ModelGatewayException;
@@ -52,19 +53,20 @@ final class FailureTranslator {
      *
      * @param provider        provider id
      * @param name            e.g. {@code OpenAI}
-     * @param location        base URL or endpoint
+     * @param location        base URL or endpoint; messages show it without credentials
      * @param locationSetting the setting that names {@code location}
      * @param keySetting      the setting that holds the key
      * @param modelHint       what to do about an unknown model, given its name
      * @param timeout         timeout of one attempt
      */
-    record Service(String provider, String name, String location, String locationSetting, String keySetting,
+    record Service(String provider, String name, EndpointUrl location, String locationSetting, String keySetting,
                    Function<String, String> modelHint, Duration timeout) {
     }
 
     /**
      * @param secret the API key; servers and proxies sometimes echo it in error text, and messages end up in
-     *               logs and reports, so it is blanked out of every detail shown
+     *               logs, reports and the store, so it is blanked out of every detail shown, as are the
+     *               credentials of the service's URL
      */
     FailureTranslator(Service service, Clock clock, Function<Throwable, Optional<HttpFailure>> problemOf,
                       String secret) {
@@ -75,7 +77,8 @@ final class FailureTranslator {
     }
 
     private String redact(String text) {
-        return secret.length() < 4 || text == null ? text : text.replace(secret, "***");
+        String withoutKey = secret.length() < 4 || text == null ? text : text.replace(secret, "***");
+        return service.location().redact(withoutKey);
     }
 
     ModelGatewayException translate(Throwable failure, String model) {

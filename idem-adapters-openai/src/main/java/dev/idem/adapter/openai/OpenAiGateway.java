@@ -5,6 +5,7 @@ import dev.idem.adapter.http.HeaderKeepingHttpClientBuilder;
 import dev.idem.adapter.http.HttpFailure;
 import dev.idem.domain.execution.Completion;
 import dev.idem.domain.execution.EndpointIdentity;
+import dev.idem.domain.execution.EndpointUrl;
 import dev.idem.domain.execution.ModelRequest;
 import dev.idem.domain.spec.ModelParameters;
 import dev.idem.port.out.GatewaySettings;
@@ -68,7 +69,7 @@ public final class OpenAiGateway implements ModelGateway {
                 .timeout(timeout)
                 .maxRetries(0)
                 .build();
-        this.failures = new FailureTranslator(new FailureTranslator.Service(PROVIDER, "OpenAI", baseUrl, BASE_URL,
+        this.failures = new FailureTranslator(new FailureTranslator.Service(PROVIDER, "OpenAI", EndpointUrl.of(baseUrl), BASE_URL,
                 API_KEY, model -> "check the model name, or pick another with --model", timeout), clock,
                 failure -> Causes.find(failure, HttpFailure.class), apiKey);
         this.requests = new ChatRequests(failures);
@@ -137,7 +138,7 @@ public final class OpenAiGateway implements ModelGateway {
         return value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE;
     }
 
-    /** The URL without trailing slashes, or an error naming the setting. */
+    /** The URL without trailing slashes, or an error naming the setting (and showing the URL without credentials). */
     static String httpUrl(String setting, String configured, String example) {
         String trimmed = configured.strip();
         while (trimmed.endsWith("/")) {
@@ -153,6 +154,6 @@ public final class OpenAiGateway implements ModelGateway {
             // reported below with the setting's name
         }
         throw new IllegalArgumentException(setting + " must be an http(s) URL such as " + example + ", got '"
-                + configured + "'");
+                + EndpointUrl.of(configured) + "'");
     }
 }

@@ -3,6 +3,7 @@ package dev.idem.adapter.openai;
 import dev.idem.domain.execution.Fingerprint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.azure.core.http.HttpClient;
@@ -22,6 +23,7 @@ import dev.idem.port.out.GatewaySettings;
 import dev.idem.port.out.ModelGateway;
 import dev.idem.port.out.ModelNotFoundException;
 import dev.idem.port.out.RateLimitedException;
+import dev.idem.port.out.RequestRejectedException;
 import dev.idem.testkit.ModelGatewayContract;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -310,5 +312,27 @@ class AzureOpenAiGatewayTest extends ModelGatewayContract {
         settings.putAll(changed);
         ModelGateway gateway = new AzureOpenAiGateway(GatewaySettings.of(settings));
         return Fingerprint.of(gateway.providerId(), gateway.endpoint(), request, 0);
+    }
+
+    @Test
+    void should_never_show_the_credentials_of_the_endpoint() {
+        // given
+        String planted = "https://alice:PW-PLANTED-1@127.0.0.1:" + server.getPort() + "/?sig=Q-PLANTED-2";
+        server.enqueue(OpenAiWire.json(400, "{\"error\":{\"code\":\"BadRequest\",\"message\":\"Bad endpoint "
+                + planted + "\"}}"));
+        // when
+        Throwable rejected = catchThrowable(() -> gateway(Map.of(AzureOpenAiGateway.ENDPOINT, planted),
+                Duration.ofSeconds(5)).complete(request()));
+        Throwable plainHttp = catchThrowable(() -> new AzureOpenAiGateway(GatewaySettings.of(Map.of(
+                AzureOpenAiGateway.ENDPOINT, "http://alice:PW-PLANTED-1@res.openai.azure.com",
+                AzureOpenAiGateway.API_KEY, KEY))));
+        // then
+        for (Throwable thrown : List.of(rejected, plainHttp)) {
+            assertThat(thrown.getMessage()).doesNotContain("PW-PLANTED").doesNotContain("Q-PLANTED")
+                    .doesNotContain("alice");
+        }
+        assertThat(rejected).hasMessageContaining("Azure OpenAI at https://127.0.0.1:" + server.getPort()
+                + "?sig=***");
+        assertThat(plainHttp).hasMessageContaining("got 'http://res.openai.azure.com'");
     }
 }

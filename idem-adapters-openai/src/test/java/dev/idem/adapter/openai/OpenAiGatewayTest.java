@@ -3,6 +3,7 @@ package dev.idem.adapter.openai;
 import dev.idem.domain.execution.Fingerprint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +21,7 @@ import dev.idem.port.out.ModelGateway;
 import dev.idem.port.out.ModelNotFoundException;
 import dev.idem.port.out.ProviderUnavailableException;
 import dev.idem.port.out.RateLimitedException;
+import dev.idem.port.out.RequestRejectedException;
 import dev.idem.testkit.ModelGatewayContract;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -314,5 +316,31 @@ class OpenAiGatewayTest extends ModelGatewayContract {
         ModelGateway gateway = new OpenAiGateway(GatewaySettings.of(Map.of(OpenAiGateway.API_KEY, key,
                 OpenAiGateway.BASE_URL, baseUrl)));
         return Fingerprint.of(gateway.providerId(), gateway.endpoint(), request, 0);
+    }
+
+    @Test
+    void should_never_show_the_credentials_of_the_base_url() throws IOException {
+        // given a server that echoes the URL it was called at, and a base URL with a password and a key in it
+        String planted = "http://alice:PW-PLANTED-1@127.0.0.1:" + server.getPort() + "/v1?api-key=Q-PLANTED-2";
+        server.enqueue(OpenAiWire.json(400, OpenAiWire.error("Invalid URL (POST " + planted + "/chat/completions)",
+                "invalid_request_error", "null", null)));
+        OpenAiGateway gateway = new OpenAiGateway(new GatewaySettings(Map.of(OpenAiGateway.API_KEY, KEY,
+                OpenAiGateway.BASE_URL, planted), Duration.ofSeconds(5)));
+        // when
+        Throwable rejected = catchThrowable(() -> gateway.complete(request()));
+        server.shutdown();
+        Throwable unreachable = catchThrowable(() -> gateway.complete(request()));
+        Throwable misconfigured = catchThrowable(() -> new OpenAiGateway(GatewaySettings.of(Map.of(
+                OpenAiGateway.API_KEY, KEY, OpenAiGateway.BASE_URL, "ftp://alice:PW-PLANTED-1@host/v1"))));
+        // then
+        for (Throwable thrown : List.of(rejected, unreachable, misconfigured)) {
+            assertThat(thrown.getMessage()).doesNotContain("PW-PLANTED").doesNotContain("Q-PLANTED")
+                    .doesNotContain("alice");
+        }
+        assertThat(rejected).isInstanceOf(RequestRejectedException.class)
+                .hasMessageContaining("at http://127.0.0.1:" + server.getPort() + "/v1?api-key=***");
+        assertThat(unreachable).isInstanceOf(ProviderUnavailableException.class)
+                .hasMessageContaining("cannot reach OpenAI at http://127.0.0.1:" + server.getPort() + "/v1?api-key=***");
+        assertThat(misconfigured).hasMessageContaining("got 'ftp://host/v1'");
     }
 }

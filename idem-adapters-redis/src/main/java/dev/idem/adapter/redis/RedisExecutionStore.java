@@ -2,6 +2,7 @@ package dev.idem.adapter.redis;
 
 import dev.idem.domain.execution.Claim;
 import dev.idem.domain.execution.Completion;
+import dev.idem.domain.execution.EndpointUrl;
 import dev.idem.domain.execution.ExecutionRecord;
 import dev.idem.domain.execution.ExecutionState;
 import dev.idem.domain.execution.Fingerprint;
@@ -116,10 +117,9 @@ public final class RedisExecutionStore implements ExecutionStore {
         return scheme + "://" + uri.getHost() + ":" + uri.getPort() + "/" + uri.getDatabase();
     }
 
+    /** The URI as given, without user name, password or query values: the same redaction as every endpoint. */
     private static String safeDescription(URI uri) {
-        String scheme = uri.getScheme() == null ? "redis" : uri.getScheme();
-        return scheme + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
-                + (uri.getPath() == null ? "" : uri.getPath());
+        return EndpointUrl.of(uri.toString()).toString();
     }
 
     private <T> T call(Function<RedisCommands<String, String>, T> command) {

@@ -69,6 +69,14 @@ class RedisExecutionStoreTest extends ExecutionStoreContract {
     }
 
     @Test
+    void should_show_a_uri_it_cannot_use_without_its_credentials() {
+        assertThatThrownBy(() -> new RedisExecutionStore(URI.create("redis://user:s3cret-pw@127.0.0.1:6379/abc")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("redis://127.0.0.1:6379/abc")
+                .hasMessageNotContaining("s3cret-pw").hasMessageNotContaining("user");
+    }
+
+    @Test
     void should_be_opened_by_the_service_loader_from_a_uri() {
         // given
         ExecutionStoreProvider provider = ServiceLoader.load(ExecutionStoreProvider.class).stream()
