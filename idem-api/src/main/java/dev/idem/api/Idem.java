@@ -99,7 +99,8 @@ public final class Idem implements AutoCloseable {
             providers.removeIf(p -> p.id().equals(custom.providerId()));
             providers.add(new FixedGatewayProvider(custom));
         }
-        this.gateways = new ModelGateways(providers, new GatewaySettings(b.settings, b.requestTimeout));
+        this.gateways = new ModelGateways(providers, new GatewaySettings(b.settings, b.requestTimeout,
+                b.maxResponseBytes));
         URI storeUri = b.storeUri;
         this.store = new Lazy<>(() -> openStore(storeUri, clock));
         Duration lease = b.lease;
@@ -263,6 +264,7 @@ public final class Idem implements AutoCloseable {
         private String model;
         private final Map<String, String> settings = new HashMap<>();
         private Duration requestTimeout = Duration.ofSeconds(60);
+        private long maxResponseBytes = GatewaySettings.DEFAULT_MAX_RESPONSE_BYTES;
         private URI storeUri = URI.create("memory:/");
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private boolean useCache = true;
@@ -305,6 +307,20 @@ public final class Idem implements AutoCloseable {
         /** Timeout of one model attempt (default 60 s). */
         public Builder requestTimeout(Duration timeout) {
             this.requestTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /**
+         * The most bytes of one reply a provider may send (default 16 MiB); a longer reply fails its call with a
+         * {@link dev.idem.port.out.ReplyTooLargeException} instead of filling the heap.
+         *
+         * @throws IllegalArgumentException if it is not positive
+         */
+        public Builder maxResponseBytes(long bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("the reply size limit must be positive, got " + bytes);
+            }
+            this.maxResponseBytes = bytes;
             return this;
         }
 

@@ -11,6 +11,7 @@ import dev.idem.port.out.ContentFilteredException;
 import dev.idem.port.out.ModelGatewayException;
 import dev.idem.port.out.ModelNotFoundException;
 import dev.idem.port.out.RateLimitedException;
+import dev.idem.port.out.ReplyTooLargeException;
 import dev.idem.port.out.RequestRejectedException;
 import dev.idem.port.out.StoreUnavailableException;
 import java.io.PrintWriter;
@@ -73,7 +74,8 @@ final class Cli {
         } else if (e instanceof RequestRejectedException r) {
             code = ExitCode.USAGE;
             line = r.provider() + " rejected the request: " + r.getMessage();
-        } else if (e instanceof RateLimitedException || e instanceof ContentFilteredException) {
+        } else if (e instanceof RateLimitedException || e instanceof ContentFilteredException
+                || e instanceof ReplyTooLargeException) {
             code = ExitCode.UNAVAILABLE;
             line = ((ModelGatewayException) e).provider() + ": " + e.getMessage();
         } else if (e instanceof ModelGatewayException g) {

@@ -19,6 +19,8 @@ import java.util.Properties;
 final class IdemFactory {
 
     static final String DEFAULT_STORE = "sqlite:.idem/store.db";
+    /** The most bytes of one reply a provider may send (default 16 MiB). */
+    static final String MAX_RESPONSE_BYTES = "IDEM_MAX_RESPONSE_BYTES";
 
     private final CliEnvironment environment;
 
@@ -44,6 +46,10 @@ final class IdemFactory {
         withProviderSettings(b);
         if (provider.timeout != null) {
             b.requestTimeout(Durations.parse("--timeout", provider.timeout));
+        }
+        String maxResponse = environment.get(MAX_RESPONSE_BYTES);
+        if (maxResponse != null) {
+            b.maxResponseBytes(ByteSizes.parse(MAX_RESPONSE_BYTES, maxResponse));
         }
         RetryPolicy policy = RetryPolicy.defaults();
         if (provider.maxAttempts != null) {

@@ -57,6 +57,14 @@ final class RunOutput {
             sb.append(", ").append(r.completion().latency().toMillis()).append(" ms");
             sb.append(", ").append(r.completion().usage().total()).append(" tokens");
         }
+        // "stop" is the normal end; anything else (length, above all) explains a short or empty reply
+        String finish = r.completion().finishReason();
+        if (!finish.isEmpty() && !finish.equals("stop")) {
+            sb.append(", finish reason ").append(finish);
+        }
+        if (r.output().isEmpty()) {
+            sb.append(", empty reply");
+        }
         return sb.toString();
     }
 }

@@ -61,6 +61,11 @@ class HostileProviderTest {
         return Map.of("OPENAI_API_KEY", "sk-test", "OPENAI_BASE_URL", server.url("/v1").toString());
     }
 
+    /** What a second attempt would get: a regression that retries an empty reply then fails at once. */
+    private static final MockResponse REJECTION = new MockResponse().setResponseCode(400)
+            .setHeader("Content-Type", "application/json")
+            .setBody("{\"error\":{\"message\":\"no second attempt expected\",\"type\":\"invalid_request_error\"}}");
+
     static MockResponse completion(String content, String finishReason) {
         String text = content == null ? "null" : "\"" + content + "\"";
         return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
@@ -129,6 +134,102 @@ class HostileProviderTest {
             String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
             assertThat(bytes).as(file.toString()).doesNotContain("PW-PLANTED").doesNotContain("Q-PLANTED");
         }
+    }
+
+    @Test
+    void should_store_an_empty_reply_once_and_show_why_it_is_empty() {
+        // given a reasoning model that spent every token thinking: a valid, paid, empty completion
+        serverA.enqueue(completion(null, "length"));
+        serverA.enqueue(REJECTION);
+        // when
+        Result first = run(openAiAt(serverA), "--provider", "openai", "--format", "json");
+        Result second = run(openAiAt(serverA), "--provider", "openai");
+        // then
+        assertThat(first.code()).as(first.toString()).isZero();
+        assertThat(first.out()).contains("\"output\": \"\"").contains("\"finishReason\": \"length\"");
+        assertThat(first.err()).contains("1 attempt,").contains("finish reason length").contains("empty reply");
+        assertThat(second.code()).as(second.toString()).isZero();
+        assertThat(second.err()).contains("replayed").contains("finish reason length");
+        assertThat(serverA.getRequestCount()).as("paid once, not five times").isEqualTo(1);
+    }
+
+    @Test
+    void should_judge_an_empty_reply_and_report_its_finish_reason() throws Exception {
+        // given
+        serverA.enqueue(completion("", "stop"));
+        serverA.enqueue(REJECTION);
+        Path spec = Files.writeString(work.resolve("tiny.prompt.yml"), TINY_SPEC);
+        Map<String, String> env = new HashMap<>(openAiAt(serverA));
+        env.put("IDEM_STORE", "sqlite:" + work.resolve("store.db"));
+        // when
+        Result eval = CliRunner.run(work, env, "eval", spec.toString(), "--provider", "openai", "--report-json",
+                "r.json");
+        // then
+        assertThat(eval.code()).as(eval.toString()).isEqualTo(1);
+        String report = Files.readString(work.resolve("r.json"));
+        assertThat(report).contains("\"status\": \"failed\"").contains("\"finishReason\": \"stop\"")
+                .contains("\"evaluatorName\": \"says-hello\"").contains("\"modelResponse\": \"\"");
+        assertThat(serverA.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void should_fail_in_one_line_without_retrying_when_a_reply_is_larger_than_the_limit() {
+        // given
+        serverA.enqueue(completion("x".repeat(200_000), "stop"));
+        Map<String, String> env = new HashMap<>(openAiAt(serverA));
+        env.put("IDEM_MAX_RESPONSE_BYTES", "64k");
+        // when
+        Result r = run(env, "--provider", "openai");
+        // then
+        assertThat(r.code()).as(r.toString()).isEqualTo(3);
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(r.err()).startsWith("idem: error: openai: OpenAI at ").contains("64 KiB")
+                .contains("IDEM_MAX_RESPONSE_BYTES").doesNotContain("Exception");
+        assertThat(serverA.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void should_refuse_a_reply_size_limit_that_is_no_size_before_any_call() {
+        // given
+        Map<String, String> env = new HashMap<>(openAiAt(serverA));
+        env.put("IDEM_MAX_RESPONSE_BYTES", "lots");
+        // when
+        Result r = run(env, "--provider", "openai");
+        // then
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).contains("IDEM_MAX_RESPONSE_BYTES").contains("'lots'");
+        assertThat(serverA.getRequestCount()).isZero();
+    }
+
+    @Test
+    void should_exit_3_saying_azure_needs_https_when_the_endpoint_is_plain_http() {
+        // when
+        Result r = run(Map.of("AZURE_OPENAI_ENDPOINT", "http://alice:pw-1234@res.openai.azure.com",
+                "AZURE_OPENAI_API_KEY", "k-123456"), "--provider", "azure-openai");
+        // then
+        assertThat(r.code()).as(r.toString()).isEqualTo(3);
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(r.err()).contains("misconfigured").contains("AZURE_OPENAI_ENDPOINT must be an https URL")
+                .contains("'http://res.openai.azure.com'").doesNotContain("pw-1234").doesNotContain("internal");
+    }
+
+    @Test
+    void should_name_an_error_object_sent_with_status_200_instead_of_a_java_exception() {
+        // given
+        for (int i = 0; i < 2; i++) {
+            serverA.enqueue(new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
+                    .setBody("{\"error\":{\"message\":\"The upstream model crashed\",\"type\":\"server_error\","
+                            + "\"param\":null,\"code\":\"upstream_error\"}}"));
+        }
+        // when
+        Result r = run(openAiAt(serverA), "--provider", "openai", "--max-attempts", "2");
+        // then
+        assertThat(r.code()).as(r.toString()).isEqualTo(3);
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(r.err()).contains("answered with an error instead of a completion")
+                .contains("The upstream model crashed").doesNotContain("NullPointerException")
+                .doesNotContain("java.");
+        assertThat(serverA.getRequestCount()).as("retried: a proxy's error may pass").isEqualTo(2);
     }
 
     private static final String TINY_SPEC = """

@@ -238,7 +238,8 @@ public final class EvaluateSpecService implements EvaluateSpecUseCase {
             }
         } catch (JudgeEvaluator.JudgeFailedException e) {
             return new CaseResult(row, w.sample(), CaseStatus.ERROR, output, Optional.of(e.getMessage()), outcomes,
-                    latency, usage, execution.attempts(), execution.replayed(), sent);
+                    latency, usage, execution.attempts(), execution.replayed(), sent,
+                    execution.completion().finishReason());
         }
         if (ExpectedCheck.applies(row, applicable)) {
             Evaluator expected = ExpectedCheck.evaluator();
@@ -246,7 +247,8 @@ public final class EvaluateSpecService implements EvaluateSpecUseCase {
         }
         boolean passed = outcomes.stream().map(EvaluatorOutcome::verdict).allMatch(Verdict::passed);
         return new CaseResult(row, w.sample(), passed ? CaseStatus.PASSED : CaseStatus.FAILED, output,
-                Optional.empty(), outcomes, latency, usage, execution.attempts(), execution.replayed(), sent);
+                Optional.empty(), outcomes, latency, usage, execution.attempts(), execution.replayed(), sent,
+                execution.completion().finishReason());
     }
 
     private static CaseResult error(Work w, String message, List<Map.Entry<String, String>> sent, int attempts) {

@@ -63,7 +63,7 @@ public final class ModelGateways {
      * The gateway of a provider, made on first use.
      *
      * @throws UnknownProviderException if there is no such provider
-     * @throws ProviderNotConfiguredException if a required setting is missing; the message names it
+     * @throws ProviderNotConfiguredException if a required setting is missing or unusable; the message names it
      */
     public ModelGateway gateway(String id) {
         ModelGatewayProvider provider = providers.get(id);
@@ -75,7 +75,12 @@ public final class ModelGateways {
             if (!missing.isEmpty()) {
                 throw new ProviderNotConfiguredException(id, missing);
             }
-            return provider.create(settings);
+            try {
+                return provider.create(settings);
+            } catch (IllegalArgumentException unusable) {
+                // the provider's contract: a missing or malformed setting, named in the message
+                throw new ProviderNotConfiguredException(id, unusable.getMessage());
+            }
         });
     }
 }

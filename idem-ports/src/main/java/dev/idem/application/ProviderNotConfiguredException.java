@@ -2,7 +2,7 @@ package dev.idem.application;
 
 import java.util.List;
 
-/** A provider lacks required settings; the message names them. */
+/** A provider lacks required settings, or one of its settings is unusable; the message names it. */
 public final class ProviderNotConfiguredException extends IllegalStateException {
 
     private static final long serialVersionUID = 1L;
@@ -13,6 +13,17 @@ public final class ProviderNotConfiguredException extends IllegalStateException 
         super("provider '" + provider + "' is not configured: set " + String.join(", ", missing));
         this.provider = provider;
         this.missing = List.copyOf(missing);
+    }
+
+    /**
+     * A provider whose settings are all there, but one of them cannot be used.
+     *
+     * @param problem what is wrong, naming the setting (e.g. {@code AZURE_OPENAI_ENDPOINT must be an https URL})
+     */
+    public ProviderNotConfiguredException(String provider, String problem) {
+        super("provider '" + provider + "' is misconfigured: " + problem);
+        this.provider = provider;
+        this.missing = List.of();
     }
 
     public String provider() {

@@ -59,6 +59,25 @@ class ModelGatewaysTest {
     }
 
     @Test
+    void should_report_a_setting_the_provider_cannot_use_as_misconfiguration() {
+        // given a provider whose factory refuses a setting, as the contract of create says it may
+        dev.idem.port.out.ModelGatewayProvider azure = new FixedGatewayProvider("azure-openai",
+                new ScriptedModelGateway("azure-openai")) {
+            @Override
+            public ModelGateway create(GatewaySettings given) {
+                throw new IllegalArgumentException("AZURE_OPENAI_ENDPOINT must be an https URL, got 'http://res'");
+            }
+        };
+        ModelGateways gateways = new ModelGateways(List.of(azure), NO_SETTINGS);
+        // when / then
+        assertThatThrownBy(() -> gateways.gateway("azure-openai"))
+                .isInstanceOfSatisfying(ProviderNotConfiguredException.class,
+                        e -> assertThat(e.provider()).isEqualTo("azure-openai"))
+                .hasMessage("provider 'azure-openai' is misconfigured: AZURE_OPENAI_ENDPOINT must be an https URL,"
+                        + " got 'http://res'");
+    }
+
+    @Test
     void should_create_a_gateway_when_its_required_settings_are_given() {
         // given
         ScriptedModelGateway made = new ScriptedModelGateway("openai");

@@ -3,6 +3,7 @@ package dev.idem.adapter.http;
 import dev.langchain4j.http.client.HttpClientBuilder;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * Builds a {@link HeaderKeepingHttpClient}. Installed through a langchain4j model builder's
@@ -11,9 +12,14 @@ import java.util.Objects;
  */
 public final class HeaderKeepingHttpClientBuilder implements HttpClientBuilder {
 
+    /** The most bytes of a reply body read, unless set otherwise: no chat completion comes near it. */
+    public static final long DEFAULT_MAX_BODY_BYTES = 16L << 20;
+
     private final String serviceName;
     private Duration connectTimeout;
     private Duration readTimeout;
+    private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+    private UnaryOperator<String> replyCheck = UnaryOperator.identity();
 
     /**
      * @param serviceName the service called, as messages name it (e.g. {@code OpenAI}, {@code Ollama})
@@ -48,7 +54,30 @@ public final class HeaderKeepingHttpClientBuilder implements HttpClientBuilder {
         return this;
     }
 
-    /** A new client with the timeouts set so far. */
+    /**
+     * Sets the most bytes of a reply body the client reads; past it, the exchange fails with a
+     * {@link BodyTooLargeException}.
+     *
+     * @throws IllegalArgumentException if it is not positive
+     */
+    public HeaderKeepingHttpClientBuilder maxBodyBytes(long bytes) {
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("the reply size limit must be positive, got " + bytes);
+        }
+        this.maxBodyBytes = bytes;
+        return this;
+    }
+
+    /**
+     * Sets what every successful body goes through before the langchain4j client parses it: a protocol's own
+     * check of a whole reply (Ollama's {@code "done": true}), which returns the body to parse or throws.
+     */
+    public HeaderKeepingHttpClientBuilder replyCheck(UnaryOperator<String> check) {
+        this.replyCheck = Objects.requireNonNull(check, "check");
+        return this;
+    }
+
+    /** A new client with the timeouts, limit and check set so far. */
     @Override
     public HeaderKeepingHttpClient build() {
         // Ollama and most local OpenAI-compatible servers speak only HTTP/1.1; an h2c upgrade attempt on every
@@ -61,6 +90,6 @@ public final class HeaderKeepingHttpClientBuilder implements HttpClientBuilder {
                 jdk.connectTimeout(connect);
             }
             return jdk.build();
-        }, readTimeout, serviceName);
+        }, readTimeout, serviceName, maxBodyBytes, replyCheck);
     }
 }

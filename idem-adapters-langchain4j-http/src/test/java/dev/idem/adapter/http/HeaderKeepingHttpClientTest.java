@@ -168,4 +168,75 @@ class HeaderKeepingHttpClientTest {
                 .hasMessage("the idem Example gateway does not stream");
         assertThat(server.getRequestCount()).isZero();
     }
+
+    private HeaderKeepingHttpClient clientReadingAtMost(long bytes) {
+        return new HeaderKeepingHttpClientBuilder("Example").readTimeout(Duration.ofSeconds(10))
+                .maxBodyBytes(bytes).build();
+    }
+
+    @Test
+    void should_refuse_a_body_whose_declared_length_is_over_the_limit() {
+        // given
+        server.enqueue(new MockResponse().setResponseCode(200).setBody("x".repeat(2048)));
+        // when
+        Throwable thrown = catchThrowable(() -> clientReadingAtMost(1024).execute(post("{}")));
+        // then
+        assertThat(thrown).isInstanceOf(UncheckedIOException.class)
+                .hasCauseInstanceOf(BodyTooLargeException.class)
+                .hasMessageContaining("the reply body exceeds 1 KiB");
+    }
+
+    @Test
+    void should_stop_reading_a_chunked_body_at_the_limit_and_read_one_within_it_whole() {
+        // given a chunked body (no declared length) over the limit, then one just within it
+        server.enqueue(new MockResponse().setResponseCode(200).setChunkedBody("y".repeat(300_000), 4096));
+        server.enqueue(new MockResponse().setResponseCode(200).setChunkedBody("z".repeat(65_536), 4096));
+        HeaderKeepingHttpClient client = clientReadingAtMost(65_536);
+        // when
+        Throwable tooLarge = catchThrowable(() -> client.execute(post("{}")));
+        SuccessfulHttpResponse within = client.execute(post("{}"));
+        // then
+        assertThat(tooLarge).isInstanceOf(UncheckedIOException.class).hasCauseInstanceOf(BodyTooLargeException.class);
+        assertThat(((BodyTooLargeException) tooLarge.getCause()).limit()).isEqualTo(65_536);
+        assertThat(within.body()).hasSize(65_536);
+    }
+
+    @Test
+    void should_cap_an_error_body_as_well() {
+        // given
+        server.enqueue(new MockResponse().setResponseCode(500).setChunkedBody("e".repeat(100_000), 1024));
+        // when
+        Throwable thrown = catchThrowable(() -> clientReadingAtMost(10_000).execute(post("{}")));
+        // then
+        assertThat(thrown).hasCauseInstanceOf(BodyTooLargeException.class);
+    }
+
+    @Test
+    void should_throw_a_200_whose_body_is_an_error_object_as_the_failure_it_is() {
+        // given
+        String body = "{\"error\":{\"message\":\"upstream crashed\",\"type\":\"server_error\"}}";
+        server.enqueue(new MockResponse().setResponseCode(200).setBody(body));
+        server.enqueue(new MockResponse().setResponseCode(200).setBody("{\"choices\":[{\"message\":{\"content\":"
+                + "\"{\\\"error\\\": \\\"unsafe\\\"}\"}}]}"));
+        // when
+        Throwable thrown = catchThrowable(() -> client.execute(post("{}")));
+        SuccessfulHttpResponse answer = client.execute(post("{}"));
+        // then
+        assertThat(thrown).isInstanceOf(HttpFailure.class);
+        assertThat(((HttpFailure) thrown).status()).isEqualTo(200);
+        assertThat(((HttpFailure) thrown).body()).isEqualTo(body);
+        assertThat(answer.body()).as("an answer that quotes an error object is an answer").contains("unsafe");
+    }
+
+    @Test
+    void should_pass_every_successful_body_through_the_reply_check() {
+        // given
+        server.enqueue(new MockResponse().setResponseCode(200).setBody("{\"raw\":true}"));
+        HeaderKeepingHttpClient checking = new HeaderKeepingHttpClientBuilder("Example")
+                .replyCheck(body -> body.replace("raw", "checked")).build();
+        // when
+        SuccessfulHttpResponse response = checking.execute(post("{}"));
+        // then
+        assertThat(response.body()).isEqualTo("{\"checked\":true}");
+    }
 }

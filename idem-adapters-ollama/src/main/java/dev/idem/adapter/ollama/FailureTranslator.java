@@ -7,8 +7,9 @@ import static dev.idem.adapter.http.Causes.shorten;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.idem.adapter.http.HttpFailure;
+import dev.idem.adapter.http.BodyTooLargeException;
 import dev.idem.adapter.http.Causes;
+import dev.idem.adapter.http.HttpFailure;
 import dev.idem.adapter.http.RetryAfter;
 import dev.idem.domain.execution.EndpointUrl;
 import dev.idem.port.out.AuthenticationFailedException;
@@ -16,6 +17,7 @@ import dev.idem.port.out.ModelGatewayException;
 import dev.idem.port.out.ModelNotFoundException;
 import dev.idem.port.out.ProviderUnavailableException;
 import dev.idem.port.out.RateLimitedException;
+import dev.idem.port.out.ReplyTooLargeException;
 import dev.idem.port.out.RequestRejectedException;
 import dev.langchain4j.exception.HttpException;
 import java.io.IOException;
@@ -37,6 +39,9 @@ import java.util.function.Supplier;
  * of every detail quoted from the client or the server.
  */
 final class FailureTranslator {
+
+    private static final int MAX_LISTED = 20;
+    private static final int MAX_NAME = 80;
 
     private final String provider;
     private final EndpointUrl baseUrl;
@@ -61,9 +66,21 @@ final class FailureTranslator {
         }
         // The cause is kept only when it is a JDK type: client exceptions must not cross the port.
         Throwable cause = jdkCause(failure);
+        Optional<BodyTooLargeException> tooLarge = find(failure, BodyTooLargeException.class);
+        if (tooLarge.isPresent()) {
+            return new ReplyTooLargeException(provider, "Ollama at " + baseUrl + " sent more than idem reads of one"
+                    + " reply (" + tooLarge.get().getMessage() + "; no chat reply is that long;"
+                    + " IDEM_MAX_RESPONSE_BYTES sets the limit)", null);
+        }
         if (find(failure, HttpConnectTimeoutException.class).isPresent() || isUnreachable(failure)) {
             return new ProviderUnavailableException(provider, "cannot reach Ollama at " + baseUrl
                     + " (is 'ollama serve' running? set OLLAMA_BASE_URL)", cause);
+        }
+        Optional<CompleteReply.IncompleteReplyException> incomplete = find(failure,
+                CompleteReply.IncompleteReplyException.class);
+        if (incomplete.isPresent()) {
+            return new ProviderUnavailableException(provider, "Ollama at " + baseUrl + " did not finish its reply ("
+                    + incomplete.get().getMessage() + ")", null);
         }
         if (find(failure, InterruptedException.class).isPresent()) {
             return new ProviderUnavailableException(provider, "interrupted while waiting for Ollama at " + baseUrl,
@@ -94,6 +111,11 @@ final class FailureTranslator {
         Optional<Duration> retryAfter = e instanceof HttpFailure failure
                 ? RetryAfter.of(failure, clock)
                 : Optional.empty();
+        if (status >= 200 && status <= 299) {
+            // a proxy's or a crashed runner's way of failing: the next attempt may well succeed
+            return new ProviderUnavailableException(provider, "Ollama at " + baseUrl
+                    + " answered with an error instead of a reply (" + detail + ")", null);
+        }
         if (status == 404) {
             return modelNotFound(model, detail);
         }
@@ -134,8 +156,22 @@ final class FailureTranslator {
                     + model + "'", null);
         }
         return new ModelNotFoundException(provider, model, available, "model '" + model
-                + "' is not available on Ollama at " + baseUrl + " (it has: " + String.join(", ", available)
+                + "' is not available on Ollama at " + baseUrl + " (it has: " + listing(available)
                 + "); pick one with --model", null);
+    }
+
+    /**
+     * The first models a server lists, each name shortened, then how many more: a server may list thousands,
+     * and the message is one line on a terminal.
+     */
+    static String listing(List<String> models) {
+        int shown = Math.min(models.size(), MAX_LISTED);
+        StringBuilder sb = new StringBuilder();
+        for (String name : models.subList(0, shown)) {
+            sb.append(sb.length() == 0 ? "" : ", ")
+                    .append(name.length() <= MAX_NAME ? name : name.substring(0, MAX_NAME) + "...");
+        }
+        return models.size() > shown ? sb + " ... and " + (models.size() - shown) + " more" : sb.toString();
     }
 
     /** Ollama's error bodies are {@code {"error": "..."}}; a proxy in front of it may send anything. */

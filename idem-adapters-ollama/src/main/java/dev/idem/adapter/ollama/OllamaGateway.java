@@ -71,13 +71,16 @@ public final class OllamaGateway implements ModelGateway {
         this.baseUrl = baseUrlOf(settings.get(BASE_URL).orElse(DEFAULT_BASE_URL));
         Duration timeout = settings.requestTimeout();
         this.chat = OllamaChatModel.builder()
-                .httpClientBuilder(new HeaderKeepingHttpClientBuilder("Ollama"))
+                .httpClientBuilder(new HeaderKeepingHttpClientBuilder("Ollama")
+                        .maxBodyBytes(settings.maxResponseBytes())
+                        .replyCheck(CompleteReply::check))
                 .baseUrl(baseUrl)
                 .timeout(timeout)
                 .maxRetries(0)
                 .build();
         this.models = OllamaModels.builder()
-                .httpClientBuilder(new HeaderKeepingHttpClientBuilder("Ollama"))
+                .httpClientBuilder(new HeaderKeepingHttpClientBuilder("Ollama")
+                        .maxBodyBytes(settings.maxResponseBytes()))
                 .baseUrl(baseUrl)
                 .timeout(timeout)
                 .maxRetries(0)
@@ -132,16 +135,17 @@ public final class OllamaGateway implements ModelGateway {
             throw failures.translate(e, request.model());
         }
         Duration latency = Duration.ofNanos(System.nanoTime() - start);
+        // Empty content is an answer like any other (a thinking model may spend every token before it says
+        // anything): it was paid for, so it is stored and judged. Only a reply without a message is no reply.
         AiMessage message = response.aiMessage();
-        if (message == null || message.text() == null) {
-            throw failures.translate(new IllegalStateException("the reply has no message content"),
-                    request.model());
+        if (message == null) {
+            throw failures.translate(new IllegalStateException("the reply has no message"), request.model());
         }
         ChatResponseMetadata metadata = response.metadata();
         dev.langchain4j.model.output.TokenUsage usage = metadata == null ? null : metadata.tokenUsage();
         String answeredBy = metadata == null || metadata.modelName() == null ? request.model() : metadata.modelName();
-        return new Completion(message.text(), answeredBy, Replies.tokenUsage(usage), latency,
-                Replies.finishReason(metadata == null ? null : metadata.finishReason()));
+        return new Completion(message.text() == null ? "" : message.text(), answeredBy, Replies.tokenUsage(usage),
+                latency, Replies.finishReason(metadata == null ? null : metadata.finishReason()));
     }
 
     private ChatRequest toChatRequest(ModelRequest request) {

@@ -17,7 +17,9 @@ import dev.idem.port.out.ModelGateway;
 import dev.idem.port.out.ModelNotFoundException;
 import dev.idem.port.out.ProviderUnavailableException;
 import dev.idem.port.out.RateLimitedException;
+import dev.idem.port.out.ReplyTooLargeException;
 import dev.idem.port.out.RequestRejectedException;
+import dev.idem.testkit.EndlessHttpServer;
 import dev.idem.testkit.ModelGatewayContract;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -406,5 +408,112 @@ class OllamaGatewayTest extends ModelGatewayContract {
                 .hasMessageContaining("Ollama at http://127.0.0.1:" + server.getPort() + "?token=***");
         assertThat(unreachable).isInstanceOf(ProviderUnavailableException.class);
         assertThat(misconfigured).hasMessageContaining("got 'ftp://host'");
+    }
+
+    @Test
+    void should_return_an_empty_completion_with_its_finish_reason_when_the_content_is_empty() {
+        // given a thinking model that spent every token before it said anything
+        serve(OllamaWire.chat("qwen3", "", "length", 11, 64), PULLED);
+        ModelGateway gateway = gateway(Duration.ofSeconds(5), Clock.systemUTC());
+        // when
+        Completion completion = gateway.complete(request().withModel("qwen3"));
+        // then
+        assertThat(completion.text()).isEmpty();
+        assertThat(completion.finishReason()).isEqualTo("length");
+        assertThat(completion.usage().outputTokens()).isEqualTo(64);
+    }
+
+    @Test
+    void should_fail_retryably_when_the_reply_stream_ends_before_done() {
+        // given chunks of a reply, cut off before the chunk that says "done": true
+        serve(OllamaWire.json(200, "{\"model\":\"llama3\",\"message\":{\"role\":\"assistant\",\"content\":\"Half \"},"
+                + "\"done\":false}\n{\"model\":\"llama3\",\"message\":{\"role\":\"assistant\",\"content\":\"a \"},"
+                + "\"done\":false}\n"), PULLED);
+        ModelGateway gateway = gateway(Duration.ofSeconds(5), Clock.systemUTC());
+        // when
+        Throwable thrown = catchThrowable(() -> gateway.complete(request().withModel("llama3")));
+        // then
+        assertThat(thrown).isInstanceOf(ProviderUnavailableException.class)
+                .hasMessageContaining("did not finish its reply").hasMessageContaining("\"done\": true");
+        assertThat(((ProviderUnavailableException) thrown).retryable()).isTrue();
+    }
+
+    @Test
+    void should_fail_retryably_when_a_whole_reply_is_not_done_or_breaks_off() {
+        // given
+        ModelGateway gateway = gateway(Duration.ofSeconds(5), Clock.systemUTC());
+        serve(OllamaWire.json(200, "{\"model\":\"llama3\",\"message\":{\"role\":\"assistant\",\"content\":"
+                + "\"Half\"},\"done\":false}"), PULLED);
+        Throwable notDone = catchThrowable(() -> gateway.complete(request().withModel("llama3")));
+        serve(OllamaWire.json(200, "{\"model\":\"llama3\",\"message\":{\"role\":\"assistant\",\"content\":"
+                + "\"Half\"},\"done\":false}\n{\"model\":\"llama3\",\"mess"), PULLED);
+        Throwable brokeOff = catchThrowable(() -> gateway.complete(request().withModel("llama3")));
+        // then
+        assertThat(notDone).isInstanceOf(ProviderUnavailableException.class).hasMessageContaining("did not finish");
+        assertThat(brokeOff).isInstanceOf(ProviderUnavailableException.class).hasMessageContaining("did not finish");
+    }
+
+    @Test
+    void should_join_a_streamed_reply_that_ends_with_done() {
+        // given a server that streams although asked not to
+        serve(OllamaWire.json(200, "{\"model\":\"llama3\",\"message\":{\"role\":\"assistant\",\"content\":\"All \"},"
+                + "\"done\":false}\n{\"model\":\"llama3\",\"message\":{\"role\":\"assistant\",\"content\":\"of it\"},"
+                + "\"done\":false}\n{\"model\":\"llama3\",\"message\":{\"role\":\"assistant\",\"content\":\"\"},"
+                + "\"done_reason\":\"stop\",\"done\":true,\"prompt_eval_count\":11,\"eval_count\":3}\n"), PULLED);
+        // when
+        Completion completion = gateway(Duration.ofSeconds(5), Clock.systemUTC())
+                .complete(request().withModel("llama3"));
+        // then
+        assertThat(completion.text()).isEqualTo("All of it");
+        assertThat(completion.finishReason()).isEqualTo("stop");
+        assertThat(completion.usage().outputTokens()).isEqualTo(3);
+    }
+
+    @Test
+    void should_name_an_error_sent_with_status_200_as_a_provider_error() {
+        // given one error object, and a stream whose runner crashed half-way
+        ModelGateway gateway = gateway(Duration.ofSeconds(5), Clock.systemUTC());
+        serve(OllamaWire.json(200, "{\"error\":\"llama runner process has terminated\"}"), PULLED);
+        Throwable whole = catchThrowable(() -> gateway.complete(request().withModel("llama3")));
+        serve(OllamaWire.json(200, "{\"model\":\"llama3\",\"message\":{\"role\":\"assistant\",\"content\":\"Hal\"},"
+                + "\"done\":false}\n{\"error\":\"llama runner process has terminated\"}\n"), PULLED);
+        Throwable streamed = catchThrowable(() -> gateway.complete(request().withModel("llama3")));
+        // then
+        for (Throwable thrown : List.of(whole, streamed)) {
+            assertThat(thrown).isInstanceOf(ProviderUnavailableException.class)
+                    .hasMessageContaining("answered with an error instead of a reply")
+                    .hasMessageContaining("llama runner process has terminated");
+        }
+    }
+
+    @Test
+    void should_fail_without_retry_when_a_reply_never_ends() throws IOException {
+        // given a server whose 200 body never ends, and a 1 MiB limit
+        try (EndlessHttpServer endless = new EndlessHttpServer()) {
+            ModelGateway gateway = new OllamaGateway(new GatewaySettings(Map.of(OllamaGateway.BASE_URL,
+                    endless.url("")), Duration.ofSeconds(30), 1 << 20));
+            // when
+            Throwable thrown = catchThrowable(() -> gateway.complete(request()));
+            // then
+            assertThat(thrown).isInstanceOf(ReplyTooLargeException.class).hasMessageContaining("1 MiB");
+            assertThat(((ReplyTooLargeException) thrown).retryable()).isFalse();
+        }
+    }
+
+    @Test
+    void should_list_the_first_twenty_models_and_count_the_rest_when_a_server_has_thousands() {
+        // given
+        List<String> thousands = java.util.stream.IntStream.range(0, 5000).mapToObj(i -> "model-" + i + ":latest")
+                .toList();
+        serve(OllamaWire.error(404, "model 'gpt-4o' not found, try pulling it first"), thousands);
+        // when
+        Throwable thrown = catchThrowable(() -> gateway(Duration.ofSeconds(5), Clock.systemUTC()).complete(request()));
+        // then
+        assertThat(thrown).isInstanceOf(ModelNotFoundException.class)
+                .hasMessageContaining("model-0:latest, model-1:latest")
+                .hasMessageContaining("model-19:latest ... and 4980 more")
+                .hasMessageNotContaining("model-20:latest");
+        assertThat(thrown.getMessage().length()).isLessThan(1000);
+        assertThat(((ModelNotFoundException) thrown).available()).hasSize(5000);
     }
 }

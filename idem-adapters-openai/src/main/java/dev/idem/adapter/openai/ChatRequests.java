@@ -88,7 +88,12 @@ final class ChatRequests {
         }
     }
 
-    /** The reply as a {@link Completion}, or the failure a filtered or empty reply means. */
+    /**
+     * The reply as a {@link Completion}, or the failure a filtered reply means. Empty or null content is an answer
+     * like any other (a reasoning model that spent its whole {@code max_tokens} thinking says nothing, with
+     * finish reason {@code length}): it was paid for, so it is stored, and the evaluators judge it. Only a reply
+     * without a message is no completion.
+     */
     Completion completion(ChatResponse response, String model, Duration latency) {
         ChatResponseMetadata metadata = response == null ? null : response.metadata();
         FinishReason finish = metadata == null ? null : metadata.finishReason();
@@ -96,12 +101,12 @@ final class ChatRequests {
             throw failures.filtered(model);
         }
         AiMessage message = response == null ? null : response.aiMessage();
-        if (message == null || message.text() == null) {
-            throw failures.malformed("the reply has no message content");
+        if (message == null) {
+            throw failures.malformed("the reply has no message");
         }
         dev.langchain4j.model.output.TokenUsage usage = metadata == null ? null : metadata.tokenUsage();
         String answeredBy = metadata == null || metadata.modelName() == null ? model : metadata.modelName();
-        return new Completion(message.text(), answeredBy, Replies.tokenUsage(usage), latency,
-                Replies.finishReason(finish));
+        return new Completion(message.text() == null ? "" : message.text(), answeredBy, Replies.tokenUsage(usage),
+                latency, Replies.finishReason(finish));
     }
 }

@@ -8,6 +8,7 @@ import static dev.idem.adapter.http.Causes.shorten;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.idem.adapter.http.BodyTooLargeException;
 import dev.idem.adapter.http.HttpFailure;
 import dev.idem.adapter.http.RetryAfter;
 import dev.idem.domain.execution.EndpointUrl;
@@ -17,6 +18,7 @@ import dev.idem.port.out.ModelGatewayException;
 import dev.idem.port.out.ModelNotFoundException;
 import dev.idem.port.out.ProviderUnavailableException;
 import dev.idem.port.out.RateLimitedException;
+import dev.idem.port.out.ReplyTooLargeException;
 import dev.idem.port.out.RequestRejectedException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -91,6 +93,12 @@ final class FailureTranslator {
         }
         Throwable cause = jdkCause(failure);
         String at = service.name() + " at " + service.location();
+        Optional<BodyTooLargeException> tooLarge = find(failure, BodyTooLargeException.class);
+        if (tooLarge.isPresent()) {
+            return new ReplyTooLargeException(service.provider(), at + " sent more than idem reads of one reply ("
+                    + tooLarge.get().getMessage() + "; no chat completion is that long; IDEM_MAX_RESPONSE_BYTES"
+                    + " sets the limit)", null);
+        }
         if (isNamed(failure, "ContentFilteredException")) {
             return new ContentFilteredException(service.provider(), at + " withheld the reply: its content filter"
                     + " flagged the prompt or the answer (" + redact(describe(rootOf(failure))) + ")", cause);
@@ -147,6 +155,11 @@ final class FailureTranslator {
         String wait = retryAfter.map(d -> "; it asks to wait " + seconds(d)).orElse("");
         if (CONTENT_FILTER_CODES.contains(error.code().toLowerCase(Locale.ROOT))) {
             return new ContentFilteredException(provider, at + " refused the prompt: its content filter flagged it ("
+                    + detail + ")", null);
+        }
+        if (status >= 200 && status <= 299) {
+            // A proxy's way of failing (an upstream that crashed, a quota): the next attempt may well succeed.
+            return new ProviderUnavailableException(provider, at + " answered with an error instead of a completion ("
                     + detail + ")", null);
         }
         if (status == 401 || status == 403) {

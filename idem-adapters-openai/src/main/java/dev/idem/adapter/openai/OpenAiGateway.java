@@ -63,7 +63,8 @@ public final class OpenAiGateway implements ModelGateway {
         this.baseUrl = httpUrl(BASE_URL, settings.get(BASE_URL).orElse(DEFAULT_BASE_URL), DEFAULT_BASE_URL);
         Duration timeout = settings.requestTimeout();
         this.chat = OpenAiChatModel.builder()
-                .httpClientBuilder(new HeaderKeepingHttpClientBuilder("OpenAI"))
+                .httpClientBuilder(new HeaderKeepingHttpClientBuilder("OpenAI")
+                        .maxBodyBytes(settings.maxResponseBytes()))
                 .baseUrl(baseUrl)
                 .apiKey(apiKey)
                 .timeout(timeout)

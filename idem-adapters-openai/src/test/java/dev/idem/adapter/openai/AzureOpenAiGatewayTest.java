@@ -1,6 +1,5 @@
 package dev.idem.adapter.openai;
 
-import dev.idem.domain.execution.Fingerprint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -12,6 +11,7 @@ import com.azure.core.util.HttpClientOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idem.domain.execution.Completion;
+import dev.idem.domain.execution.Fingerprint;
 import dev.idem.domain.execution.ModelRequest;
 import dev.idem.domain.spec.ModelParameters;
 import dev.idem.domain.spec.ResponseFormat;
@@ -22,6 +22,7 @@ import dev.idem.port.out.ContentFilteredException;
 import dev.idem.port.out.GatewaySettings;
 import dev.idem.port.out.ModelGateway;
 import dev.idem.port.out.ModelNotFoundException;
+import dev.idem.port.out.ProviderUnavailableException;
 import dev.idem.port.out.RateLimitedException;
 import dev.idem.port.out.RequestRejectedException;
 import dev.idem.testkit.ModelGatewayContract;
@@ -334,5 +335,35 @@ class AzureOpenAiGatewayTest extends ModelGatewayContract {
         assertThat(rejected).hasMessageContaining("Azure OpenAI at https://127.0.0.1:" + server.getPort()
                 + "?sig=***");
         assertThat(plainHttp).hasMessageContaining("got 'http://res.openai.azure.com'");
+    }
+
+    @Test
+    void should_return_an_empty_completion_with_its_finish_reason_when_the_content_is_empty_or_null() {
+        // given
+        server.enqueue(OpenAiWire.json(200, OpenAiWire.completion("", "stop")));
+        server.enqueue(OpenAiWire.json(200, OpenAiWire.completion(null, "length")));
+        AzureOpenAiGateway gateway = gateway(Map.of(), Duration.ofSeconds(10));
+        // when
+        Completion empty = gateway.complete(request());
+        Completion spent = gateway.complete(request());
+        // then
+        assertThat(empty.text()).isEmpty();
+        assertThat(empty.finishReason()).isEqualTo("stop");
+        assertThat(spent.text()).isEmpty();
+        assertThat(spent.finishReason()).isEqualTo("length");
+    }
+
+    @Test
+    void should_name_an_error_object_sent_with_status_200_as_a_provider_error() {
+        // given
+        server.enqueue(OpenAiWire.json(200, OpenAiWire.error("The upstream model crashed", "server_error", "null",
+                "upstream_error")));
+        // when
+        Throwable thrown = catchThrowable(() -> gateway(Map.of(), Duration.ofSeconds(10)).complete(request()));
+        // then
+        assertThat(thrown).isInstanceOf(ProviderUnavailableException.class)
+                .hasMessageContaining("answered with an error instead of a completion")
+                .hasMessageContaining("The upstream model crashed")
+                .hasMessageNotContaining("NullPointerException");
     }
 }

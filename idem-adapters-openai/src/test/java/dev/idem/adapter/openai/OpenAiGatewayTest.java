@@ -1,6 +1,5 @@
 package dev.idem.adapter.openai;
 
-import dev.idem.domain.execution.Fingerprint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -9,6 +8,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idem.domain.execution.Completion;
+import dev.idem.domain.execution.Fingerprint;
 import dev.idem.domain.execution.ModelRequest;
 import dev.idem.domain.spec.ModelParameters;
 import dev.idem.domain.spec.ResponseFormat;
@@ -21,7 +21,9 @@ import dev.idem.port.out.ModelGateway;
 import dev.idem.port.out.ModelNotFoundException;
 import dev.idem.port.out.ProviderUnavailableException;
 import dev.idem.port.out.RateLimitedException;
+import dev.idem.port.out.ReplyTooLargeException;
 import dev.idem.port.out.RequestRejectedException;
+import dev.idem.testkit.EndlessHttpServer;
 import dev.idem.testkit.ModelGatewayContract;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -342,5 +344,87 @@ class OpenAiGatewayTest extends ModelGatewayContract {
         assertThat(unreachable).isInstanceOf(ProviderUnavailableException.class)
                 .hasMessageContaining("cannot reach OpenAI at http://127.0.0.1:" + server.getPort() + "/v1?api-key=***");
         assertThat(misconfigured).hasMessageContaining("got 'ftp://host/v1'");
+    }
+
+    @Test
+    void should_return_an_empty_completion_with_its_finish_reason_when_the_content_is_empty_or_null() {
+        // given a plain empty answer, and a reasoning model that spent every token thinking
+        server.enqueue(OpenAiWire.json(200, OpenAiWire.completion("", "stop")));
+        server.enqueue(OpenAiWire.json(200, OpenAiWire.completion(null, "length")));
+        OpenAiGateway gateway = gateway(Duration.ofSeconds(10), Clock.systemUTC());
+        // when
+        Completion empty = gateway.complete(request());
+        Completion spent = gateway.complete(request());
+        // then
+        assertThat(empty.text()).isEmpty();
+        assertThat(empty.finishReason()).isEqualTo("stop");
+        assertThat(spent.text()).isEmpty();
+        assertThat(spent.finishReason()).isEqualTo("length");
+        assertThat(spent.usage().outputTokens()).isEqualTo(7);
+    }
+
+    @Test
+    void should_fail_retryably_when_a_reply_has_no_choice_or_no_message() {
+        // given
+        server.enqueue(OpenAiWire.json(200, "{\"id\":\"x\",\"object\":\"chat.completion\",\"choices\":[]}"));
+        server.enqueue(OpenAiWire.json(200, "{\"id\":\"x\",\"object\":\"chat.completion\",\"choices\":"
+                + "[{\"index\":0,\"finish_reason\":\"stop\"}]}"));
+        OpenAiGateway gateway = gateway(Duration.ofSeconds(10), Clock.systemUTC());
+        // when
+        Throwable noChoice = catchThrowable(() -> gateway.complete(request()));
+        Throwable noMessage = catchThrowable(() -> gateway.complete(request()));
+        // then
+        assertThat(noChoice).isInstanceOf(ProviderUnavailableException.class)
+                .hasMessageContaining("not a chat completion");
+        assertThat(noMessage).isInstanceOf(ProviderUnavailableException.class)
+                .hasMessageContaining("not a chat completion");
+    }
+
+    @Test
+    void should_fail_without_retry_when_a_reply_never_ends() throws IOException {
+        // given a server whose 200 body never ends, and a 1 MiB limit
+        try (EndlessHttpServer endless = new EndlessHttpServer()) {
+            OpenAiGateway gateway = new OpenAiGateway(new GatewaySettings(Map.of(OpenAiGateway.API_KEY, KEY,
+                    OpenAiGateway.BASE_URL, endless.url("/v1")), Duration.ofSeconds(30), 1 << 20));
+            // when
+            Throwable thrown = catchThrowable(() -> gateway.complete(request()));
+            // then
+            assertThat(thrown).isInstanceOf(ReplyTooLargeException.class)
+                    .hasMessageContaining("OpenAI at " + endless.url("/v1")).hasMessageContaining("1 MiB")
+                    .hasMessageContaining("IDEM_MAX_RESPONSE_BYTES");
+            assertThat(((ReplyTooLargeException) thrown).retryable()).isFalse();
+            assertThat(thrown.getMessage().lines()).hasSize(1);
+            assertThat(endless.requests()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void should_read_a_reply_under_the_limit_and_refuse_one_over_it() {
+        // given
+        server.enqueue(OpenAiWire.json(200, OpenAiWire.completion("short", "stop")));
+        server.enqueue(OpenAiWire.json(200, OpenAiWire.completion("x".repeat(200_000), "stop")));
+        OpenAiGateway gateway = new OpenAiGateway(new GatewaySettings(Map.of(OpenAiGateway.API_KEY, KEY,
+                OpenAiGateway.BASE_URL, baseUrl()), Duration.ofSeconds(10), 100_000));
+        // when
+        Completion small = gateway.complete(request());
+        Throwable large = catchThrowable(() -> gateway.complete(request()));
+        // then
+        assertThat(small.text()).isEqualTo("short");
+        assertThat(large).isInstanceOf(ReplyTooLargeException.class);
+    }
+
+    @Test
+    void should_name_an_error_object_sent_with_status_200_as_a_provider_error() {
+        // given
+        server.enqueue(OpenAiWire.json(200, OpenAiWire.error("The upstream model crashed", "server_error", "null",
+                "upstream_error")));
+        // when
+        Throwable thrown = catchThrowable(() -> gateway(Duration.ofSeconds(10), Clock.systemUTC())
+                .complete(request()));
+        // then
+        assertThat(thrown).isInstanceOf(ProviderUnavailableException.class)
+                .hasMessageContaining("answered with an error instead of a completion")
+                .hasMessageContaining("The upstream model crashed [upstream_error]")
+                .hasMessageNotContaining("NullPointerException").hasMessageNotContaining("java.");
     }
 }

@@ -103,6 +103,7 @@ public final class JsonReportWriter implements ReportWriter {
         node.put("latencyMs", result.latency().toMillis());
         node.put("attempts", result.attempts());
         node.put("replayed", result.replayed());
+        node.put("finishReason", result.finishReason());
         node.set("tokens", tokens(result.usage()));
         ArrayNode messages = node.putArray("messages");
         for (Map.Entry<String, String> message : result.renderedMessages()) {

@@ -22,10 +22,12 @@ import java.util.Optional;
  * @param attempts    model attempts made (0 when replayed)
  * @param replayed    whether the reply came from the execution store
  * @param renderedMessages the messages that were sent, role to text in order (for reports)
+ * @param finishReason why the model stopped ({@code stop}, {@code length}, ...); empty when there was no reply
+ *                     or the provider did not say
  */
 public record CaseResult(TestCase testCase, int sample, CaseStatus status, String output, Optional<String> error,
                          List<EvaluatorOutcome> evaluations, Duration latency, TokenUsage usage, int attempts,
-                         boolean replayed, List<Map.Entry<String, String>> renderedMessages) {
+                         boolean replayed, List<Map.Entry<String, String>> renderedMessages, String finishReason) {
     public CaseResult {
         Objects.requireNonNull(testCase, "testCase");
         Objects.requireNonNull(status, "status");
@@ -35,6 +37,15 @@ public record CaseResult(TestCase testCase, int sample, CaseStatus status, Strin
         latency = latency == null ? Duration.ZERO : latency;
         usage = usage == null ? TokenUsage.NONE : usage;
         renderedMessages = List.copyOf(renderedMessages == null ? List.of() : renderedMessages);
+        finishReason = finishReason == null ? "" : finishReason;
+    }
+
+    /** A result without a finish reason: an error before any reply, or a provider that does not say. */
+    public CaseResult(TestCase testCase, int sample, CaseStatus status, String output, Optional<String> error,
+                      List<EvaluatorOutcome> evaluations, Duration latency, TokenUsage usage, int attempts,
+                      boolean replayed, List<Map.Entry<String, String>> renderedMessages) {
+        this(testCase, sample, status, output, error, evaluations, latency, usage, attempts, replayed,
+                renderedMessages, "");
     }
 
     /** The label shown in reports: row label, plus the sample with {@code --repeat}. */

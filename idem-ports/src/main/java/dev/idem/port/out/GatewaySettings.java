@@ -8,14 +8,26 @@ import java.util.Optional;
  * What a provider is configured with. Values are keyed by their conventional environment variable name
  * ({@code OPENAI_API_KEY}, {@code OLLAMA_BASE_URL}, ...); the CLI reads the environment, adapters never do.
  *
- * @param values         setting name to value
- * @param requestTimeout timeout of one attempt
+ * @param values           setting name to value
+ * @param requestTimeout   timeout of one attempt
+ * @param maxResponseBytes the most bytes of a reply body a gateway reads; a longer reply fails its attempt
  */
-public record GatewaySettings(Map<String, String> values, Duration requestTimeout) {
+public record GatewaySettings(Map<String, String> values, Duration requestTimeout, long maxResponseBytes) {
+
+    /** The default reply size limit, 16 MiB: far beyond any chat completion, far below what hurts a JVM. */
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L << 20;
 
     public GatewaySettings {
         values = Map.copyOf(values == null ? Map.of() : values);
         requestTimeout = requestTimeout == null ? Duration.ofSeconds(60) : requestTimeout;
+        if (maxResponseBytes <= 0) {
+            throw new IllegalArgumentException("the reply size limit must be positive, got " + maxResponseBytes);
+        }
+    }
+
+    /** Settings with the default reply size limit. */
+    public GatewaySettings(Map<String, String> values, Duration requestTimeout) {
+        this(values, requestTimeout, DEFAULT_MAX_RESPONSE_BYTES);
     }
 
     public static GatewaySettings of(Map<String, String> values) {
@@ -32,12 +44,13 @@ public record GatewaySettings(Map<String, String> values, Duration requestTimeou
     public GatewaySettings with(String name, String value) {
         java.util.Map<String, String> m = new java.util.HashMap<>(values);
         m.put(name, value);
-        return new GatewaySettings(m, requestTimeout);
+        return new GatewaySettings(m, requestTimeout, maxResponseBytes);
     }
 
     /** Never prints values: some are secrets. */
     @Override
     public String toString() {
-        return "GatewaySettings" + new java.util.TreeSet<>(values.keySet()) + " timeout=" + requestTimeout;
+        return "GatewaySettings" + new java.util.TreeSet<>(values.keySet()) + " timeout=" + requestTimeout
+                + " maxResponseBytes=" + maxResponseBytes;
     }
 }
