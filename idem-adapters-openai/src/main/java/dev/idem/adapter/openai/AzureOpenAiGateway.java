@@ -109,7 +109,7 @@ public final class AzureOpenAiGateway implements ModelGateway {
                 .credential(new AzureKeyCredential(apiKey))
                 .serviceVersion(OpenAIServiceVersion.getLatest())
                 .addPolicy(new ApiVersionPolicy(apiVersion))
-                .addPolicy(new ReplyCheckPolicy())
+                .addPolicy(new ReplyCheckPolicy(settings.maxResponseBytes()))
                 // Zero retries: the application layer retries, with the store's idempotency around each attempt.
                 .retryOptions(new RetryOptions(new FixedDelayOptions(0, Duration.ofMillis(1))))
                 .httpClient(transport.apply(options))

@@ -10,7 +10,11 @@ import com.azure.core.http.policy.HttpPipelinePolicy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.idem.adapter.http.BodyTooLargeException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +23,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Reads a successful Azure OpenAI reply before langchain4j's Azure model does, for two replies it mishandles:
+ * Reads every Azure OpenAI reply before the SDK and langchain4j's Azure model do. First, at most a limit of bytes:
+ * the SDK's transport would read any body whole into memory, an endless one until the heap is gone, so this policy
+ * asks it for a stream instead and stops at the limit with a {@link BodyTooLargeException}, as the OpenAI and
+ * Ollama transport does. Then, on a 200, for two replies langchain4j's Azure model mishandles:
  * a message whose content is {@code null} (a reasoning model that spent its whole token budget thinking), which
  * it cannot turn into a message and throws on, although the reply is a valid, paid completion; and an error
  * object with status 200 (a proxy's), which it meets as a missing field. The first reaches it with content
@@ -29,29 +36,65 @@ import reactor.core.publisher.Mono;
 final class ReplyCheckPolicy implements HttpPipelinePolicy {
 
     private static final Pattern NULL_CONTENT = Pattern.compile("\"content\"\\s*:\\s*null");
+    /** azure-core's context key for "read the whole body in the transport"; false makes it hand over a stream. */
+    private static final String EAGERLY_READ_RESPONSE = "azure-eagerly-read-response";
 
     private final ObjectMapper json = new ObjectMapper();
+    private final long maxBodyBytes;
+
+    /** @param maxBodyBytes the most bytes of a reply body read */
+    ReplyCheckPolicy(long maxBodyBytes) {
+        this.maxBodyBytes = maxBodyBytes;
+    }
 
     @Override
     public Mono<HttpResponse> process(HttpPipelineCallContext context, HttpPipelineNextPolicy next) {
-        return next.process().flatMap(response -> response.getStatusCode() != 200 ? Mono.just(response)
-                : response.getBodyAsByteArray().defaultIfEmpty(new byte[0]).map(body -> checked(response, body)));
+        context.setData(EAGERLY_READ_RESPONSE, false);
+        return next.process().flatMap(response -> response.getBody()
+                .reduce(new ByteArrayOutputStream(), (bytes, buffer) -> {
+                    if (bytes.size() + (long) buffer.remaining() > maxBodyBytes) {
+                        throw new UncheckedIOException(new BodyTooLargeException(maxBodyBytes));
+                    }
+                    byte[] chunk = new byte[buffer.remaining()];
+                    buffer.get(chunk);
+                    bytes.write(chunk, 0, chunk.length);
+                    return bytes;
+                })
+                .map(ByteArrayOutputStream::toByteArray)
+                .doFinally(signal -> response.close())
+                .map(body -> checked(response, body)));
     }
 
     @Override
     public HttpResponse processSync(HttpPipelineCallContext context, HttpPipelineNextSyncPolicy next) {
+        context.setData(EAGERLY_READ_RESPONSE, false);
         HttpResponse response = next.processSync();
-        if (response.getStatusCode() != 200) {
-            return response;
-        }
-        byte[] body;
+        return checked(response, readAtMost(response));
+    }
+
+    /** The body, read no further than the limit; the response is closed either way (past the limit, mid-stream). */
+    private byte[] readAtMost(HttpResponse response) {
         try (response) {
-            body = response.getBodyAsBinaryData().toBytes();
+            com.azure.core.util.BinaryData data = response.getBodyAsBinaryData();
+            if (data == null) {
+                return new byte[0];
+            }
+            try (InputStream in = data.toStream()) {
+                byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8L, maxBodyBytes + 1));
+                if (body.length > maxBodyBytes) {
+                    throw new UncheckedIOException(new BodyTooLargeException(maxBodyBytes));
+                }
+                return body;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return checked(response, body);
     }
 
     private HttpResponse checked(HttpResponse response, byte[] body) {
+        if (response.getStatusCode() != 200) {
+            return new Buffered(response, body);
+        }
         String text = new String(body, StandardCharsets.UTF_8);
         // Most replies have neither; sparing them a second parse keeps this free.
         if (!text.contains("\"error\"") && !NULL_CONTENT.matcher(text).find()) {

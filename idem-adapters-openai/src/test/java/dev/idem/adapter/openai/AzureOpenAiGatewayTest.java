@@ -24,6 +24,7 @@ import dev.idem.port.out.ModelGateway;
 import dev.idem.port.out.ModelNotFoundException;
 import dev.idem.port.out.ProviderUnavailableException;
 import dev.idem.port.out.RateLimitedException;
+import dev.idem.port.out.ReplyTooLargeException;
 import dev.idem.port.out.RequestRejectedException;
 import dev.idem.testkit.ModelGatewayContract;
 import java.io.IOException;
@@ -365,5 +366,22 @@ class AzureOpenAiGatewayTest extends ModelGatewayContract {
                 .hasMessageContaining("answered with an error instead of a completion")
                 .hasMessageContaining("The upstream model crashed")
                 .hasMessageNotContaining("NullPointerException");
+    }
+
+    @Test
+    void should_fail_without_retry_when_a_reply_is_larger_than_the_limit() {
+        // given a 3 MiB reply, sent in chunks with no declared length, and a 1 MiB limit
+        server.enqueue(new okhttp3.mockwebserver.MockResponse().setResponseCode(200)
+                .setHeader("Content-Type", "application/json")
+                .setChunkedBody(OpenAiWire.completion("x".repeat(3 << 20), "stop"), 64 * 1024));
+        Map<String, String> settings = Map.of(AzureOpenAiGateway.ENDPOINT, endpoint(), AzureOpenAiGateway.API_KEY, KEY);
+        AzureOpenAiGateway gateway = new AzureOpenAiGateway(new GatewaySettings(settings, Duration.ofSeconds(30),
+                1 << 20), Clock.systemUTC(), trusting(tls));
+        // when
+        Throwable thrown = catchThrowable(() -> gateway.complete(request()));
+        // then
+        assertThat(thrown).isInstanceOf(ReplyTooLargeException.class).hasMessageContaining("1 MiB");
+        assertThat(((ReplyTooLargeException) thrown).retryable()).isFalse();
+        assertThat(server.getRequestCount()).isEqualTo(1);
     }
 }
