@@ -39,6 +39,19 @@ public final class Causes {
         return t.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + shorten(message));
     }
 
+    /**
+     * What a reply lacked, from what the client threw while reading it: a client that meets a missing field
+     * fails with a JDK exception about its own internals (a {@code NullPointerException} naming its classes), which
+     * tells a user nothing; any other failure is described as {@link #describe} does.
+     */
+    public static String whatIsMissing(Throwable readingFailure) {
+        if (readingFailure instanceof NullPointerException || readingFailure instanceof IndexOutOfBoundsException
+                || readingFailure instanceof ClassCastException) {
+            return "a field the protocol requires is missing, empty or of another type";
+        }
+        return describe(readingFailure);
+    }
+
     /** {@code text} on one line with runs of whitespace collapsed, cut after 300 characters with {@code ...}. */
     public static String shorten(String text) {
         String oneLine = text.replaceAll("\\s+", " ").strip();

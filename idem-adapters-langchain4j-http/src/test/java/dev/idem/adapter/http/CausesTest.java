@@ -77,4 +77,19 @@ class CausesTest {
         assertThat(Causes.seconds(Duration.ZERO)).isEqualTo("0s");
         assertThat(Causes.seconds(Duration.ofMillis(1500))).isEqualTo("1500ms");
     }
+
+    @Test
+    void should_say_what_is_missing_instead_of_naming_the_clients_internals() {
+        // given what a client throws when a reply lacks a field, and what it throws for a body that is no JSON
+        Throwable npe = new NullPointerException("Cannot invoke \"java.util.List.get(int)\" because the return value"
+                + " of \"dev.langchain4j.model.openai.internal.chat.ChatCompletionResponse.choices()\" is null");
+        Throwable parse = new java.io.IOException("Unexpected character ('<' (code 60))");
+
+        // when / then
+        assertThat(Causes.whatIsMissing(npe)).isEqualTo("a field the protocol requires is missing, empty or of"
+                + " another type");
+        assertThat(Causes.whatIsMissing(new IndexOutOfBoundsException("Index 0 out of bounds for length 0")))
+                .doesNotContain("Index");
+        assertThat(Causes.whatIsMissing(parse)).isEqualTo("IOException: Unexpected character ('<' (code 60))");
+    }
 }

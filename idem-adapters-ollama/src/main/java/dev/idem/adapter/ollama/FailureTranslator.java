@@ -97,7 +97,8 @@ final class FailureTranslator {
                     + " failed (" + describe(io.get()) + ")", cause);
         }
         return new ProviderUnavailableException(provider, "Ollama at " + baseUrl
-                + " sent a reply that is not Ollama's chat JSON (" + describe(rootOf(failure)) + ")", cause);
+                + " sent a reply that is not Ollama's chat JSON (" + baseUrl.redact(Causes.whatIsMissing(rootOf(failure)))
+                + ")", cause);
     }
 
     /** A problem found before anything was sent. */

@@ -9,6 +9,7 @@ import static dev.idem.adapter.http.Causes.shorten;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idem.adapter.http.BodyTooLargeException;
+import dev.idem.adapter.http.Causes;
 import dev.idem.adapter.http.HttpFailure;
 import dev.idem.adapter.http.RetryAfter;
 import dev.idem.domain.execution.EndpointUrl;
@@ -125,7 +126,8 @@ final class FailureTranslator {
                     + redact(describe(io.get())) + ")", cause);
         }
         return new ProviderUnavailableException(service.provider(), at
-                + " sent a reply that is not a chat completion (" + redact(describe(rootOf(failure))) + ")", cause);
+                + " sent a reply that is not a chat completion (" + redact(Causes.whatIsMissing(rootOf(failure)))
+                + ")", cause);
     }
 
     /** A problem found before anything was sent. */
