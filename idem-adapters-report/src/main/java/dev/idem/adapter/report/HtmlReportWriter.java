@@ -7,6 +7,7 @@ import dev.idem.port.in.EvaluationSummary;
 import dev.idem.port.in.EvaluatorOutcome;
 import dev.idem.port.out.ReportWriter;
 import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -162,8 +163,19 @@ public final class HtmlReportWriter implements ReportWriter {
     public void write(EvaluationResult result, Path target) {
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(target, "target");
+        ReportFile.write(target, content(result));
+    }
+
+    @Override
+    public void write(EvaluationResult result, OutputStream out) {
+        Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(out, "out");
+        ReportFile.write(out, content(result));
+    }
+
+    private ReportFile.Content content(EvaluationResult result) {
         byte[] page = render(result).getBytes(StandardCharsets.UTF_8);
-        AtomicReportFile.write(target, out -> out.write(page));
+        return out -> out.write(page);
     }
 
     private String render(EvaluationResult result) {

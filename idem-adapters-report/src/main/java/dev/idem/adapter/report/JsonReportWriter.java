@@ -15,6 +15,7 @@ import dev.idem.port.in.EvaluationResult;
 import dev.idem.port.in.EvaluationSummary;
 import dev.idem.port.in.EvaluatorOutcome;
 import dev.idem.port.out.ReportWriter;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -52,11 +53,22 @@ public final class JsonReportWriter implements ReportWriter {
     public void write(EvaluationResult result, Path target) {
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(target, "target");
+        ReportFile.write(target, content(result));
+    }
+
+    @Override
+    public void write(EvaluationResult result, OutputStream out) {
+        Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(out, "out");
+        ReportFile.write(out, content(result));
+    }
+
+    private ReportFile.Content content(EvaluationResult result) {
         ObjectNode report = report(result);
-        AtomicReportFile.write(target, out -> {
+        return out -> {
             writer.writeValue(out, report);
             out.write('\n');
-        });
+        };
     }
 
     private ObjectNode report(EvaluationResult result) {

@@ -38,7 +38,18 @@ public final class JunitReportWriter implements ReportWriter {
     public void write(EvaluationResult result, Path target) {
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(target, "target");
-        AtomicReportFile.write(target, out -> render(result, out));
+        ReportFile.write(target, content(result));
+    }
+
+    @Override
+    public void write(EvaluationResult result, OutputStream out) {
+        Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(out, "out");
+        ReportFile.write(out, content(result));
+    }
+
+    private ReportFile.Content content(EvaluationResult result) {
+        return out -> render(result, out);
     }
 
     private void render(EvaluationResult result, OutputStream out) throws IOException {

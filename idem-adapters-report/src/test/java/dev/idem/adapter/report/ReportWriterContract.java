@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What every report format promises: atomic replacement, clear failures, determinism, discoverability. */
+/** What every report format promises: atomic replacement, clear failures, determinism, streams, discoverability. */
 abstract class ReportWriterContract {
 
     @TempDir
@@ -111,6 +111,27 @@ abstract class ReportWriterContract {
 
         // then
         assertThat(Files.readAllBytes(first)).isEqualTo(Files.readAllBytes(second));
+    }
+
+    @Test
+    void should_write_to_a_stream_the_bytes_it_writes_to_a_file_and_leave_the_stream_open() throws IOException {
+        // given
+        Path file = dir.resolve(fileName());
+        writer().write(sample(), file);
+        boolean[] closed = {false};
+        java.io.ByteArrayOutputStream stream = new java.io.ByteArrayOutputStream() {
+            @Override
+            public void close() {
+                closed[0] = true;
+            }
+        };
+
+        // when
+        writer().write(sample(), stream);
+
+        // then
+        assertThat(stream.toByteArray()).isEqualTo(Files.readAllBytes(file));
+        assertThat(closed[0]).as("stream closed").isFalse();
     }
 
     @Test

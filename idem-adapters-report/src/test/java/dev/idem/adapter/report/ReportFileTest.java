@@ -12,7 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class AtomicReportFileTest {
+class ReportFileTest {
 
     @TempDir
     Path dir;
@@ -23,7 +23,7 @@ class AtomicReportFileTest {
         Path target = Files.writeString(dir.resolve("report.json"), "previous complete report");
 
         // when / then
-        assertThatThrownBy(() -> AtomicReportFile.write(target, out -> {
+        assertThatThrownBy(() -> ReportFile.write(target, out -> {
             out.write("{\"half\": ".getBytes(StandardCharsets.UTF_8));
             throw new IOException("disk full");
         }))
@@ -40,7 +40,7 @@ class AtomicReportFileTest {
         Path target = dir.resolve("report.html");
 
         // when / then
-        assertThatThrownBy(() -> AtomicReportFile.write(target, out -> {
+        assertThatThrownBy(() -> ReportFile.write(target, out -> {
             out.write('<');
             throw new IllegalStateException("renderer bug");
         })).isInstanceOf(IllegalStateException.class);
@@ -53,7 +53,7 @@ class AtomicReportFileTest {
         Path target = dir.resolve("report.md");
 
         // when
-        AtomicReportFile.write(target, out -> out.write('#'));
+        ReportFile.write(target, out -> out.write('#'));
 
         // then
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("rw-r--r--");
@@ -66,7 +66,7 @@ class AtomicReportFileTest {
         Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-rw----"));
 
         // when
-        AtomicReportFile.write(target, out -> out.write('#'));
+        ReportFile.write(target, out -> out.write('#'));
 
         // then
         assertThat(Files.readString(target)).isEqualTo("#");
