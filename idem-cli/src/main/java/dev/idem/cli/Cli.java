@@ -33,15 +33,17 @@ final class Cli {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // Diagnostics quote what users, specs and servers supplied: they reach the terminal escaped, always.
+        PrintWriter diagnostics = TerminalText.escaping(err);
         cl.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();
             String where = c.getCommandSpec().qualifiedName();
-            err.println("idem: error: " + ex.getMessage() + " (see '" + where + " --help')");
-            err.flush();
+            diagnostics.println("idem: error: " + oneLine(ex.getMessage()) + " (see '" + where + " --help')");
+            diagnostics.flush();
             return ExitCode.USAGE;
         });
         boolean stacktrace = Arrays.asList(args).contains("--stacktrace");
-        cl.setExecutionExceptionHandler((ex, c, parsed) -> report(ex, err, stacktrace));
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> report(ex, diagnostics, stacktrace));
         int code = cl.execute(args);
         out.flush();
         err.flush();

@@ -11,21 +11,43 @@ import java.util.Objects;
 
 /**
  * What the CLI reads from the outside world: environment variables, the working directory, and whether
- * stderr is a terminal. In-process tests pass their own.
+ * the standard streams are terminals. In-process tests pass their own.
  *
- * @param env         environment variables
- * @param workingDir  where relative paths (and {@code .idem/}) resolve
- * @param interactive whether stderr is a terminal (progress bars only then)
+ * @param env            environment variables
+ * @param workingDir     where relative paths (and {@code .idem/}) resolve
+ * @param interactive    whether idem runs on a terminal (progress bars only then)
+ * @param stdoutTerminal whether standard output is a terminal (replies are then shown escaped, see
+ *                       {@link TerminalText})
  */
-record CliEnvironment(Map<String, String> env, Path workingDir, boolean interactive) {
+record CliEnvironment(Map<String, String> env, Path workingDir, boolean interactive, boolean stdoutTerminal) {
 
     CliEnvironment {
         env = Map.copyOf(env);
         Objects.requireNonNull(workingDir, "workingDir");
     }
 
+    /** An environment whose standard output is a terminal exactly when it is {@code interactive}. */
+    CliEnvironment(Map<String, String> env, Path workingDir, boolean interactive) {
+        this(env, workingDir, interactive, interactive);
+    }
+
     static CliEnvironment system() {
-        return new CliEnvironment(System.getenv(), Path.of("").toAbsolutePath(), System.console() != null);
+        boolean console = System.console() != null;
+        return new CliEnvironment(System.getenv(), Path.of("").toAbsolutePath(), console,
+                console || stdoutIsTerminalDevice());
+    }
+
+    /**
+     * Java 17 can tell only whether stdin and stdout both are terminals ({@link System#console()}); with stdin
+     * redirected ({@code echo | idem run ...}) stdout may still be one, which Linux shows in {@code /proc}.
+     */
+    private static boolean stdoutIsTerminalDevice() {
+        try {
+            String device = Files.readSymbolicLink(Path.of("/proc/self/fd/1")).toString();
+            return device.startsWith("/dev/pts/") || device.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
+        }
     }
 
     String get(String name) {

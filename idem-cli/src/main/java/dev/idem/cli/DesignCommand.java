@@ -28,6 +28,10 @@ final class DesignCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
     OutputFormat format;
 
+    @Option(names = "--raw", description = "Print the reply exactly as the model wrote it, even on a terminal "
+            + "(by default control characters are escaped there; into a pipe or a file it is always raw).")
+    boolean raw;
+
     @Mixin
     ProviderOptions provider = new ProviderOptions();
 
@@ -47,7 +51,7 @@ final class DesignCommand implements Callable<Integer> {
         String failures = factory.environment().valueOrFile("--failure-scenarios", failureScenarios);
         try (Idem idem = factory.open(provider, store)) {
             RunResult result = idem.architect().designWithDetails(context, failures);
-            RunOutput.print(result, format, spec.commandLine().getOut(), spec.commandLine().getErr());
+            RunOutput.print(result, format, raw, Console.of(spec, factory.environment()));
         }
         return ExitCode.OK;
     }

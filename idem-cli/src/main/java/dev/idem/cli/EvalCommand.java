@@ -13,6 +13,7 @@ import dev.idem.port.in.ModelChoice;
 import dev.idem.port.in.SpecInput;
 import dev.idem.port.out.ReportWriter;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -113,9 +114,11 @@ final class EvalCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--shard: " + e.getMessage());
         }
-        Map<String, Path> reports = reportTargets();
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        Map<String, ReportTarget> reports = reportTargets();
+        Console console = Console.of(spec, factory.environment());
+        // A report on stdout is data a program reads: the console output moves to stderr so as not to corrupt it.
+        PrintWriter out = reports.values().stream().anyMatch(ReportTarget::toStdout) ? console.err() : console.out();
+        PrintWriter err = console.err();
         try (Idem idem = factory.open(provider, store)) {
             Map<String, ReportWriter> writers = idem.reportWriters();
             for (String format : reports.keySet()) {
@@ -139,9 +142,10 @@ final class EvalCommand implements Callable<Integer> {
                 }
             }
             printSummary(out, result.summary());
-            for (Map.Entry<String, Path> e : reports.entrySet()) {
-                writers.get(e.getKey()).write(result, e.getValue());
-                err.println("idem: wrote " + e.getKey() + " report " + e.getValue());
+            out.flush();
+            for (Map.Entry<String, ReportTarget> e : reports.entrySet()) {
+                e.getValue().write(writers.get(e.getKey()), result, console.data());
+                err.println("idem: wrote " + e.getKey() + " report " + e.getValue().describe());
             }
             out.flush();
             err.flush();
@@ -166,19 +170,28 @@ final class EvalCommand implements Callable<Integer> {
         return s.passed() == s.total() ? ExitCode.OK : ExitCode.EVALUATIONS_FAILED;
     }
 
-    private Map<String, Path> reportTargets() {
-        Map<String, Path> targets = new LinkedHashMap<>();
-        put(targets, "json", reportJson);
-        put(targets, "junit", reportJunit);
-        put(targets, "md", reportMd);
-        put(targets, "html", reportHtml);
+    /** Where each report goes, checked before any model is called: a directory or two reports on stdout are usage errors. */
+    private Map<String, ReportTarget> reportTargets() {
+        Map<String, ReportTarget> targets = new LinkedHashMap<>();
+        put(targets, "json", "--report-json", reportJson);
+        put(targets, "junit", "--report-junit", reportJunit);
+        put(targets, "md", "--report-md", reportMd);
+        put(targets, "html", "--report-html", reportHtml);
+        if (targets.values().stream().filter(ReportTarget::toStdout).count() > 1) {
+            throw new UsageException("only one report can go to stdout ('-'); name a file for the others");
+        }
         return targets;
     }
 
-    private void put(Map<String, Path> targets, String format, String file) {
-        if (file != null) {
-            targets.put(format, factory.environment().resolve(file));
+    private void put(Map<String, ReportTarget> targets, String format, String option, String file) {
+        if (file == null) {
+            return;
         }
+        ReportTarget target = ReportTarget.of(file, factory.environment());
+        target.file().filter(Files::isDirectory).ifPresent(directory -> {
+            throw new UsageException(option + ": " + directory + " is a directory (name a file, or '-' for stdout)");
+        });
+        targets.put(format, target);
     }
 
     /** A live bar on stderr when it is a terminal; nothing when piped. */

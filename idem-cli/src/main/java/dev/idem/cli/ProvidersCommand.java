@@ -27,7 +27,7 @@ final class ProvidersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = Console.of(spec, factory.environment()).out();
         Idem idem = factory.openOffline();
         ModelGateways gateways = idem.gateways();
         for (ModelGatewayProvider p : gateways.providers()) {

@@ -48,8 +48,9 @@ final class RenderCommand implements Callable<Integer> {
         Map<String, String> values = Vars.parse(vars, factory.environment());
         RenderResult result = factory.openOffline().renderer().render(new RenderPromptCommand(
                 SpecInput.file(factory.environment().resolve(specFile)), values, Optional.ofNullable(testCase)));
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        Console console = Console.of(spec, factory.environment());
+        PrintWriter out = console.out();
+        PrintWriter err = console.err();
         for (String notice : result.prompt().notices()) {
             err.println("idem: note: " + Cli.oneLine(notice));
         }

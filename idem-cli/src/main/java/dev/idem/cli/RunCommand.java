@@ -30,6 +30,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
     OutputFormat format;
 
+    @Option(names = "--raw", description = "Print the reply exactly as the model wrote it, even on a terminal "
+            + "(by default control characters are escaped there; into a pipe or a file it is always raw).")
+    boolean raw;
+
     @Mixin
     ProviderOptions provider = new ProviderOptions();
 
@@ -49,7 +53,7 @@ final class RunCommand implements Callable<Integer> {
         try (Idem idem = factory.open(provider, store)) {
             RunResult result = idem.runner().run(new RunPromptCommand(
                     SpecInput.file(factory.environment().resolve(specFile)), values, idem.choice(), idem.options()));
-            RunOutput.print(result, format, spec.commandLine().getOut(), spec.commandLine().getErr());
+            RunOutput.print(result, format, raw, Console.of(spec, factory.environment()));
         }
         return ExitCode.OK;
     }

@@ -5,13 +5,20 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Prints a run's reply on stdout and how it was had on stderr (or everything as JSON on stdout). */
+/**
+ * Prints a run's reply on stdout and how it was had on stderr (or everything as JSON on stdout). The reply goes
+ * out as the model wrote it only into a pipe or a file, or with {@code --raw}; on a terminal its control
+ * characters are escaped ({@link TerminalText}), so a reply cannot write to the clipboard, retitle the window or
+ * clear the screen.
+ */
 final class RunOutput {
 
     private RunOutput() {
     }
 
-    static void print(RunResult r, OutputFormat format, PrintWriter out, PrintWriter err) {
+    static void print(RunResult r, OutputFormat format, boolean raw, Console console) {
+        PrintWriter out = console.out();
+        PrintWriter err = console.err();
         for (String notice : r.notices()) {
             err.println("idem: note: " + Cli.oneLine(notice));
         }
@@ -35,13 +42,14 @@ final class RunOutput {
             doc.put("notices", r.notices());
             out.println(Json.write(doc));
         } else {
-            out.print(r.output());
+            PrintWriter reply = raw || !console.stdoutTerminal() ? console.data() : out;
+            reply.print(r.output());
             if (!r.output().endsWith("\n")) {
-                out.println();
+                reply.println();
             }
+            reply.flush();
         }
-        out.flush();
-        err.flush();
+        console.flush();
     }
 
     static String describe(RunResult r) {

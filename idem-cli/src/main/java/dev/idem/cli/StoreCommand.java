@@ -44,7 +44,7 @@ final class StoreCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = Console.of(spec, factory.environment()).out();
             try (Idem idem = factory.openForStore(store)) {
                 ExecutionStore s = idem.store();
                 StoreStats stats = s.stats();
@@ -83,7 +83,7 @@ final class StoreCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = Console.of(spec, factory.environment()).out();
             try (Idem idem = factory.openForStore(store)) {
                 ExecutionStore s = idem.store();
                 long n = all ? s.purgeAll() : s.purgeExpired();

@@ -34,8 +34,9 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         List<Path> files = specs.stream().map(s -> factory.environment().resolve(s)).toList();
         ValidationResult result = factory.openOffline().validator().validate(new ValidateSpecCommand(files));
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        Console console = Console.of(spec, factory.environment());
+        PrintWriter out = console.out();
+        PrintWriter err = console.err();
         for (int i = 0; i < result.files().size(); i++) {
             FileIssues f = result.files().get(i);
             String shown = specs.get(i);

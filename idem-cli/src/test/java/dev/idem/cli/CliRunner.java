@@ -22,6 +22,15 @@ final class CliRunner {
         return new Result(code, out.toString(), err.toString());
     }
 
+    /** As if standard output were a terminal (standard error stays quiet: no progress bar). */
+    static Result runOnTerminal(Path workingDir, Map<String, String> env, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.run(args, new CliEnvironment(env, workingDir, false, true), new PrintWriter(out),
+                new PrintWriter(err));
+        return new Result(code, out.toString(), err.toString());
+    }
+
     static Result run(Path workingDir, String... args) {
         return run(workingDir, Map.of(), args);
     }
