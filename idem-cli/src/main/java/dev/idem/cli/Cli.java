@@ -44,10 +44,31 @@ final class Cli {
         });
         boolean stacktrace = Arrays.asList(args).contains("--stacktrace");
         cl.setExecutionExceptionHandler((ex, c, parsed) -> report(ex, diagnostics, stacktrace));
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (Throwable e) {
+            // picocli hands only Exceptions to the handler above; an Error (out of memory, stack overflow)
+            // thrown by a command goes straight through it, and would reach the user as a JVM stack trace.
+            out.flush();
+            code = report(e, diagnostics, stacktrace);
+        }
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * Prints one line for an exception or error that escaped a thread other than the command's (the JVM would
+     * print its whole stack trace), e.g. an {@code OutOfMemoryError} in an HTTP client's thread.
+     */
+    static void reportUncaught(Thread thread, Throwable e, PrintWriter err, boolean stacktrace) {
+        PrintWriter diagnostics = TerminalText.escaping(err);
+        diagnostics.println("idem: error: " + oneLine("in thread '" + thread.getName() + "': " + describe(e)));
+        if (stacktrace) {
+            e.printStackTrace(diagnostics);
+        }
+        diagnostics.flush();
     }
 
     /** Prints one line for a failure and returns its exit code. */
@@ -91,7 +112,7 @@ final class Cli {
             line = io.getMessage();
         } else {
             code = ExitCode.INTERNAL;
-            line = "internal error: " + e + " (rerun with --stacktrace and report it)";
+            line = describe(e);
         }
         if (ex instanceof ExecutionFailedException f && f.attempts() > 1) {
             line = line + " (after " + f.attempts() + " attempts)";
@@ -103,6 +124,14 @@ final class Cli {
         }
         err.flush();
         return code;
+    }
+
+    private static String describe(Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            return "out of memory: " + e.getMessage() + " (give the JVM more heap, e.g. IDEM_JAVA_OPTS=-Xmx2g, "
+                    + "or run fewer cases at once with -j)";
+        }
+        return "internal error: " + e + " (rerun with --stacktrace and report it)";
     }
 
     private static String keyHint(String provider) {

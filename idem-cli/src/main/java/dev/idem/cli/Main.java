@@ -1,5 +1,8 @@
 package dev.idem.cli;
 
+import java.io.PrintWriter;
+import java.util.Arrays;
+
 /** {@code idem}: runs LLM prompt specs and evaluates them offline. */
 public final class Main {
 
@@ -7,7 +10,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(Cli.run(args, CliEnvironment.system(), new java.io.PrintWriter(System.out, true),
-                new java.io.PrintWriter(System.err, true)));
+        PrintWriter err = new PrintWriter(System.err, true);
+        boolean stacktrace = Arrays.asList(args).contains("--stacktrace");
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> Cli.reportUncaught(thread, e, err, stacktrace));
+        System.exit(Cli.run(args, CliEnvironment.system(), new PrintWriter(System.out, true), err));
     }
 }

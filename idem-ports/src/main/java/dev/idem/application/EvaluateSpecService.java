@@ -192,6 +192,10 @@ public final class EvaluateSpecService implements EvaluateSpecUseCase {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
+            if (e.getCause() instanceof Error error) {
+                // an out-of-memory or stack overflow in a case is what it is, not an IllegalStateException
+                throw error;
+            }
             throw new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
