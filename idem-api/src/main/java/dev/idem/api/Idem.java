@@ -14,6 +14,7 @@ import dev.idem.application.Sleeper;
 import dev.idem.application.SpecResolver;
 import dev.idem.application.UnknownProviderException;
 import dev.idem.application.ValidateSpecService;
+import dev.idem.domain.evaluation.RegexBudget;
 import dev.idem.domain.execution.RandomSource;
 import dev.idem.domain.spec.PromptSpec;
 import dev.idem.domain.execution.RetryPolicy;
@@ -166,7 +167,8 @@ public final class Idem implements AutoCloseable {
     /** Evaluates specs. */
     public EvaluateSpecUseCase evaluator() {
         return new EvaluateSpecService(specs, gateways, executor.get(),
-                new EvaluatorFactory(new JsonRubricRepository(), new JacksonJsonValidationGateway()), clock);
+                new EvaluatorFactory(new JsonRubricRepository(), new JacksonJsonValidationGateway(),
+                        RegexBudget.of(clock)), clock);
     }
 
     /** The providers, their settings and the gateways made from them. */

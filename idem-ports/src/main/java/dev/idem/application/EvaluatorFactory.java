@@ -6,6 +6,7 @@ import dev.idem.domain.evaluation.EvaluatorSpec;
 import dev.idem.domain.evaluation.Evaluators;
 import dev.idem.domain.evaluation.JsonEvaluatorSpec;
 import dev.idem.domain.evaluation.LlmJudgeSpec;
+import dev.idem.domain.evaluation.RegexBudget;
 import dev.idem.domain.evaluation.RubricEvaluatorSpec;
 import dev.idem.domain.evaluation.Verdict;
 import dev.idem.domain.evaluation.RubricEvaluator;
@@ -27,10 +28,15 @@ public final class EvaluatorFactory {
 
     private final RubricRepository rubrics;
     private final JsonValidationGateway json;
+    private final RegexBudget regexBudget;
 
-    public EvaluatorFactory(RubricRepository rubrics, JsonValidationGateway json) {
+    /**
+     * @param regexBudget how long a {@code regex} evaluator may search one reply
+     */
+    public EvaluatorFactory(RubricRepository rubrics, JsonValidationGateway json, RegexBudget regexBudget) {
         this.rubrics = Objects.requireNonNull(rubrics, "rubrics");
         this.json = Objects.requireNonNull(json, "json");
+        this.regexBudget = Objects.requireNonNull(regexBudget, "regexBudget");
     }
 
     /**
@@ -42,7 +48,7 @@ public final class EvaluatorFactory {
      */
     Evaluator create(EvaluatorSpec spec, Optional<Judge> judge, IdempotentExecutor executor,
                      ExecutionOptions options) {
-        Optional<Evaluator> pure = Evaluators.of(spec);
+        Optional<Evaluator> pure = Evaluators.of(spec, regexBudget);
         if (pure.isPresent()) {
             return pure.get();
         }

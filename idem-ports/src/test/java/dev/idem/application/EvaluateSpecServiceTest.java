@@ -7,6 +7,7 @@ import dev.idem.domain.evaluation.EvaluatorSpec;
 import dev.idem.domain.evaluation.RegexEvaluatorSpec;
 import dev.idem.domain.evaluation.StringEvaluatorSpec;
 import dev.idem.domain.evaluation.StringEvaluatorSpec.Operation;
+import dev.idem.domain.evaluation.RegexBudget;
 import dev.idem.domain.evaluation.Verdict;
 import dev.idem.domain.execution.Fingerprint;
 import dev.idem.domain.execution.ModelRequest;
@@ -58,7 +59,7 @@ class EvaluateSpecServiceTest {
             new ModelGateways(List.of(new FixedGatewayProvider(PROVIDER, gateway)), GatewaySettings.of(Map.of())),
             executor, new EvaluatorFactory(() -> {
                 throw new AssertionError("no rubric in these specs");
-            }, (text, schema) -> Verdict.pass("json not used")), clock);
+            }, (text, schema) -> Verdict.pass("json not used"), RegexBudget.of(clock)), clock);
 
     @AfterEach
     void tearDown() {
@@ -345,6 +346,22 @@ class EvaluateSpecServiceTest {
         assertThat(result.model()).isEqualTo("gpt-override");
         assertThat(result.answerKind()).isEqualTo("LLM");
         assertThat(gateway.received()).extracting(ModelRequest::model).containsExactly("gpt-override");
+    }
+
+    @Test
+    void should_fill_a_regex_placeholder_from_each_row_with_its_value_as_literal_text() {
+        // given replies "answer to <question>." and a pattern that quotes each row's question
+        PromptSpec spec = PromptSpec.builder("filled").model("gpt-4o-mini").message(Role.USER, "Question: {{question}}")
+                .evaluator(RegexEvaluatorSpec.of("echoes", "(?i)^answer to \\Q{{question}}\\E\\.$"))
+                .testData(List.of(TestCase.of(1, Map.of("question", "Kafka (KIP-98)?")),
+                        TestCase.of(2, Map.of("question", "a.b*"))))
+                .build();
+
+        // when
+        EvaluationResult result = service.evaluate(command(spec));
+
+        // then
+        assertThat(result.cases()).extracting(CaseResult::status).containsExactly(CaseStatus.PASSED, CaseStatus.PASSED);
     }
 
     // --- fixtures

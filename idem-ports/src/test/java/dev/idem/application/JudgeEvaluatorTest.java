@@ -8,6 +8,7 @@ import dev.idem.domain.evaluation.BuiltinJudgeSpec;
 import dev.idem.domain.evaluation.Evaluator;
 import dev.idem.domain.evaluation.EvaluatorSpec;
 import dev.idem.domain.evaluation.LlmJudgeSpec;
+import dev.idem.domain.evaluation.RegexBudget;
 import dev.idem.domain.evaluation.Verdict;
 import dev.idem.domain.execution.ModelRequest;
 import dev.idem.domain.execution.RandomSource;
@@ -43,7 +44,7 @@ class JudgeEvaluatorTest {
             RandomSource.seeded(5), clock::advance, "test-owner", Duration.ofSeconds(15));
     private final EvaluatorFactory factory = new EvaluatorFactory(() -> {
         throw new AssertionError("no rubric here");
-    }, (text, schema) -> Verdict.pass("json not used"));
+    }, (text, schema) -> Verdict.pass("json not used"), RegexBudget.of(clock));
     private final ScriptedModelGateway judge = new ScriptedModelGateway("judge");
     private final TestCase row = new TestCase(1, Map.of("question", "What is 2+2?"), Optional.of("4"), List.of(),
             Optional.empty());

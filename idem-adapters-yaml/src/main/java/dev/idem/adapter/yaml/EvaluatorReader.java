@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
@@ -159,7 +158,7 @@ final class EvaluatorReader {
 
     private Optional<EvaluatorSpec> regex(String name, String pattern, String path) {
         try {
-            return Optional.of(new RegexEvaluatorSpec(name, Pattern.compile(pattern)));
+            return Optional.of(RegexEvaluatorSpec.of(name, pattern));
         } catch (PatternSyntaxException e) {
             spec.error(path + ".pattern", "evaluator '" + name + "': invalid regex: " + e.getDescription()
                     + (e.getIndex() >= 0 ? " near index " + e.getIndex() : ""));

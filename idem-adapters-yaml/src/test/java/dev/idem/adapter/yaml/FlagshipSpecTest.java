@@ -89,7 +89,7 @@ class FlagshipSpecTest {
         assertThat(spec.evaluators()).containsExactly(
                 RegexEvaluatorSpec.of(seedValue("- name", 3), seedValue("pattern", 0)),
                 RegexEvaluatorSpec.of(seedValue("- name", 4), seedValue("pattern", 1)));
-        assertThat(((RegexEvaluatorSpec) spec.evaluators().get(1)).pattern().pattern()).isEqualTo("\\*\\*.*\\*\\*");
+        assertThat(((RegexEvaluatorSpec) spec.evaluators().get(1)).pattern()).isEqualTo("\\*\\*.*\\*\\*");
     }
 
     @Test

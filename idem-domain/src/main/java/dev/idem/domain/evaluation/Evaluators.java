@@ -17,12 +17,14 @@ public final class Evaluators {
     /**
      * The evaluator for a spec.
      *
+     * @param regexBudget how long a {@code regex} evaluator may search one reply
      * @return the evaluator, or empty for {@code json}, {@code llm}, {@code uses} and {@code rubric}
      */
-    public static Optional<Evaluator> of(EvaluatorSpec spec) {
+    public static Optional<Evaluator> of(EvaluatorSpec spec, RegexBudget regexBudget) {
         Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(regexBudget, "regexBudget");
         if (spec instanceof RegexEvaluatorSpec regex) {
-            return Optional.of(new RegexEvaluator(regex));
+            return Optional.of(new RegexEvaluator(regex, regexBudget));
         }
         if (spec instanceof StringEvaluatorSpec string) {
             return Optional.of(new StringEvaluator(string));

@@ -20,10 +20,13 @@ import java.util.stream.Collectors;
  *   <li>a placeholder that is not a declared variable, when the spec declares variables
  *       ({@code messages[i].content});</li>
  *   <li>a test row without a value for a required variable that has no default, or, when the spec declares no
- *       variables, for a placeholder of its messages ({@code testData[i]}).</li>
+ *       variables, for a placeholder of its messages ({@code testData[i]});</li>
+ *   <li>a {@code regex} pattern with a placeholder that a test row it applies to does not provide: patterns are
+ *       filled per row, and one left unfilled would fail that row whatever the reply.</li>
  * </ul>
  * Warnings do not: a declared variable no message uses, each unknown key (kept and ignored), and a
- * {@code string} evaluator value or {@code regex} pattern that refers to a placeholder no test row provides.
+ * {@code string} evaluator value that refers to a placeholder some test row does not provide (it stays as
+ * written there).
  * Field paths are 0-based; positions come from the spec's {@link SpecSource}.
  */
 public final class SpecValidator {
@@ -136,7 +139,7 @@ public final class SpecValidator {
             text = s.value();
         } else if (evaluator instanceof RegexEvaluatorSpec r) {
             field = path + ".pattern";
-            text = r.pattern().pattern();
+            text = r.pattern();
         } else {
             return;
         }
@@ -145,7 +148,13 @@ public final class SpecValidator {
         }
         for (String name : Placeholders.names(text)) {
             List<TestCase> lacking = rows.stream().filter(row -> !row.templateValues().containsKey(name)).toList();
-            if (lacking.size() == rows.size()) {
+            if (evaluator instanceof RegexEvaluatorSpec && !lacking.isEmpty()) {
+                String numbers = lacking.stream().map(row -> String.valueOf(row.number()))
+                        .collect(Collectors.joining(", "));
+                issues.add(SpecIssue.error(spec.source(), field, "evaluator '" + evaluator.name()
+                        + "' refers to '{{" + name + "}}', which test case(s) " + numbers + " do not provide (a "
+                        + "pattern is filled from each row it judges)"));
+            } else if (lacking.size() == rows.size()) {
                 issues.add(SpecIssue.warning(spec.source(), field, "evaluator '" + evaluator.name()
                         + "' refers to '{{" + name + "}}', which no test row provides; it stays as written"));
             } else if (!lacking.isEmpty()) {

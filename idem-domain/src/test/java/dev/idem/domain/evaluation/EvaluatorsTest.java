@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.idem.domain.evaluation.StringEvaluatorSpec.Operation;
 import dev.idem.domain.spec.TestCase;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,8 +17,10 @@ class EvaluatorsTest {
     private static final TestCase ROW = new TestCase(1, Map.of("topic", "Kafka", "name", "Ada"),
             Optional.of("Idempotency"), List.of(), Optional.empty());
 
+    private static final RegexBudget BUDGET = RegexBudget.of(Clock.systemUTC());
+
     private static Evaluator evaluator(EvaluatorSpec spec) {
-        return Evaluators.of(spec).orElseThrow();
+        return Evaluators.of(spec, BUDGET).orElseThrow();
     }
 
     private static Verdict string(Operation operation, String value, String output) {
@@ -26,11 +29,11 @@ class EvaluatorsTest {
 
     @Test
     void should_give_no_evaluator_for_kinds_that_need_more_than_the_domain() {
-        assertThat(Evaluators.of(new JsonEvaluatorSpec("j", Optional.empty()))).isEmpty();
+        assertThat(Evaluators.of(new JsonEvaluatorSpec("j", Optional.empty()), BUDGET)).isEmpty();
         assertThat(Evaluators.of(new LlmJudgeSpec("l", Optional.empty(), "{{completion}}", Map.of("good", 1.0),
-                Optional.empty()))).isEmpty();
-        assertThat(Evaluators.of(new BuiltinJudgeSpec("b", "github/coherence"))).isEmpty();
-        assertThat(Evaluators.of(new RubricEvaluatorSpec("r", 0.7))).isEmpty();
+                Optional.empty()), BUDGET)).isEmpty();
+        assertThat(Evaluators.of(new BuiltinJudgeSpec("b", "github/coherence"), BUDGET)).isEmpty();
+        assertThat(Evaluators.of(new RubricEvaluatorSpec("r", 0.7), BUDGET)).isEmpty();
     }
 
     @Test

@@ -223,7 +223,7 @@ class SpecValidatorTest {
     }
 
     @Test
-    void should_warn_about_a_row_evaluator_pattern_whose_placeholder_its_row_lacks() {
+    void should_reject_a_row_evaluator_pattern_whose_placeholder_its_row_lacks() {
         // given
         TestCase row = new TestCase(1, FULL_ROW, Optional.empty(),
                 List.of(RegexEvaluatorSpec.of("r", "(?i)\\Q{{topic}}\\E")), Optional.empty());
@@ -234,9 +234,47 @@ class SpecValidatorTest {
 
         // then
         assertThat(issues).singleElement().satisfies(i -> {
-            assertThat(i.isError()).isFalse();
+            assertThat(i.isError()).isTrue();
             assertThat(i.field()).isEqualTo("testData[0].evaluators[0].pattern");
+            assertThat(i.message()).contains("'{{topic}}'").contains("test case(s) 1");
         });
+    }
+
+    @Test
+    void should_reject_a_spec_pattern_naming_the_rows_that_lack_its_placeholder() {
+        // given two rows, only the second of which provides the topic
+        PromptSpec spec = flagship()
+                .testData(List.of(TestCase.of(1, FULL_ROW), withTopic(2)))
+                .evaluator(RegexEvaluatorSpec.of("mentions", "(?i)\\Q{{topic}}\\E"))
+                .build();
+
+        // when
+        List<SpecIssue> issues = SpecValidator.validate(spec);
+
+        // then
+        assertThat(issues).singleElement().satisfies(i -> {
+            assertThat(i.isError()).isTrue();
+            assertThat(i.field()).isEqualTo("evaluators[0].pattern");
+            assertThat(i.message()).contains("'mentions'").contains("test case(s) 1 do not provide");
+        });
+    }
+
+    @Test
+    void should_accept_a_pattern_whose_placeholder_every_row_provides() {
+        // given
+        PromptSpec spec = flagship()
+                .testData(List.of(withTopic(1), withTopic(2)))
+                .evaluator(RegexEvaluatorSpec.of("mentions", "(?i)\\Q{{topic}}\\E"))
+                .build();
+
+        // when / then
+        assertThat(SpecValidator.validate(spec)).isEmpty();
+    }
+
+    private static TestCase withTopic(int number) {
+        Map<String, String> values = new java.util.LinkedHashMap<>(FULL_ROW);
+        values.put("topic", "Kafka");
+        return TestCase.of(number, values);
     }
 
     @Test

@@ -1,0 +1,103 @@
+package dev.idem.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.idem.cli.CliRunner.Result;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Regex evaluators end to end: bounded in time, and filled from each row, against a real OpenAI-protocol server. */
+class RegexEvaluatorsCliTest {
+
+    private final MockWebServer server = new MockWebServer();
+
+    @TempDir
+    Path work;
+
+    @BeforeEach
+    void start() throws Exception {
+        server.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.shutdown();
+    }
+
+    private void replyWith(String content) throws Exception {
+        Map<String, Object> body = Map.of("id", "chatcmpl-1", "object", "chat.completion", "created", 1,
+                "model", "gpt-4o", "choices", List.of(Map.of("index", 0,
+                        "message", Map.of("role", "assistant", "content", content), "finish_reason", "stop")),
+                "usage", Map.of("prompt_tokens", 3, "completion_tokens", 5, "total_tokens", 8));
+        server.enqueue(new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
+                .setBody(new ObjectMapper().writeValueAsString(body)));
+    }
+
+    private Result cli(String... args) {
+        return CliRunner.run(work, Map.of("IDEM_STORE", "memory:", "OPENAI_API_KEY", "sk-test",
+                "OPENAI_BASE_URL", server.url("/v1").toString()), args);
+    }
+
+    @Test
+    void should_fail_the_evaluator_instead_of_hanging_on_a_catastrophic_pattern() throws Exception {
+        // given the attack round's pattern and a 41-character reply
+        replyWith("a".repeat(40) + "!");
+        Files.writeString(work.resolve("s.prompt.yml"), "name: s\nmessages:\n  - role: user\n    content: hi\n"
+                + "testData:\n  - name: only\nevaluators:\n  - name: greedy\n    regex:\n      pattern: \"(.*a){25}$\"\n");
+
+        // when (the guard turns the unbounded engine's minutes into a failure of this test)
+        Result r = assertTimeoutPreemptively(Duration.ofSeconds(90),
+                () -> cli("eval", "s.prompt.yml", "--provider", "openai"));
+
+        // then
+        assertThat(r.code()).as(r.toString()).isEqualTo(1);
+        assertThat(r.out()).contains("FAIL").contains("✗ greedy").contains("pattern /(.*a){25}$/ gave up after 2 s");
+    }
+
+    @Test
+    void should_validate_and_pass_a_pattern_filled_from_each_row() throws Exception {
+        // given the architecture review's B6 spec: every row provides the topic the pattern quotes
+        replyWith("all about kafka");
+        replyWith("all about redis");
+        Files.writeString(work.resolve("s.prompt.yml"), "name: s\nmessages:\n  - role: user\n"
+                + "    content: \"Tell me about {{topic}}\"\ntestData:\n  - topic: Kafka\n  - topic: Redis\n"
+                + "evaluators:\n  - name: on topic\n    regex:\n      pattern: \"(?i)\\\\Q{{topic}}\\\\E\"\n");
+
+        // when
+        Result validated = cli("validate", "s.prompt.yml");
+        Result evaluated = cli("eval", "s.prompt.yml", "--provider", "openai", "-j", "1");
+
+        // then
+        assertThat(validated.code()).as(validated.toString()).isZero();
+        assertThat(validated.err()).isEmpty();
+        assertThat(evaluated.code()).as(evaluated.toString()).isZero();
+        assertThat(evaluated.out().lines().filter(l -> l.startsWith("PASS "))).hasSize(2);
+    }
+
+    @Test
+    void should_refuse_a_pattern_whose_placeholder_a_row_lacks_before_any_call() throws Exception {
+        // given
+        Files.writeString(work.resolve("s.prompt.yml"), "name: s\nmessages:\n  - role: user\n"
+                + "    content: \"Tell me about {{topic}}\"\ntestData:\n  - topic: Kafka\n    tag: x\n  - topic: Redis\n"
+                + "evaluators:\n  - name: tagged\n    regex:\n      pattern: \"\\\\b{{tag}}\\\\b\"\n");
+
+        // when
+        Result r = cli("eval", "s.prompt.yml", "--provider", "openai");
+
+        // then
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).startsWith("idem: error: ").contains("{{tag}}").contains("test case(s) 2");
+        assertThat(server.getRequestCount()).isZero();
+    }
+}

@@ -1,0 +1,181 @@
+package dev.idem.domain.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.idem.domain.spec.TestCase;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.PatternSyntaxException;
+import org.junit.jupiter.api.Test;
+
+class RegexEvaluatorTest {
+
+    /** The catastrophic case of the attack round: minutes of backtracking without a bound. */
+    private static final String CATASTROPHIC = "(.*a){25}$";
+    private static final String REPLY_OF_41 = "a".repeat(40) + "!";
+
+    private static Verdict judge(String pattern, String reply, TestCase row, RegexBudget budget) {
+        return Evaluators.of(RegexEvaluatorSpec.of("r", pattern), budget).orElseThrow().evaluate(reply, row);
+    }
+
+    private static TestCase row(Map<String, String> values) {
+        return new TestCase(1, values, Optional.empty(), List.of(), Optional.empty());
+    }
+
+    private static TestCase row(String name, String value) {
+        return row(Map.of(name, value));
+    }
+
+    /** A clock that moves one millisecond each time it is read: a search's budget runs out after so many looks. */
+    private static final class TickingClock extends Clock {
+        private long millis;
+
+        @Override
+        public synchronized long millis() {
+            return millis++;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(millis());
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+
+    @Test
+    void should_fail_naming_the_pattern_when_a_catastrophic_search_outruns_its_budget() {
+        // given a budget measured by a clock that advances as the search looks at it
+        RegexBudget budget = new RegexBudget(new TickingClock(), Duration.ofMillis(20));
+
+        // when (the guard only turns a hang of the unbounded engine into a failure)
+        Verdict verdict = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                () -> judge(CATASTROPHIC, REPLY_OF_41, row(Map.of()), budget));
+
+        // then
+        assertThat(verdict.passed()).isFalse();
+        assertThat(verdict.details()).startsWith("pattern /(.*a){25}$/ gave up after 20 ms on a reply of 41 characters")
+                .contains("simplify");
+    }
+
+    @Test
+    void should_give_up_on_the_catastrophic_pattern_within_the_default_budget_of_the_system_clock() {
+        // when
+        Verdict verdict = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                () -> judge(CATASTROPHIC, REPLY_OF_41, row(Map.of()), RegexBudget.of(Clock.systemUTC())));
+
+        // then
+        assertThat(verdict.passed()).isFalse();
+        assertThat(verdict.details()).contains("gave up after 2 s");
+    }
+
+    @Test
+    void should_not_spend_the_budget_on_an_honest_search_of_a_long_reply() {
+        // given a clock that has spent a millisecond for every look: a budget of 1 s allows 1000 looks
+        RegexBudget budget = new RegexBudget(new TickingClock(), Duration.ofSeconds(1));
+
+        // when a linear search reads a megabyte (about 250 looks at the clock)
+        Verdict verdict = judge("needle$", "x".repeat(1_000_000) + "needle", row(Map.of()), budget);
+
+        // then
+        assertThat(verdict.passed()).as(verdict.details()).isTrue();
+    }
+
+    @Test
+    void should_fail_the_evaluator_instead_of_overflowing_the_stack_of_its_thread() throws Exception {
+        // given a repeated alternation (one recursion per character) and a thread with a small stack
+        AtomicReference<Object> outcome = new AtomicReference<>();
+        Thread small = new Thread(null, () -> {
+            try {
+                outcome.set(judge("(a|b)*c", "ab".repeat(200_000), row(Map.of()), RegexBudget.of(Clock.systemUTC())));
+            } catch (Throwable t) {
+                outcome.set(t);
+            }
+        }, "small-stack", 256 * 1024);
+
+        // when
+        small.start();
+        small.join();
+
+        // then
+        assertThat(outcome.get()).isInstanceOf(Verdict.class);
+        Verdict verdict = (Verdict) outcome.get();
+        assertThat(verdict.passed()).isFalse();
+        assertThat(verdict.details()).startsWith("pattern /(a|b)*c/ overflowed the stack");
+    }
+
+    @Test
+    void should_fill_a_placeholder_from_the_row_inside_a_quoted_block() {
+        // given the pattern of the architecture review's finding B6
+        String pattern = "(?i)\\Q{{topic}}\\E";
+
+        // when / then
+        assertThat(judge(pattern, "all about kafka", row("topic", "Kafka"), RegexBudget.of(Clock.systemUTC()))
+                .passed()).isTrue();
+        assertThat(judge(pattern, "all about redis", row("topic", "Kafka"), RegexBudget.of(Clock.systemUTC()))
+                .passed()).isFalse();
+    }
+
+    @Test
+    void should_match_a_filled_value_as_literal_text_never_as_a_pattern() {
+        // given values full of regex syntax
+        RegexBudget budget = RegexBudget.of(Clock.systemUTC());
+
+        // when / then, outside a quoted block
+        assertThat(judge("^{{v}}$", "a.b", row("v", "a.b"), budget).passed()).isTrue();
+        assertThat(judge("^{{v}}$", "axb", row("v", "a.b"), budget).passed()).isFalse();
+        assertThat(judge("id: {{v}}", "id: (.*a){25}", row("v", "(.*a){25}"), budget).passed()).isTrue();
+        // and inside one, where a value holding \E must not end the quoting early
+        assertThat(judge("\\Q[{{v}}]\\E", "[x\\E.*]", row("v", "x\\E.*"), budget).passed()).isTrue();
+        assertThat(judge("\\Q[{{v}}]\\E", "[xE anything]", row("v", "x\\E.*"), budget).passed()).isFalse();
+    }
+
+    @Test
+    void should_fill_expected_and_leave_the_implicit_expected_check_to_the_pattern() {
+        // given
+        RegexEvaluatorSpec spec = RegexEvaluatorSpec.of("r", "(?i)answer: {{expected}}\\b");
+        TestCase row = new TestCase(1, Map.of(), Optional.of("42"), List.of(spec), Optional.empty());
+
+        // when
+        Verdict verdict = Evaluators.of(spec, RegexBudget.of(Clock.systemUTC())).orElseThrow()
+                .evaluate("The ANSWER: 42.", row);
+
+        // then
+        assertThat(verdict.passed()).isTrue();
+        assertThat(spec.referencesExpected()).isTrue();
+        assertThat(ExpectedCheck.applies(row, List.of(spec))).isFalse();
+    }
+
+    @Test
+    void should_fail_a_row_that_lacks_a_value_for_the_pattern_naming_the_placeholder() {
+        // when
+        Verdict verdict = judge("{{topic}}", "anything", row("other", "x"), RegexBudget.of(Clock.systemUTC()));
+
+        // then
+        assertThat(verdict.passed()).isFalse();
+        assertThat(verdict.details()).contains("'{{topic}}'").contains("does not provide");
+    }
+
+    @Test
+    void should_refuse_a_pattern_that_cannot_compile_whatever_the_values() {
+        assertThatThrownBy(() -> RegexEvaluatorSpec.of("r", "({{x}}")).isInstanceOf(PatternSyntaxException.class);
+        assertThatThrownBy(() -> RegexEvaluatorSpec.of("r", "(unclosed")).isInstanceOf(PatternSyntaxException.class);
+    }
+}
