@@ -193,4 +193,56 @@ class CliTest {
         assertThat(r.code()).as(r.toString()).isEqualTo(2);
         assertThat(r.err()).startsWith("idem: error: ").contains("--judge-provider").doesNotContain("internal");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"--judge-model gpt-4o",
+            "--judge-provider builtin --judge-model gpt-4o", "--judge-provider builtin"})
+    void should_exit_2_naming_judge_provider_when_the_judge_would_be_the_builtin_provider(String judgeOptions)
+            throws Exception {
+        // given a judged spec evaluated on the built-in provider (the architecture review's B2)
+        Files.writeString(work.resolve("judged.prompt.yml"), "name: judged\nmessages:\n  - role: user\n"
+                + "    content: \"{{input}}\"\ntestData:\n  - input: hi\n    expected: hello\nevaluators:\n"
+                + "  - name: similar\n    uses: github/similarity\n");
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("eval", "judged.prompt.yml"));
+        args.addAll(java.util.List.of(judgeOptions.split(" ")));
+
+        // when
+        Result r = CliRunner.run(work, Map.of("IDEM_STORE", "memory:"), args.toArray(String[]::new));
+
+        // then
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(r.err()).startsWith("idem: error: ").contains("--judge-provider")
+                .doesNotContain("every case failed");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void should_judge_with_the_evaluations_provider_when_only_a_judge_model_is_named() throws Exception {
+        // given an OpenAI-protocol server that answers the case, then the judge
+        Files.writeString(work.resolve("judged.prompt.yml"), "name: judged\nmessages:\n  - role: user\n"
+                + "    content: \"{{input}}\"\ntestData:\n  - input: hi\n    expected: hello\nevaluators:\n"
+                + "  - name: similar\n    uses: github/similarity\n");
+        try (okhttp3.mockwebserver.MockWebServer server = new okhttp3.mockwebserver.MockWebServer()) {
+            for (String reply : new String[] {"hello there", "5"}) {
+                server.enqueue(new okhttp3.mockwebserver.MockResponse().setHeader("Content-Type", "application/json")
+                        .setBody("{\"id\":\"c\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"m\","
+                                + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\""
+                                + reply + "\"},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":1,"
+                                + "\"completion_tokens\":1,\"total_tokens\":2}}"));
+            }
+            server.start();
+
+            // when
+            Result r = CliRunner.run(work, Map.of("IDEM_STORE", "memory:", "OPENAI_API_KEY", "sk-test",
+                    "OPENAI_BASE_URL", server.url("/v1").toString()), "eval", "judged.prompt.yml",
+                    "--provider", "openai", "--judge-model", "judge-model-x");
+
+            // then the second request went to the same provider, for the named judge model
+            assertThat(r.code()).as(r.toString()).isZero();
+            assertThat(server.getRequestCount()).isEqualTo(2);
+            server.takeRequest();
+            assertThat(server.takeRequest().getBody().readUtf8()).contains("\"judge-model-x\"");
+        }
+    }
 }

@@ -51,6 +51,8 @@ import java.util.stream.Stream;
  */
 public final class EvaluateSpecService implements EvaluateSpecUseCase {
 
+    private static final String BUILTIN = "builtin";
+
     private final SpecResolver specs;
     private final ModelGateways gateways;
     private final IdempotentExecutor executor;
@@ -121,10 +123,11 @@ public final class EvaluateSpecService implements EvaluateSpecUseCase {
     }
 
     private Optional<EvaluatorFactory.Judge> judgeFor(EvaluateSpecCommand command, PromptSpec spec) {
-        Optional<ModelChoice> choice = command.judge();
-        if (choice.isEmpty() && !"builtin".equals(command.choice().provider())) {
-            choice = Optional.of(command.choice());
-        }
+        // The built-in architect answers the flagship spec only, so it never judges: not by default, not when a
+        // judge model is named without a provider (which takes the evaluation's), not when asked by name. Without
+        // a judge, a judged evaluator is a usage error naming --judge-provider, before any call is made.
+        Optional<ModelChoice> choice = command.judge().or(() -> Optional.of(command.choice()))
+                .filter(c -> !BUILTIN.equals(c.provider()));
         return choice.map(c -> new EvaluatorFactory.Judge(gateways.gateway(c.provider()),
                 c.model().orElse(spec.model()), c.model().isEmpty()));
     }
