@@ -1,6 +1,8 @@
 package dev.idem.cli;
 
+import dev.idem.port.out.PromptSpecRepository;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -59,14 +61,29 @@ record CliEnvironment(Map<String, String> env, Path workingDir, boolean interact
         return workingDir.resolve(path).normalize();
     }
 
-    /** A value as given, or the UTF-8 content of a file for {@code @path}. */
+    /**
+     * A value as given, or the UTF-8 content of a file for {@code @path}: a regular file of at most
+     * {@link PromptSpecRepository#MAX_FILE_BYTES}, like a spec. A FIFO would block until a writer comes and a
+     * device such as {@code /dev/zero} never ends, so neither is read.
+     */
     String valueOrFile(String option, String value) {
         if (!value.startsWith("@")) {
             return value;
         }
         Path file = resolve(value.substring(1));
-        try {
-            byte[] bytes = Files.readAllBytes(file);
+        if (Files.isDirectory(file)) {
+            throw new UsageException(option + ": " + file + " is a directory (name a file)");
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new UsageException(option + ": " + file + " is not a regular file (a FIFO, device or socket); "
+                    + "idem reads values from regular files");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(PromptSpecRepository.MAX_FILE_BYTES + 1);
+            if (bytes.length > PromptSpecRepository.MAX_FILE_BYTES) {
+                throw new UsageException(option + ": " + file + " is larger than 2 MiB (the limit for a value read "
+                        + "from a file, as for a spec file)");
+            }
             return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw new UsageException(option + ": " + file + " is not UTF-8 text");

@@ -93,6 +93,10 @@ public final class YamlPromptSpecRepository implements PromptSpecRepository {
             throw referenceError(sourceName, root, "the referenced spec does not exist: " + target
                     + " (resolved from '" + s.text() + "' relative to this file)");
         }
+        if (!Files.isRegularFile(target)) {
+            throw referenceError(sourceName, root, "the referenced spec is not a regular file (a directory, FIFO, "
+                    + "device or socket): " + target);
+        }
         return load(target, followed);
     }
 
@@ -133,6 +137,11 @@ public final class YamlPromptSpecRepository implements PromptSpecRepository {
         try {
             if (Files.isDirectory(file)) {
                 throw YamlTreeReader.fileError(sourceName, Optional.empty(), "cannot read file: it is a directory");
+            }
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                // opening a FIFO blocks until a writer comes, and a device may never end: neither is a spec file
+                throw YamlTreeReader.fileError(sourceName, Optional.empty(),
+                        "cannot read file: not a regular file (a FIFO, device or socket)");
             }
             long size = Files.size(file);
             if (size > YamlTreeReader.MAX_BYTES) {

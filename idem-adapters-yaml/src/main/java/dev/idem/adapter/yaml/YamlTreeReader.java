@@ -11,6 +11,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.idem.domain.spec.InvalidSpecException;
 import dev.idem.domain.spec.SourcePosition;
 import dev.idem.domain.spec.SpecIssue;
+import dev.idem.port.out.PromptSpecRepository;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
@@ -38,7 +39,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  */
 final class YamlTreeReader {
 
-    static final int MAX_BYTES = 2 * 1024 * 1024;
+    static final int MAX_BYTES = PromptSpecRepository.MAX_FILE_BYTES;
     static final int MAX_COLLECTION_ALIASES = 50;
     /** Nodes that alias expansion may add in total; far above any honest spec, far below a bomb. */
     static final int MAX_ALIAS_EXPANSION = 10_000;

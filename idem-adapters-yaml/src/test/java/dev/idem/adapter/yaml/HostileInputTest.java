@@ -2,6 +2,7 @@ package dev.idem.adapter.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.idem.domain.spec.InvalidSpecException;
 import java.io.IOException;
@@ -18,6 +19,52 @@ class HostileInputTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void should_refuse_a_fifo_as_spec_file_instead_of_waiting_for_a_writer() throws Exception {
+        // given
+        Path fifo = dir.resolve("spec.prompt.yml");
+        mkfifo(fifo);
+
+        // when
+        InvalidSpecException e = assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> catchThrowableOfType(InvalidSpecException.class, () -> repository.load(fifo)));
+
+        // then
+        assertThat(e).isNotNull();
+        assertThat(e.getMessage()).isEqualTo(fifo + ": cannot read file: not a regular file (a FIFO, device or socket)");
+    }
+
+    @Test
+    void should_refuse_a_character_device_as_spec_file() {
+        // when
+        InvalidSpecException e = assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> catchThrowableOfType(InvalidSpecException.class, () -> repository.load(Path.of("/dev/zero"))));
+
+        // then
+        assertThat(e).isNotNull();
+        assertThat(e.getMessage()).contains("not a regular file");
+    }
+
+    @Test
+    void should_refuse_a_fifo_as_a_suites_spec_naming_the_spec_field() throws Exception {
+        // given
+        mkfifo(dir.resolve("base.prompt.yml"));
+        Path suite = write("suite.yml", "name: s\nspec: base.prompt.yml\ntestData:\n  - x: 1\n");
+
+        // when
+        InvalidSpecException e = assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> catchThrowableOfType(InvalidSpecException.class, () -> repository.load(suite)));
+
+        // then
+        assertThat(e).isNotNull();
+        assertThat(e.getMessage()).startsWith(suite + ":2:").contains("spec").contains("not a regular file");
+    }
+
+    private static void mkfifo(Path path) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("mkfifo", path.toString()).inheritIO().start();
+        assertThat(p.waitFor()).as("mkfifo").isZero();
+    }
 
     @Test
     void should_refuse_a_billion_laughs_alias_bomb() throws IOException {

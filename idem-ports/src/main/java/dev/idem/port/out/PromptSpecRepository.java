@@ -10,10 +10,18 @@ import java.util.List;
 public interface PromptSpecRepository {
 
     /**
+     * The most a spec file may hold: 2 MiB, far above any honest spec. Values read from files for a spec
+     * ({@code --var name=@file}) are held to the same limit.
+     */
+    int MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+    /**
      * Loads a spec file.
      *
-     * @throws InvalidSpecException if the file cannot be read or is not a valid spec; every issue carries
-     *                              the file and, where known, line, column and field
+     * @throws InvalidSpecException if the file cannot be read, is not a regular file (a FIFO or a device would
+     *                              block or never end), holds more than {@link #MAX_FILE_BYTES}, or is not a
+     *                              valid spec; every issue carries the file and, where known, line, column and
+     *                              field
      */
     LoadedSpec load(Path file);
 
