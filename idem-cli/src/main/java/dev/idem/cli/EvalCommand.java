@@ -37,15 +37,22 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Evaluate a spec's testData with its evaluators; write reports.")
 final class EvalCommand implements Callable<Integer> {
 
+    /** Most cases in flight: each is a thread waiting on a model. */
+    static final int MAX_JOBS = 1024;
+    /** Most samples per row. */
+    static final int MAX_REPEAT = 1000;
+
     private final IdemFactory factory;
 
     @Parameters(paramLabel = "SPEC", description = "Spec file.")
     String specFile;
 
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N", defaultValue = "4", description = "Cases in flight (default 4).")
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", defaultValue = "4",
+            description = "Cases in flight (default 4, at most 1024).")
     int jobs;
 
-    @Option(names = "--repeat", paramLabel = "N", defaultValue = "1", description = "Samples per row (default 1).")
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
+            description = "Samples per row (default 1, at most 1000).")
     int repeat;
 
     @Option(names = "--filter", paramLabel = "REGEX", description = "Only rows whose label or values match.")
@@ -94,11 +101,15 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (jobs < 1 || repeat < 1) {
-            throw new UsageException("-j and --repeat must be at least 1");
+        if (jobs < 1 || jobs > MAX_JOBS) {
+            throw new UsageException("-j must be within 1.." + MAX_JOBS);
         }
-        if (minPassRate != null && (minPassRate < 0 || minPassRate > 1)) {
-            throw new UsageException("--min-pass-rate must be within 0..1, e.g. 0.9");
+        if (repeat < 1 || repeat > MAX_REPEAT) {
+            throw new UsageException("--repeat must be within 1.." + MAX_REPEAT);
+        }
+        // written so that NaN, which fails every comparison, is refused too
+        if (minPassRate != null && !(minPassRate >= 0 && minPassRate <= 1)) {
+            throw new UsageException("--min-pass-rate must be a number within 0..1, e.g. 0.9");
         }
         Optional<Pattern> filterPattern = Optional.empty();
         if (filter != null) {

@@ -45,7 +45,7 @@ final class IdemFactory {
         }
         withProviderSettings(b);
         if (provider.timeout != null) {
-            b.requestTimeout(Durations.parse("--timeout", provider.timeout));
+            b.requestTimeout(Durations.parse("--timeout", provider.timeout, Durations.MAX_TIMEOUT));
         }
         String maxResponse = environment.get(MAX_RESPONSE_BYTES);
         if (maxResponse != null) {
@@ -53,20 +53,21 @@ final class IdemFactory {
         }
         RetryPolicy policy = RetryPolicy.defaults();
         if (provider.maxAttempts != null) {
-            if (provider.maxAttempts < 1) {
-                throw new UsageException("--max-attempts must be at least 1");
+            if (provider.maxAttempts < 1 || provider.maxAttempts > ProviderOptions.MAX_ATTEMPTS) {
+                throw new UsageException("--max-attempts must be within 1.." + ProviderOptions.MAX_ATTEMPTS);
             }
             policy = policy.withMaxAttempts(provider.maxAttempts);
         }
         if (provider.retryDeadline != null) {
-            policy = policy.withDeadline(Durations.parse("--retry-deadline", provider.retryDeadline));
+            policy = policy.withDeadline(Durations.parse("--retry-deadline", provider.retryDeadline,
+                    Durations.MAX_RETRY_DEADLINE));
         }
         b.retryPolicy(policy);
         if (store.noCache) {
             b.cache(false);
         }
         if (store.cacheTtl != null) {
-            b.cacheTtl(Durations.parse("--cache-ttl", store.cacheTtl));
+            b.cacheTtl(Durations.parse("--cache-ttl", store.cacheTtl, Durations.MAX_CACHE_TTL));
         }
         return b.build();
     }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.QueueDispatcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,6 +69,10 @@ class ReportTargetsCliTest {
         // given a provider that would be called, and a directory where the report should go
         Files.createDirectory(work.resolve("reports"));
         try (MockWebServer server = new MockWebServer()) {
+            // a request, should one slip through, is answered at once instead of waiting for a scripted reply
+            QueueDispatcher dispatcher = new QueueDispatcher();
+            dispatcher.setFailFast(true);
+            server.setDispatcher(dispatcher);
             server.start();
             Map<String, String> env = Map.of("IDEM_STORE", "memory:", "OPENAI_API_KEY", "sk-test",
                     "OPENAI_BASE_URL", server.url("/v1").toString());
