@@ -20,6 +20,12 @@ sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, YamlNode.
     /** Number of nodes in this subtree; bounds what alias expansion may cost. */
     int weight();
 
+    /**
+     * Characters of text in this subtree (keys and scalars): what an alias to it adds to the document, which
+     * the node count alone does not show (one alias to a 1 MB string is one node).
+     */
+    long textLength();
+
     /** How the value reads in an error message: {@code a mapping}, {@code a list}, {@code "hot"}, {@code 12}. */
     String describe();
 
@@ -88,6 +94,11 @@ sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, YamlNode.
         }
 
         @Override
+        public long textLength() {
+            return entries.entrySet().stream().mapToLong(e -> e.getKey().length() + e.getValue().textLength()).sum();
+        }
+
+        @Override
         public String describe() {
             return "a mapping";
         }
@@ -112,6 +123,11 @@ sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, YamlNode.
 
         Sequence(List<YamlNode> items, SourcePosition position) {
             this(List.copyOf(items), position, 1 + items.stream().mapToInt(YamlNode::weight).sum());
+        }
+
+        @Override
+        public long textLength() {
+            return items.stream().mapToLong(YamlNode::textLength).sum();
         }
 
         @Override
@@ -147,6 +163,11 @@ sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, YamlNode.
         @Override
         public int weight() {
             return 1;
+        }
+
+        @Override
+        public long textLength() {
+            return text.length();
         }
 
         boolean isNumber() {

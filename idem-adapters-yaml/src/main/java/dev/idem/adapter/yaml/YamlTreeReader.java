@@ -43,6 +43,11 @@ final class YamlTreeReader {
     static final int MAX_COLLECTION_ALIASES = 50;
     /** Nodes that alias expansion may add in total; far above any honest spec, far below a bomb. */
     static final int MAX_ALIAS_EXPANSION = 10_000;
+    /**
+     * Characters of text that alias expansion may add in total: twice what a spec file may hold. Without it,
+     * 2000 aliases of one 1 MB string (a 1.1 MB file, 2001 nodes) expand to 2 GB of prompts.
+     */
+    static final long MAX_ALIAS_TEXT = 2L * MAX_BYTES;
     static final int MAX_DEPTH = 64;
 
     private static final SourcePosition START = new SourcePosition(1, 1);
@@ -251,6 +256,7 @@ final class YamlTreeReader {
         private final Map<String, YamlNode> anchors = new HashMap<>();
         private int collectionAliases;
         private long expandedNodes;
+        private long expandedText;
 
         Expansion(String sourceName) {
             this.sourceName = sourceName;
@@ -268,6 +274,11 @@ final class YamlTreeReader {
             if (collectionAliases > MAX_COLLECTION_ALIASES || expandedNodes > MAX_ALIAS_EXPANSION) {
                 throw fileError(sourceName, Optional.of(at), "too many YAML aliases (at most "
                         + MAX_COLLECTION_ALIASES + " aliases and " + MAX_ALIAS_EXPANSION + " expanded values)");
+            }
+            expandedText += target.textLength();
+            if (expandedText > MAX_ALIAS_TEXT) {
+                throw fileError(sourceName, Optional.of(at), "YAML aliases expand to more than "
+                        + MAX_ALIAS_TEXT / (1024 * 1024) + " MiB of text (at most twice what a spec file may hold)");
             }
             return target.copyAt(at);
         }

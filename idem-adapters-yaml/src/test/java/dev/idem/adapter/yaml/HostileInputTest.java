@@ -89,6 +89,40 @@ class HostileInputTest {
     }
 
     @Test
+    void should_refuse_aliases_that_expand_a_long_string_beyond_twice_the_file_limit() throws IOException {
+        // given 2000 aliases of one 1 MB string: a 1.1 MB file that would expand to 2 GB of prompts
+        StringBuilder yaml = new StringBuilder("big: &big \"").append("x".repeat(1_000_000)).append("\"\n");
+        yaml.append("messages:\n  - role: user\n    content: \"{{v}}\"\ntestData:\n");
+        for (int i = 0; i < 2000; i++) {
+            yaml.append("  - v: *big\n");
+        }
+        Path file = write("long-aliases.prompt.yml", yaml.toString());
+
+        // when
+        InvalidSpecException e = catchThrowableOfType(InvalidSpecException.class, () -> repository.load(file));
+
+        // then refused at the alias that crosses 4 MiB: the fifth (line 10)
+        assertThat(e).isNotNull();
+        assertThat(e.issues()).hasSize(1);
+        assertThat(e.getMessage()).startsWith(file + ":10:8: ")
+                .contains("YAML aliases expand to more than 4 MiB of text");
+    }
+
+    @Test
+    void should_accept_aliases_of_a_long_context_shared_by_a_few_rows() throws IOException {
+        // given a 100 kB context reused by 30 rows: 3 MB of expansion, an honest spec
+        StringBuilder yaml = new StringBuilder("context: &ctx \"").append("y".repeat(100_000)).append("\"\n");
+        yaml.append("messages:\n  - role: user\n    content: \"{{v}}\"\ntestData:\n");
+        for (int i = 0; i < 30; i++) {
+            yaml.append("  - v: *ctx\n");
+        }
+        Path file = write("shared.prompt.yml", yaml.toString());
+
+        // when / then
+        assertThat(repository.load(file).spec().testData()).hasSize(30);
+    }
+
+    @Test
     void should_refuse_more_collection_aliases_than_the_limit() throws IOException {
         // given
         StringBuilder yaml = new StringBuilder("base: &base {k: v}\nmany:\n");
