@@ -181,7 +181,7 @@ final class EvalCommand implements Callable<Integer> {
         return s.passed() == s.total() ? ExitCode.OK : ExitCode.EVALUATIONS_FAILED;
     }
 
-    /** Where each report goes, checked before any model is called: a directory or two reports on stdout are usage errors. */
+    /** Where each report goes, checked before any call: a directory, or two reports on stdout, is a usage error. */
     private Map<String, ReportTarget> reportTargets() {
         Map<String, ReportTarget> targets = new LinkedHashMap<>();
         put(targets, "json", "--report-json", reportJson);

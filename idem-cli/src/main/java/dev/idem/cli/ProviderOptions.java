@@ -15,10 +15,12 @@ final class ProviderOptions {
     @Option(names = "--model", paramLabel = "M", description = "Model to use instead of the spec's.")
     String model;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", description = "Timeout of one model attempt (default 60s, at most 1d).")
+    @Option(names = "--timeout", paramLabel = "DURATION",
+            description = "Timeout of one model attempt (default 60s, at most 1d).")
     String timeout;
 
-    @Option(names = "--max-attempts", paramLabel = "N", description = "Attempts per call, retries included (default 5, at most 100).")
+    @Option(names = "--max-attempts", paramLabel = "N",
+            description = "Attempts per call, retries included (default 5, at most 100).")
     Integer maxAttempts;
 
     @Option(names = "--retry-deadline", paramLabel = "DURATION",

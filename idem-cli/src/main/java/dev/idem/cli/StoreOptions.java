@@ -12,6 +12,7 @@ final class StoreOptions {
     @Option(names = "--no-cache", description = "Always call the model; never replay a stored reply.")
     boolean noCache;
 
-    @Option(names = "--cache-ttl", paramLabel = "DURATION", description = "How long replies are kept (default 14d, at most 3650d).")
+    @Option(names = "--cache-ttl", paramLabel = "DURATION",
+            description = "How long replies are kept (default 14d, at most 3650d).")
     String cacheTtl;
 }

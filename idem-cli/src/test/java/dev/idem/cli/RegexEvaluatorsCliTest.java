@@ -54,7 +54,8 @@ class RegexEvaluatorsCliTest {
         // given the attack round's pattern and a 41-character reply
         replyWith("a".repeat(40) + "!");
         Files.writeString(work.resolve("s.prompt.yml"), "name: s\nmessages:\n  - role: user\n    content: hi\n"
-                + "testData:\n  - name: only\nevaluators:\n  - name: greedy\n    regex:\n      pattern: \"(.*a){25}$\"\n");
+                + "testData:\n  - name: only\nevaluators:\n  - name: greedy\n    regex:\n"
+                + "      pattern: \"(.*a){25}$\"\n");
 
         // when (the guard turns the unbounded engine's minutes into a failure of this test)
         Result r = assertTimeoutPreemptively(Duration.ofSeconds(90),
@@ -89,7 +90,8 @@ class RegexEvaluatorsCliTest {
     void should_refuse_a_pattern_whose_placeholder_a_row_lacks_before_any_call() throws Exception {
         // given
         Files.writeString(work.resolve("s.prompt.yml"), "name: s\nmessages:\n  - role: user\n"
-                + "    content: \"Tell me about {{topic}}\"\ntestData:\n  - topic: Kafka\n    tag: x\n  - topic: Redis\n"
+                + "    content: \"Tell me about {{topic}}\"\ntestData:\n  - topic: Kafka\n    tag: x\n"
+                + "  - topic: Redis\n"
                 + "evaluators:\n  - name: tagged\n    regex:\n      pattern: \"\\\\b{{tag}}\\\\b\"\n");
 
         // when

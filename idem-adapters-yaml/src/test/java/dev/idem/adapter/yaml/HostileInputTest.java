@@ -32,7 +32,8 @@ class HostileInputTest {
 
         // then
         assertThat(e).isNotNull();
-        assertThat(e.getMessage()).isEqualTo(fifo + ": cannot read file: not a regular file (a FIFO, device or socket)");
+        assertThat(e.getMessage())
+                .isEqualTo(fifo + ": cannot read file: not a regular file (a FIFO, device or socket)");
     }
 
     @Test
