@@ -355,6 +355,71 @@ public abstract class ExecutionStoreContract {
     }
 
     @Test
+    void should_replace_a_completed_record_when_the_call_is_claimed_afresh() {
+        // given a call that completed
+        Fingerprint fp = fingerprint("afresh-completed");
+        long first = acquire(fp, "owner-1", LONG);
+        store.complete(fp, first, REPLY, LONG);
+
+        // when it is claimed afresh (--no-cache) and completed again
+        Claim again = store.claimAfresh(fp, "owner-2", LONG);
+        Completion fresh = new Completion("the fresh reply", "m2", new TokenUsage(2, 3), Duration.ofMillis(9), "stop");
+        long second = ((Claim.Acquired) again).fencingToken();
+        boolean completed = store.complete(fp, second, fresh, LONG);
+
+        // then the fresh reply replaces the stored one, under a newer token
+        assertThat(again).isInstanceOfSatisfying(Claim.Acquired.class,
+                acquired -> assertThat(acquired.fencingToken()).isGreaterThan(first));
+        assertThat(completed).isTrue();
+        assertThat(store.claim(fp, "owner-3", LONG)).isInstanceOfSatisfying(Claim.Completed.class,
+                done -> assertThat(done.record().completion()).contains(fresh));
+    }
+
+    @Test
+    void should_replace_a_failed_record_when_the_call_is_claimed_afresh() {
+        // given a call the provider rejected, remembered for a long time
+        Fingerprint fp = fingerprint("afresh-failed");
+        store.fail(fp, acquire(fp, "owner-1", LONG), "RequestRejectedException: 400", LONG);
+
+        // when it is claimed afresh and succeeds
+        long token = ((Claim.Acquired) store.claimAfresh(fp, "owner-2", LONG)).fencingToken();
+        store.complete(fp, token, REPLY, LONG);
+
+        // then the success replaces the failure
+        assertThat(store.claim(fp, "owner-3", LONG)).isInstanceOfSatisfying(Claim.Completed.class,
+                done -> assertThat(done.record().completion()).contains(REPLY));
+    }
+
+    @Test
+    void should_answer_busy_when_claimed_afresh_while_another_owner_holds_a_live_claim() {
+        // given
+        Fingerprint fp = fingerprint("afresh-busy");
+        long token = acquire(fp, "owner-1", LONG);
+
+        // when
+        Claim afresh = store.claimAfresh(fp, "owner-2", LONG);
+
+        // then the holder keeps its claim
+        assertThat(afresh).isInstanceOfSatisfying(Claim.Busy.class,
+                busy -> assertThat(busy.record().fencingToken()).isEqualTo(token));
+        assertThat(store.complete(fp, token, REPLY, LONG)).isTrue();
+    }
+
+    @Test
+    void should_acquire_when_claimed_afresh_and_the_fingerprint_is_absent() {
+        // given
+        Fingerprint fp = fingerprint("afresh-absent");
+
+        // when
+        Claim afresh = store.claimAfresh(fp, "owner-1", LONG);
+
+        // then
+        assertThat(afresh).isInstanceOfSatisfying(Claim.Acquired.class,
+                acquired -> assertThat(acquired.takeover()).isFalse());
+        assertThat(store.claim(fp, "owner-2", LONG)).isInstanceOf(Claim.Busy.class);
+    }
+
+    @Test
     void should_refuse_a_failure_when_the_token_is_stale() {
         // given
         Fingerprint fp = fingerprint("fail-stale");

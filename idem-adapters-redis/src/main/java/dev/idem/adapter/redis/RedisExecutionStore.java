@@ -10,12 +10,15 @@ import dev.idem.domain.execution.TokenUsage;
 import dev.idem.port.out.ExecutionStore;
 import dev.idem.port.out.StoreStats;
 import dev.idem.port.out.StoreUnavailableException;
+import dev.idem.port.out.InvalidStoreUriException;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.KeyValue;
+import io.lettuce.core.RedisBusyException;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisLoadingException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
@@ -23,6 +26,8 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +35,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An {@link ExecutionStore} on a Redis server, shared by every runner that points at it (CI shards, several
@@ -41,71 +50,162 @@ import java.util.function.Function;
  * <p>Leases and TTLs are kept in the server's time, not the caller's clock. Completed and failed records carry
  * a Redis TTL, so the server drops them when they expire; an in-progress record outlives its lease by a grace
  * period so a later claim can see that it takes over.
+ *
+ * <p>A hiccup of the server (a restart, a failover, a pause of a few seconds) does not fail the run: an operation
+ * that meets a dropped connection or a timeout is sent again, for up to {@code retryFor} (30 s by default,
+ * {@code ?retryFor=} in the URI), while the client reconnects by itself. Every operation is safe to send twice:
+ * a claim carries a nonce, so a claim applied but unanswered is recognised as ours; the others are guarded by the
+ * fencing token. At connection time a marker ({@code idem:store}) is written; a claim that finds it gone knows
+ * the database was emptied under the run, and the store reports itself unavailable rather than hand out fencing
+ * tokens that start again from 1.
  */
 public final class RedisExecutionStore implements ExecutionStore {
 
     /** How long a connection attempt may take before the server is reported unreachable. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
-    /** How long one command may take. */
-    public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(10);
+    /** How long one command may take before it is sent again. */
+    public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(5);
+    /** How long an operation keeps trying through an outage before the store is reported unavailable. */
+    public static final Duration DEFAULT_RETRY_FOR = Duration.ofSeconds(30);
 
     static final String RECORD_PREFIX = "idem:exec:";
     static final String FENCE = "idem:fence";
     static final String META = "idem:meta";
+    static final String MARKER = "idem:store";
     private static final long IN_PROGRESS_GRACE_MS = Duration.ofHours(1).toMillis();
     private static final int SCAN_BATCH = 500;
+    private static final Duration FIRST_RETRY_PAUSE = Duration.ofMillis(20);
+    private static final Duration MAX_RETRY_PAUSE = Duration.ofMillis(500);
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)");
 
     private final String description;
+    private final Duration retryFor;
+    private final ClientResources resources;
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> connection;
     private final RedisCommands<String, String> redis;
+    private final String storeId;
 
     /**
      * Connects to the server.
      *
-     * @param uri            {@code redis://[[user]:password@]host[:port][/db]} (or {@code rediss://})
-     * @param connectTimeout how long to try to reach the server
-     * @param commandTimeout how long one command may take
+     * @param uri            {@code redis://[[user]:password@]host[:port][/db][?retryFor=30s]} (or {@code rediss://})
+     * @param connectTimeout how long to try to reach the server at first
+     * @param commandTimeout how long one command may take before it is sent again (the URI's {@code ?timeout=}
+     *                       wins when given)
+     * @throws InvalidStoreUriException  if the URI is malformed or names a database the server does not have
      * @throws StoreUnavailableException if the server cannot be reached or refuses the credentials
      */
     public RedisExecutionStore(URI uri, Duration connectTimeout, Duration commandTimeout) {
         Objects.requireNonNull(uri, "uri");
-        RedisURI redisUri;
-        try {
-            redisUri = RedisURI.create(uri);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("not a Redis URI: " + safeDescription(uri)
-                    + " (use redis://host:port/db)", e);
+        RedisURI redisUri = parse(uri);
+        if (!hasParameter(uri, RedisURI.PARAMETER_NAME_TIMEOUT)) {
+            redisUri.setTimeout(commandTimeout);
         }
-        redisUri.setTimeout(commandTimeout);
         this.description = safeDescription(redisUri);
-        this.client = RedisClient.create(redisUri);
+        this.retryFor = retryFor(uri);
+        // Reconnect attempts stay frequent (at most a second apart) so that a server back within retryFor is found.
+        this.resources = ClientResources.builder()
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(10), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
+                .build();
+        this.client = RedisClient.create(resources, redisUri);
         client.setOptions(ClientOptions.builder()
                 .socketOptions(SocketOptions.builder().connectTimeout(connectTimeout).build())
-                // A lost server should fail the run promptly, not queue commands until a timeout.
+                // While disconnected a command fails at once and is sent again by call(), within retryFor,
+                // rather than waiting in a queue for a timeout that says nothing.
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .build());
         try {
             this.connection = client.connect();
+            this.redis = connection.sync();
+            this.storeId = markStore();
         } catch (RedisException e) {
-            shutdown(client);
-            throw connectFailure(e);
+            shutdown();
+            throw connectFailure(e, redisUri);
+        } catch (StoreUnavailableException e) {
+            shutdown();
+            throw e;
         }
-        this.redis = connection.sync();
     }
 
     public RedisExecutionStore(URI uri) {
         this(uri, DEFAULT_CONNECT_TIMEOUT, DEFAULT_COMMAND_TIMEOUT);
     }
 
-    private StoreUnavailableException connectFailure(RedisException e) {
+    private static RedisURI parse(URI uri) {
+        String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority().replaceFirst("^.*@", "");
+        int colon = authority.lastIndexOf(':');
+        if (colon >= 0 && !authority.endsWith("]") && !authority.substring(colon + 1).matches("\\d{1,5}")) {
+            throw new InvalidStoreUriException("not a Redis URI: " + safeDescription(uri)
+                    + " (use redis://host:port/db, the port a number such as 6379)");
+        }
+        RedisURI redisUri;
+        try {
+            redisUri = RedisURI.create(uri);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidStoreUriException("not a Redis URI: " + safeDescription(uri)
+                    + " (use redis://host:port/db, the database a number such as 0)", e);
+        }
+        if (redisUri.getHost() == null || redisUri.getHost().isBlank()) {
+            throw new InvalidStoreUriException("not a Redis URI: " + safeDescription(uri)
+                    + " names no host (use redis://host:port/db, the port a number such as 6379)");
+        }
+        return redisUri;
+    }
+
+    private static boolean hasParameter(URI uri, String name) {
+        String query = uri.getRawQuery();
+        return query != null && Pattern.compile("(^|&)" + Pattern.quote(name) + "=").matcher(query).find();
+    }
+
+    private static Duration retryFor(URI uri) {
+        String query = uri.getRawQuery();
+        if (query == null) {
+            return DEFAULT_RETRY_FOR;
+        }
+        for (String parameter : query.split("&")) {
+            if (parameter.startsWith("retryFor=")) {
+                Matcher m = DURATION.matcher(parameter.substring("retryFor=".length()));
+                if (!m.matches()) {
+                    throw new InvalidStoreUriException("retryFor in " + safeDescription(uri)
+                            + " must be a duration such as 500ms, 30s or 2m");
+                }
+                long amount = Long.parseLong(m.group(1));
+                return switch (m.group(2)) {
+                    case "ms" -> Duration.ofMillis(amount);
+                    case "s" -> Duration.ofSeconds(amount);
+                    default -> Duration.ofMinutes(amount);
+                };
+            }
+        }
+        return DEFAULT_RETRY_FOR;
+    }
+
+    /** Writes this database's marker unless there is one, and returns it. */
+    private String markStore() {
+        String mine = UUID.randomUUID().toString();
+        call(r -> r.setnx(MARKER, mine));
+        String id = call(r -> r.get(MARKER));
+        return id == null ? mine : id;
+    }
+
+    private RuntimeException connectFailure(RedisException e, RedisURI redisUri) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             String message = String.valueOf(cause.getMessage());
-            if (cause instanceof RedisCommandExecutionException
-                    && (message.contains("WRONGPASS") || message.contains("NOAUTH") || message.contains("AUTH"))) {
+            if (!(cause instanceof RedisCommandExecutionException)) {
+                continue;
+            }
+            if (message.contains("WRONGPASS") || message.contains("NOAUTH") || message.contains("AUTH")) {
                 return new StoreUnavailableException("Redis at " + description
                         + " refused the credentials (fix the user and password in --store)", e);
             }
+            if (message.contains("DB index")) {
+                return new InvalidStoreUriException("Redis at " + description + " has no database "
+                        + redisUri.getDatabase() + ": " + message.strip() + " (use a database the server has,"
+                        + " 0 to 15 unless 'databases' in redis.conf says more)", e);
+            }
+            return new StoreUnavailableException("Redis at " + description + " refused the connection: "
+                    + message.strip() + " (fix --store or the server's configuration)", e);
         }
         return new StoreUnavailableException("cannot reach Redis at " + description
                 + " (start redis-server or fix --store)", e);
@@ -122,13 +222,50 @@ public final class RedisExecutionStore implements ExecutionStore {
         return EndpointUrl.of(uri.toString()).toString();
     }
 
+    /**
+     * Runs a command, sending it again through a dropped connection or a timeout until it answers or
+     * {@code retryFor} has passed. A refusal by the server (a wrong type, a full memory) is not retried.
+     */
     private <T> T call(Function<RedisCommands<String, String>, T> command) {
-        try {
-            return command.apply(redis);
-        } catch (RedisException e) {
-            throw new StoreUnavailableException("Redis at " + description + " failed: " + e.getMessage()
-                    + " (check that the server is up and reachable, or fix --store)", e);
+        long deadline = System.nanoTime() + retryFor.toNanos();
+        Duration pause = FIRST_RETRY_PAUSE;
+        while (true) {
+            try {
+                return command.apply(redis);
+            } catch (RedisException e) {
+                if (!transientFailure(e)) {
+                    throw new StoreUnavailableException("Redis at " + description + " failed: "
+                            + oneLine(e.getMessage()) + " (check the server, or fix --store)", e);
+                }
+                if (System.nanoTime() + pause.toNanos() > deadline) {
+                    throw new StoreUnavailableException("Redis at " + description + " did not answer for "
+                            + retryFor.toSeconds() + " s: " + oneLine(e.getMessage())
+                            + " (check that the server is up and reachable, or fix --store)", e);
+                }
+                sleep(pause);
+                pause = pause.multipliedBy(2).compareTo(MAX_RETRY_PAUSE) > 0 ? MAX_RETRY_PAUSE : pause.multipliedBy(2);
+            }
         }
+    }
+
+    private static boolean transientFailure(RedisException e) {
+        // A server that is loading its data after a restart, or busy with a script, answers later; any other error
+        // reply is the server's decision. Everything else (timeouts, lost connections) is the network's.
+        return !(e instanceof RedisCommandExecutionException)
+                || e instanceof RedisLoadingException || e instanceof RedisBusyException;
+    }
+
+    private void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("interrupted while waiting for Redis at " + description, interrupted);
+        }
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.replaceAll("\\s+", " ").strip();
     }
 
     private static String key(Fingerprint fingerprint) {
@@ -142,10 +279,26 @@ public final class RedisExecutionStore implements ExecutionStore {
 
     @Override
     public Claim claim(Fingerprint fingerprint, String owner, Duration lease) {
+        return claim(fingerprint, owner, lease, false);
+    }
+
+    @Override
+    public Claim claimAfresh(Fingerprint fingerprint, String owner, Duration lease) {
+        return claim(fingerprint, owner, lease, true);
+    }
+
+    private Claim claim(Fingerprint fingerprint, String owner, Duration lease, boolean afresh) {
         Objects.requireNonNull(fingerprint, "fingerprint");
+        String nonce = UUID.randomUUID().toString();
         List<Object> reply = call(r -> r.eval(RedisScripts.CLAIM, ScriptOutputType.MULTI,
-                new String[] {key(fingerprint), FENCE}, owner == null ? "" : owner,
-                Long.toString(Math.max(1, lease.toMillis())), Long.toString(IN_PROGRESS_GRACE_MS)));
+                new String[] {key(fingerprint), FENCE, MARKER}, owner == null ? "" : owner,
+                Long.toString(Math.max(1, lease.toMillis())), Long.toString(IN_PROGRESS_GRACE_MS),
+                afresh ? "1" : "0", nonce, storeId));
+        if ("RESET".equals(reply.get(0))) {
+            throw new StoreUnavailableException("the Redis store at " + description + " was emptied while idem was"
+                    + " using it (a FLUSHDB or FLUSHALL, or a restart without persistence): its records are gone"
+                    + " (stop whatever empties it, or give idem a database of its own; rerun to start afresh)", null);
+        }
         if ("ACQUIRED".equals(reply.get(0))) {
             return new Claim.Acquired((Long) reply.get(1), ((Long) reply.get(2)) == 1L);
         }
@@ -306,11 +459,12 @@ public final class RedisExecutionStore implements ExecutionStore {
         try {
             connection.close();
         } finally {
-            shutdown(client);
+            shutdown();
         }
     }
 
-    private static void shutdown(RedisClient client) {
+    private void shutdown() {
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        resources.shutdown(0, 2, TimeUnit.SECONDS);
     }
 }

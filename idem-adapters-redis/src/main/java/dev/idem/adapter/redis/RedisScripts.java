@@ -21,20 +21,33 @@ final class RedisScripts {
             """;
 
     /**
-     * KEYS: record, fence counter. ARGV: owner, lease ms, grace ms.
-     * Returns {@code {'ACQUIRED', token, takeover 0|1}} or {@code {'EXISTS', HGETALL}}.
+     * KEYS: record, fence counter, store marker. ARGV: owner, lease ms, grace ms, afresh 0|1, claim nonce, store id.
+     * Returns {@code {'ACQUIRED', token, takeover 0|1}}, {@code {'EXISTS', HGETALL}}, or {@code {'RESET'}} when the
+     * marker written at connection time is gone (the database was emptied: a FLUSHDB, or a restart without
+     * persistence), so fencing tokens would start again from 1.
+     *
+     * <p>The nonce makes a claim safe to send again when its reply was lost (a timeout, a dropped connection): if
+     * the first attempt was applied, the record carries this nonce and the retry gets the same token back instead
+     * of finding its own claim busy.
      */
     static final String CLAIM = PRELUDE + """
+            if redis.call('GET', KEYS[3]) ~= ARGV[6] then
+              return {'RESET'}
+            end
             local now = now_ms()
             local state = redis.call('HGET', KEYS[1], 'state')
             local takeover = 0
             if state then
               if state == 'IN_PROGRESS' then
+                if redis.call('HGET', KEYS[1], 'nonce') == ARGV[5] then
+                  return {'ACQUIRED', tonumber(redis.call('HGET', KEYS[1], 'token')),
+                    tonumber(redis.call('HGET', KEYS[1], 'takeover') or '0')}
+                end
                 if tonumber(redis.call('HGET', KEYS[1], 'lease')) > now then
                   return {'EXISTS', redis.call('HGETALL', KEYS[1])}
                 end
                 takeover = 1
-              elseif tonumber(redis.call('HGET', KEYS[1], 'expires')) > now then
+              elseif ARGV[4] ~= '1' and tonumber(redis.call('HGET', KEYS[1], 'expires')) > now then
                 return {'EXISTS', redis.call('HGETALL', KEYS[1])}
               end
             end
@@ -42,7 +55,7 @@ final class RedisScripts {
             local lease = now + tonumber(ARGV[2])
             redis.call('DEL', KEYS[1])
             redis.call('HSET', KEYS[1], 'state', 'IN_PROGRESS', 'owner', ARGV[1], 'token', s(token),
-              'lease', s(lease), 'updated', s(now), 'expires', s(lease))
+              'lease', s(lease), 'updated', s(now), 'expires', s(lease), 'nonce', ARGV[5], 'takeover', s(takeover))
             redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[2]) + tonumber(ARGV[3]))
             return {'ACQUIRED', token, takeover}
             """;

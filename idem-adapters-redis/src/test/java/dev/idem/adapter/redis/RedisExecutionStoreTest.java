@@ -7,6 +7,7 @@ import dev.idem.domain.execution.ExecutionRecord;
 import dev.idem.domain.execution.Fingerprint;
 import dev.idem.port.out.ExecutionStore;
 import dev.idem.port.out.ExecutionStoreProvider;
+import dev.idem.port.out.InvalidStoreUriException;
 import dev.idem.port.out.StoreUnavailableException;
 import dev.idem.testkit.ExecutionStoreContract;
 import dev.idem.testkit.MutableClock;
@@ -59,6 +60,18 @@ class RedisExecutionStoreTest extends ExecutionStoreContract {
                 .isInstanceOf(StoreUnavailableException.class)
                 .hasMessage("cannot reach Redis at redis://127.0.0.1:" + port + "/0 (start redis-server or fix --store)")
                 .hasMessageNotContaining("s3cret");
+    }
+
+    @Test
+    void should_refuse_a_malformed_uri_as_invalid_rather_than_fail_inside() {
+        for (String uri : new String[] {"redis://127.0.0.1:6379/abc", "redis://h:p/0", "redis://:s3cret@h:p/abc"}) {
+            assertThatThrownBy(() -> new RedisExecutionStore(URI.create(uri))).as(uri)
+                    .isInstanceOf(InvalidStoreUriException.class)
+                    .hasMessageStartingWith("not a Redis URI: ")
+                    .hasMessageNotContaining("s3cret");
+        }
+        assertThatThrownBy(() -> new RedisExecutionStore(URI.create(server.uri() + "?retryFor=soon")))
+                .isInstanceOf(InvalidStoreUriException.class).hasMessageContaining("retryFor");
     }
 
     @Test

@@ -7,13 +7,16 @@ import dev.idem.domain.execution.ExecutionState;
 import dev.idem.domain.execution.Fingerprint;
 import dev.idem.domain.execution.TokenUsage;
 import dev.idem.port.out.ExecutionStore;
+import dev.idem.port.out.InvalidStoreUriException;
 import dev.idem.port.out.StoreStats;
 import dev.idem.port.out.StoreUnavailableException;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
@@ -37,6 +40,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>One connection serves every thread of the process, taken in turn under a lock; processes are kept apart
  * by SQLite's own file locks: a claim runs in a {@code BEGIN IMMEDIATE} transaction, so reading the fencing
  * counter, the conditional upsert and the counter's increment happen as one step for every process.
+ *
+ * <p>The store must be a regular file (a device such as {@code /dev/null}, a FIFO or a directory is refused), and
+ * it must stay the file that was opened: every operation checks that the path still names it, because SQLite
+ * would go on writing into a deleted file and the next run would find an empty store and pay for every call again.
  */
 public final class SqliteExecutionStore implements ExecutionStore {
 
@@ -65,7 +72,8 @@ public final class SqliteExecutionStore implements ExecutionStore {
             )""";
     private static final String SCHEMA_META = "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)";
 
-    // The WHERE clause is the whole claim rule: only a record whose lease or TTL ran out may be overwritten.
+    // The WHERE clause is the whole claim rule: only a record whose lease or TTL ran out may be overwritten, or,
+    // when the last parameter is 1 (a claim afresh, for --no-cache), any record but a live claim.
     private static final String CLAIM = """
             INSERT INTO executions (fingerprint, state, owner, token, lease_expiry_ms, updated_ms, expires_ms)
             VALUES (?, 'IN_PROGRESS', ?, ?, ?, ?, ?)
@@ -75,7 +83,7 @@ public final class SqliteExecutionStore implements ExecutionStore {
               output_tokens = NULL, latency_nanos = NULL, finish_reason = NULL, failure = NULL,
               updated_ms = excluded.updated_ms, expires_ms = excluded.expires_ms
             WHERE (executions.state = 'IN_PROGRESS' AND executions.lease_expiry_ms <= ?)
-               OR (executions.state <> 'IN_PROGRESS' AND executions.expires_ms <= ?)""";
+               OR (executions.state <> 'IN_PROGRESS' AND (executions.expires_ms <= ? OR ? = 1))""";
     private static final String SELECT = """
             SELECT fingerprint, state, owner, token, lease_expiry_ms, text, model, input_tokens, output_tokens,
                    latency_nanos, finish_reason, failure, updated_ms, expires_ms
@@ -87,6 +95,7 @@ public final class SqliteExecutionStore implements ExecutionStore {
     private final Clock clock;
     private final Duration busyTimeout;
     private final Connection connection;
+    private final Object fileKey;
     private final ReentrantLock lock = new ReentrantLock();
 
     /**
@@ -105,6 +114,7 @@ public final class SqliteExecutionStore implements ExecutionStore {
         this.description = "sqlite:" + file;
         createOwnerOnly(file);
         this.connection = connect();
+        this.fileKey = fileKeyOrNull();
     }
 
     public SqliteExecutionStore(Path file, Clock clock) {
@@ -136,9 +146,10 @@ public final class SqliteExecutionStore implements ExecutionStore {
                     // Another process created it first; it used the same mode.
                 }
             }
-            if (Files.isDirectory(path)) {
-                throw new StoreUnavailableException("store " + description + " is a directory, not a file"
-                        + " (point --store at a file, e.g. sqlite:.idem/store.db)", null);
+            if (!Files.isRegularFile(path)) {
+                throw new InvalidStoreUriException("store " + description + " is "
+                        + (Files.isDirectory(path) ? "a directory" : "a device, FIFO or socket") + ", not a regular file"
+                        + " (point --store at a file, e.g. sqlite:.idem/store.db)");
             }
         } catch (IOException e) {
             throw new StoreUnavailableException("cannot create store " + description + ": " + e.getMessage()
@@ -219,9 +230,37 @@ public final class SqliteExecutionStore implements ExecutionStore {
         T run() throws SQLException;
     }
 
+    private Object fileKeyOrNull() {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Whether the path still names the file this store opened (SQLite would write on into a deleted one). */
+    private void ensureStillThere() {
+        Object now;
+        try {
+            now = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+        } catch (NoSuchFileException e) {
+            throw new StoreUnavailableException("store " + description + " was deleted while idem was using it:"
+                    + " what this run stores would be lost with it (stopping; rerun to start a new store, and"
+                    + " let nothing delete it during a run)", e);
+        } catch (IOException e) {
+            return;
+        }
+        if (fileKey != null && !fileKey.equals(now)) {
+            throw new StoreUnavailableException("store " + description + " was replaced by another file while idem"
+                    + " was using it (stopping; rerun to use the new file, and let nothing replace it during a run)",
+                    null);
+        }
+    }
+
     private <T> T locked(Work<T> work) {
         lock.lock();
         try {
+            ensureStillThere();
             return work.run();
         } catch (SQLException e) {
             throw unavailable(e);
@@ -257,6 +296,15 @@ public final class SqliteExecutionStore implements ExecutionStore {
 
     @Override
     public Claim claim(Fingerprint fingerprint, String owner, Duration lease) {
+        return claim(fingerprint, owner, lease, false);
+    }
+
+    @Override
+    public Claim claimAfresh(Fingerprint fingerprint, String owner, Duration lease) {
+        return claim(fingerprint, owner, lease, true);
+    }
+
+    private Claim claim(Fingerprint fingerprint, String owner, Duration lease, boolean replaceSettled) {
         Objects.requireNonNull(fingerprint, "fingerprint");
         Objects.requireNonNull(lease, "lease");
         return inImmediateTransaction(() -> {
@@ -274,6 +322,7 @@ public final class SqliteExecutionStore implements ExecutionStore {
                 ps.setLong(6, leaseExpiry);
                 ps.setLong(7, now);
                 ps.setLong(8, now);
+                ps.setInt(9, replaceSettled ? 1 : 0);
                 written = ps.executeUpdate();
             }
             if (written == 1) {

@@ -2,6 +2,7 @@ package dev.idem.adapter.sqlite;
 
 import dev.idem.port.out.ExecutionStore;
 import dev.idem.port.out.ExecutionStoreProvider;
+import dev.idem.port.out.InvalidStoreUriException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,11 +29,11 @@ public final class SqliteExecutionStoreProvider implements ExecutionStoreProvide
     /**
      * The file a {@code sqlite:} URI names.
      *
-     * @throws IllegalArgumentException if the URI is not a {@code sqlite:} URI naming a local file
+     * @throws InvalidStoreUriException if the URI is not a {@code sqlite:} URI naming a local file
      */
     public static Path pathOf(URI uri) {
         if (uri == null || !ID.equalsIgnoreCase(uri.getScheme())) {
-            throw new IllegalArgumentException("not a sqlite store URI: " + uri
+            throw new InvalidStoreUriException("not a sqlite store URI: " + uri
                     + " (use sqlite:PATH, e.g. sqlite:.idem/store.db)");
         }
         String path;
@@ -40,13 +41,22 @@ public final class SqliteExecutionStoreProvider implements ExecutionStoreProvide
             path = uri.getSchemeSpecificPart();
         } else {
             if (uri.getAuthority() != null && !uri.getAuthority().isEmpty()) {
-                throw new IllegalArgumentException("a sqlite store is a local file, not a host: " + uri
+                throw new InvalidStoreUriException("a sqlite store is a local file, not a host: " + uri
                         + " (use sqlite:PATH or sqlite:///ABSOLUTE/PATH)");
             }
             path = uri.getPath();
         }
         if (path == null || path.isBlank()) {
-            throw new IllegalArgumentException("a sqlite store URI names a file: " + uri
+            throw new InvalidStoreUriException("a sqlite store URI names a file: " + uri
+                    + " (use sqlite:PATH, e.g. sqlite:.idem/store.db)");
+        }
+        // SQLite's own names for a database in memory; idem would make a file of that name instead.
+        if (path.contains(":memory:") || path.startsWith("file:") || path.contains("/file:")) {
+            throw new InvalidStoreUriException("a sqlite store is a file; " + uri + " names an in-memory SQLite"
+                    + " database (use --store memory: for a store in this process only, or sqlite:PATH)");
+        }
+        if (uri.getRawQuery() != null || path.contains("?")) {
+            throw new InvalidStoreUriException("a sqlite store URI takes no ?parameters: " + uri
                     + " (use sqlite:PATH, e.g. sqlite:.idem/store.db)");
         }
         return Path.of(path);

@@ -10,6 +10,7 @@ import dev.idem.domain.execution.Fingerprint;
 import dev.idem.domain.execution.TokenUsage;
 import dev.idem.port.out.ExecutionStore;
 import dev.idem.port.out.ExecutionStoreProvider;
+import dev.idem.port.out.InvalidStoreUriException;
 import dev.idem.port.out.StoreUnavailableException;
 import dev.idem.testkit.ExecutionStoreContract;
 import dev.idem.testkit.MutableClock;
@@ -17,6 +18,7 @@ import dev.idem.testkit.ProcessClaimRace;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -27,6 +29,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class SqliteExecutionStoreTest extends ExecutionStoreContract {
@@ -110,6 +113,95 @@ class SqliteExecutionStoreTest extends ExecutionStoreContract {
             }
             assertThat(opened.claim(fingerprint("locked"), "o", LONG)).isInstanceOf(Claim.Acquired.class);
         }
+    }
+
+    @Test
+    void should_refuse_a_character_device_and_create_nothing_beside_it() {
+        // given /dev/null, which root could otherwise turn into a database with a /dev/null-journal beside it
+        Path device = Path.of("/dev/null");
+
+        // when / then
+        assertThatThrownBy(() -> new SqliteExecutionStore(device, clock))
+                .isInstanceOf(InvalidStoreUriException.class)
+                .hasMessage("store sqlite:/dev/null is a device, FIFO or socket, not a regular file"
+                        + " (point --store at a file, e.g. sqlite:.idem/store.db)");
+        for (String sidecar : new String[] {"/dev/null-journal", "/dev/null-wal", "/dev/null-shm"}) {
+            assertThat(Path.of(sidecar)).doesNotExist();
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void should_refuse_a_fifo_instead_of_hanging_on_it() throws Exception {
+        // given
+        Path fifo = dir.resolve("store.fifo");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+
+        // when / then
+        assertThatThrownBy(() -> new SqliteExecutionStore(fifo, clock))
+                .isInstanceOf(InvalidStoreUriException.class)
+                .hasMessageContaining("is a device, FIFO or socket, not a regular file");
+    }
+
+    @Test
+    void should_refuse_a_directory() {
+        assertThatThrownBy(() -> new SqliteExecutionStore(dir, clock))
+                .isInstanceOf(InvalidStoreUriException.class)
+                .hasMessageContaining("store sqlite:" + dir + " is a directory, not a regular file");
+    }
+
+    @Test
+    void should_stop_when_the_file_is_deleted_while_the_store_is_open() throws Exception {
+        // given an open store that holds a reply
+        Path file = dir.resolve("deleted/store.db");
+        try (SqliteExecutionStore opened = new SqliteExecutionStore(file, clock)) {
+            Fingerprint fp = fingerprint("stored-before");
+            opened.complete(fp, ((Claim.Acquired) opened.claim(fp, "o", LONG)).fencingToken(),
+                    new Completion("x", "m", TokenUsage.NONE, Duration.ZERO, "stop"), LONG);
+
+            // when someone deletes it (rm -r .idem) while the run goes on
+            for (String suffix : new String[] {"", "-wal", "-shm"}) {
+                Files.deleteIfExists(file.resolveSibling("store.db" + suffix));
+            }
+
+            // then the store says so instead of writing on into a file nobody will ever read again
+            assertThatThrownBy(() -> opened.claim(fingerprint("after"), "o", LONG))
+                    .isInstanceOf(StoreUnavailableException.class)
+                    .hasMessageStartingWith("store sqlite:" + file + " was deleted while idem was using it");
+            assertThatThrownBy(() -> opened.get(fp)).isInstanceOf(StoreUnavailableException.class);
+            assertThat(file).doesNotExist();
+        }
+    }
+
+    @Test
+    void should_stop_when_the_file_is_replaced_while_the_store_is_open() throws Exception {
+        // given an open store, and another store file
+        Path file = dir.resolve("replaced/store.db");
+        Path other = dir.resolve("other.db");
+        new SqliteExecutionStore(other, clock).close();
+        try (SqliteExecutionStore opened = new SqliteExecutionStore(file, clock)) {
+            opened.claim(fingerprint("first"), "o", LONG);
+
+            // when the other file is moved over it
+            Files.move(other, file, StandardCopyOption.REPLACE_EXISTING);
+
+            // then
+            assertThatThrownBy(() -> opened.claim(fingerprint("second"), "o", LONG))
+                    .isInstanceOf(StoreUnavailableException.class)
+                    .hasMessageContaining("was replaced by another file while idem was using it");
+        }
+    }
+
+    @Test
+    void should_refuse_in_memory_sqlite_names_and_uri_parameters() {
+        for (String uri : new String[] {"sqlite:file::memory:?cache=shared", "sqlite::memory:",
+                "sqlite:/work/dir/file::memory:", "sqlite:file:store.db"}) {
+            assertThatThrownBy(() -> SqliteExecutionStoreProvider.pathOf(URI.create(uri))).as(uri)
+                    .isInstanceOf(InvalidStoreUriException.class)
+                    .hasMessageContaining("names an in-memory SQLite database (use --store memory:");
+        }
+        assertThatThrownBy(() -> SqliteExecutionStoreProvider.pathOf(URI.create("sqlite:/tmp/store.db?mode=ro")))
+                .isInstanceOf(InvalidStoreUriException.class).hasMessageContaining("takes no ?parameters");
     }
 
     @Test

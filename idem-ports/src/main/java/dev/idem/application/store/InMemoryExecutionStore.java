@@ -37,12 +37,22 @@ public final class InMemoryExecutionStore implements ExecutionStore {
 
     @Override
     public Claim claim(Fingerprint fingerprint, String owner, Duration lease) {
+        return claim(fingerprint, owner, lease, false);
+    }
+
+    @Override
+    public Claim claimAfresh(Fingerprint fingerprint, String owner, Duration lease) {
+        return claim(fingerprint, owner, lease, true);
+    }
+
+    private Claim claim(Fingerprint fingerprint, String owner, Duration lease, boolean replaceSettled) {
         Objects.requireNonNull(fingerprint, "fingerprint");
         Objects.requireNonNull(lease, "lease");
         AtomicReference<Claim> outcome = new AtomicReference<>();
         records.compute(fingerprint, (key, current) -> {
             Instant now = clock.instant();
-            if (current == null || current.expired(now) || current.leaseExpired(now)) {
+            if (current == null || current.expired(now) || current.leaseExpired(now)
+                    || (replaceSettled && current.state() != ExecutionState.IN_PROGRESS)) {
                 long token = fence.incrementAndGet();
                 boolean takeover = current != null && current.state() == ExecutionState.IN_PROGRESS;
                 outcome.set(new Claim.Acquired(token, takeover));

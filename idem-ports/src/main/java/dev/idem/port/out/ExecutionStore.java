@@ -34,6 +34,16 @@ public interface ExecutionStore extends AutoCloseable {
     Claim claim(Fingerprint fingerprint, String owner, Duration lease);
 
     /**
+     * Claims a fingerprint to make the call again whatever is stored ({@code --no-cache}): like {@link #claim},
+     * but a completed or failed record, live or expired, counts as absent, so the fresh outcome replaces it.
+     * <ul>
+     *   <li>absent, completed, failed, or in progress with an expired lease → {@link Claim.Acquired};</li>
+     *   <li>in progress with a live lease → {@link Claim.Busy} (another run is making this very call now).</li>
+     * </ul>
+     */
+    Claim claimAfresh(Fingerprint fingerprint, String owner, Duration lease);
+
+    /**
      * Stores the reply, if {@code fencingToken} is still the record's token and it is in progress.
      *
      * @param ttl how long the completed record is kept
