@@ -24,6 +24,7 @@ import dev.idem.port.in.ExecutionFailedException;
 import dev.idem.port.in.ModelChoice;
 import dev.idem.port.out.ModelGateway;
 import dev.idem.port.out.PromptSpecRepository.LoadedSpec;
+import dev.idem.port.out.StoreUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,24 +35,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * Runs every test row (times {@code repeat}) through the model and the evaluators that apply to it, with
  * {@code concurrency} cases in flight. Each model call is idempotent, so a rerun after a crash replays what
- * finished. A provider failure on one case is that case's error; the others go on.
+ * finished; a case whose call another run still holds waits at the back while the free cases run. A provider
+ * failure on one case is that case's error; the others go on. A store that fails for good, or a cancellation,
+ * stops the evaluation cleanly: what finished is kept, the rest are errors, and the result says why.
  */
 public final class EvaluateSpecService implements EvaluateSpecUseCase {
 
     private static final String BUILTIN = "builtin";
+    /** After a cancellation, how long cases in flight may take to finish (and be stored) before they are cut. */
+    static final Duration CANCEL_GRACE = Duration.ofSeconds(2);
+    /** The longest an idle worker waits before it looks at the queue (and at a cancellation) again. */
+    private static final Duration IDLE_LOOK = Duration.ofMillis(100);
 
     private final SpecResolver specs;
     private final ModelGateways gateways;
@@ -100,12 +108,13 @@ public final class EvaluateSpecService implements EvaluateSpecUseCase {
             }
         }
         List<Work> work = plan(spec, command);
-        List<CaseResult> results = runAll(work, spec, gateway, command, built);
+        CaseRun run = new CaseRun(work, spec, gateway, command, built);
+        List<CaseResult> results = run.all();
         EvaluationSummary summary = summarise(results, executor.calls() - callsBefore,
                 executor.replays() - replaysBefore, Duration.between(start, clock.instant()));
         String model = command.choice().model().orElse(spec.model());
         return new EvaluationResult(spec.name(), spec.description(), spec.source().name(), gateway.providerId(),
-                model, gateway.answerKind(), results, summary);
+                model, gateway.answerKind(), results, summary, run.stop());
     }
 
     private static ModelGateway joinGateway(CompletableFuture<ModelGateway> pending) {
@@ -156,63 +165,179 @@ public final class EvaluateSpecService implements EvaluateSpecUseCase {
         return row.variables().values().stream().anyMatch(v -> filter.matcher(v).find());
     }
 
-    private List<CaseResult> runAll(List<Work> work, PromptSpec spec, ModelGateway gateway,
-                                    EvaluateSpecCommand command, Map<EvaluatorSpec, Evaluator> built) {
-        command.progress().started(work.size());
-        if (work.isEmpty()) {
-            return List.of();
+    /**
+     * One evaluation's cases on {@code concurrency} worker threads that take them from a {@link CaseQueue}. The
+     * calling thread waits for the workers, watching the cancellation; once cancelled, workers start no case and
+     * those in flight get {@link #CANCEL_GRACE} to finish.
+     */
+    private final class CaseRun {
+        private final List<Work> work;
+        private final PromptSpec spec;
+        private final ModelGateway gateway;
+        private final EvaluateSpecCommand command;
+        private final Map<EvaluatorSpec, Evaluator> built;
+        private final CaseQueue<Work> queue;
+        private final AtomicReferenceArray<CaseResult> results;
+        private final Set<Integer> running = ConcurrentHashMap.newKeySet();
+        private final FirstFailuresBreaker breaker = new FirstFailuresBreaker();
+        private final AtomicReference<EvaluationResult.Stop> stop = new AtomicReference<>();
+        private final AtomicReference<Throwable> crash = new AtomicReference<>();
+        // Callers such as a progress bar need not be thread-safe: they are told one case at a time, and never
+        // after the evaluation has returned.
+        private final Object progressLock = new Object();
+        private boolean reported;
+
+        CaseRun(List<Work> work, PromptSpec spec, ModelGateway gateway, EvaluateSpecCommand command,
+                Map<EvaluatorSpec, Evaluator> built) {
+            this.work = work;
+            this.spec = spec;
+            this.gateway = gateway;
+            this.command = command;
+            this.built = built;
+            this.queue = new CaseQueue<>(work);
+            this.results = new AtomicReferenceArray<>(work.size());
         }
-        int threads = Math.min(command.concurrency(), work.size());
-        AtomicInteger threadNumber = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "idem-eval-" + threadNumber.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<CaseResult>> futures = new ArrayList<>(work.size());
-            // Callers such as a progress bar need not be thread-safe: they are told one case at a time.
-            Object progressLock = new Object();
-            FirstFailuresBreaker breaker = new FirstFailuresBreaker();
-            for (Work w : work) {
-                futures.add(pool.submit(() -> {
-                    CaseResult r = runOne(w, spec, gateway, command, built, breaker);
-                    synchronized (progressLock) {
-                        command.progress().caseFinished(r);
+
+        List<CaseResult> all() {
+            command.progress().started(work.size());
+            int threads = Math.min(command.concurrency(), work.size());
+            CountDownLatch workersDone = new CountDownLatch(threads);
+            for (int i = 1; i <= threads; i++) {
+                Thread t = new Thread(() -> {
+                    try {
+                        work();
+                    } finally {
+                        workersDone.countDown();
                     }
-                    return r;
-                }));
+                }, "idem-eval-" + i);
+                t.setDaemon(true);
+                t.start();
             }
-            List<CaseResult> results = new ArrayList<>(work.size());
-            for (Future<CaseResult> f : futures) {
-                results.add(f.get());
+            awaitWorkers(workersDone);
+            synchronized (progressLock) {
+                reported = true;
             }
-            return results;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("evaluation interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
+            Throwable failure = crash.get();
+            if (failure instanceof RuntimeException r) {
                 throw r;
             }
-            if (e.getCause() instanceof Error error) {
-                // an out-of-memory or stack overflow in a case is what it is, not an IllegalStateException
-                throw error;
+            if (failure instanceof Error e) {
+                throw e;
             }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
+            return collect();
+        }
+
+        Optional<EvaluationResult.Stop> stop() {
+            EvaluationResult.Stop s = stop.get();
+            if (s == null) {
+                return Optional.empty();
+            }
+            int notRun = 0;
+            for (int i = 0; i < work.size(); i++) {
+                if (results.get(i) == null) {
+                    notRun++;
+                }
+            }
+            return Optional.of(new EvaluationResult.Stop(s.cause(), s.message(), notRun));
+        }
+
+        private void awaitWorkers(CountDownLatch workersDone) {
+            try {
+                while (!workersDone.await(IDLE_LOOK.toMillis(), TimeUnit.MILLISECONDS)) {
+                    if (command.cancellation().isCancelled()) {
+                        stopBecause(EvaluationResult.Cause.CANCELLED, command.cancellation().reason().orElseThrow());
+                        // Cases that end within the grace keep their result (and their stored reply); the rest
+                        // are cut, and closing the executor gives their claims back.
+                        workersDone.await(CANCEL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                        return;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stopBecause(EvaluationResult.Cause.CANCELLED, "interrupted");
+            }
+        }
+
+        private void work() {
+            while (stop.get() == null && crash.get() == null) {
+                if (command.cancellation().isCancelled()) {
+                    stopBecause(EvaluationResult.Cause.CANCELLED, command.cancellation().reason().orElseThrow());
+                    return;
+                }
+                CaseQueue.Next<Work> next = queue.next(clock.instant());
+                if (next.allFinished()) {
+                    return;
+                }
+                if (next.pending().isEmpty()) {
+                    executor.pause(next.pause().compareTo(IDLE_LOOK) < 0 ? next.pause() : IDLE_LOOK);
+                    continue;
+                }
+                runCase(next.pending().get());
+            }
+        }
+
+        private void runCase(CaseQueue.Pending<Work> pending) {
+            int index = pending.index();
+            running.add(index);
+            try {
+                Optional<CaseResult> result = runOne(pending.work(), pending.waitingSince(clock.instant()), spec,
+                        gateway, command, built, breaker);
+                if (result.isEmpty()) {
+                    queue.busy(pending, clock.instant());
+                    return;
+                }
+                finish(index, result.get());
+            } catch (StoreUnavailableException e) {
+                stopBecause(EvaluationResult.Cause.STORE_UNAVAILABLE, e.getMessage());
+                finish(index, error(pending.work(), "the execution store failed: " + e.getMessage(), List.of(), 0));
+            } catch (RuntimeException | Error e) {
+                crash.compareAndSet(null, e);
+            } finally {
+                running.remove(index);
+            }
+        }
+
+        private void finish(int index, CaseResult result) {
+            results.set(index, result);
+            queue.finished();
+            synchronized (progressLock) {
+                if (!reported) {
+                    command.progress().caseFinished(result);
+                }
+            }
+        }
+
+        private void stopBecause(EvaluationResult.Cause cause, String message) {
+            stop.compareAndSet(null, new EvaluationResult.Stop(cause, message, 0));
+        }
+
+        private List<CaseResult> collect() {
+            EvaluationResult.Stop s = stop.get();
+            List<CaseResult> all = new ArrayList<>(work.size());
+            for (int i = 0; i < work.size(); i++) {
+                CaseResult r = results.get(i);
+                if (r == null) {
+                    String why = s == null ? "not run" : s.message();
+                    r = error(work.get(i), running.contains(i)
+                            ? "stopped before its reply arrived: " + why + " (its claim was given back)"
+                            : "not run: " + why, List.of(), 0);
+                }
+                all.add(r);
+            }
+            return all;
         }
     }
 
-    private CaseResult runOne(Work w, PromptSpec spec, ModelGateway gateway, EvaluateSpecCommand command,
-                              Map<EvaluatorSpec, Evaluator> built, FirstFailuresBreaker breaker) {
+    /** The case's result, or empty when another run holds its call (ask again later). */
+    private Optional<CaseResult> runOne(Work w, Instant waitingSince, PromptSpec spec, ModelGateway gateway,
+                                        EvaluateSpecCommand command, Map<EvaluatorSpec, Evaluator> built,
+                                        FirstFailuresBreaker breaker) {
         TestCase row = w.row();
         RenderedPrompt prompt;
         try {
             prompt = TemplateRenderer.render(spec, row.variables());
         } catch (InvalidInputException e) {
-            return error(w, e.getMessage(), List.of(), 0);
+            return Optional.of(error(w, e.getMessage(), List.of(), 0));
         }
         List<Map.Entry<String, String>> sent = new ArrayList<>();
         for (Message m : prompt.messages()) {
@@ -221,15 +346,20 @@ public final class EvaluateSpecService implements EvaluateSpecUseCase {
         ModelRequest request = RunPromptService.requestFor(spec, prompt, command.choice());
         Optional<String> open = breaker.openBecause();
         if (open.isPresent()) {
-            return error(w, "not sent: the provider failed the first " + FirstFailuresBreaker.TRIP_AFTER
-                    + " cases in a row, so the rest were not tried (" + open.get() + ")", sent, 0);
+            return Optional.of(error(w, "not sent: the provider failed the first " + FirstFailuresBreaker.TRIP_AFTER
+                    + " cases in a row, so the rest were not tried (" + open.get() + ")", sent, 0));
         }
         Execution execution;
         try {
-            execution = executor.execute(gateway, request, w.sample(), command.options());
+            Optional<Execution> done = executor.executeUnlessBusy(gateway, request, w.sample(), command.options(),
+                    waitingSince);
+            if (done.isEmpty()) {
+                return Optional.empty();
+            }
+            execution = done.get();
         } catch (ExecutionFailedException e) {
             breaker.failed(e.getMessage());
-            return error(w, e.getMessage(), sent, e.attempts());
+            return Optional.of(error(w, e.getMessage(), sent, e.attempts()));
         }
         breaker.succeeded();
         String output = execution.completion().text();
@@ -244,18 +374,18 @@ public final class EvaluateSpecService implements EvaluateSpecUseCase {
                 outcomes.add(new EvaluatorOutcome(e.name(), e.kind(), built.get(e).evaluate(output, row)));
             }
         } catch (JudgeEvaluator.JudgeFailedException e) {
-            return new CaseResult(row, w.sample(), CaseStatus.ERROR, output, Optional.of(e.getMessage()), outcomes,
-                    latency, usage, execution.attempts(), execution.replayed(), sent,
-                    execution.completion().finishReason());
+            return Optional.of(new CaseResult(row, w.sample(), CaseStatus.ERROR, output, Optional.of(e.getMessage()),
+                    outcomes, latency, usage, execution.attempts(), execution.replayed(), sent,
+                    execution.completion().finishReason()));
         }
         if (ExpectedCheck.applies(row, applicable)) {
             Evaluator expected = ExpectedCheck.evaluator();
             outcomes.add(new EvaluatorOutcome(expected.name(), "expected", expected.evaluate(output, row)));
         }
         boolean passed = outcomes.stream().map(EvaluatorOutcome::verdict).allMatch(Verdict::passed);
-        return new CaseResult(row, w.sample(), passed ? CaseStatus.PASSED : CaseStatus.FAILED, output,
+        return Optional.of(new CaseResult(row, w.sample(), passed ? CaseStatus.PASSED : CaseStatus.FAILED, output,
                 Optional.empty(), outcomes, latency, usage, execution.attempts(), execution.replayed(), sent,
-                execution.completion().finishReason());
+                    execution.completion().finishReason()));
     }
 
     private static CaseResult error(Work w, String message, List<Map.Entry<String, String>> sent, int attempts) {

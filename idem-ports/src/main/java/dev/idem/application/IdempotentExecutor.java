@@ -16,11 +16,14 @@ import dev.idem.port.out.ModelGatewayException;
 import dev.idem.port.out.ProviderUnavailableException;
 import dev.idem.port.out.RateLimitedException;
 import dev.idem.port.out.RequestRejectedException;
+import dev.idem.port.out.StoreUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,14 +38,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * claim it in the execution store, call the gateway with the retry policy, store the reply. Identical
  * requests in flight at once (threads here, or processes sharing the store) make one model call; the others
  * get its reply. A completed call is replayed without a model call. A claim is a short lease kept alive by a
- * heartbeat, so a killed run's claims become free again quickly.
+ * heartbeat, so a killed run's claims become free again quickly; the claims this executor holds are given back
+ * when it is closed, so a run that is stopped leaves none behind.
  */
 public final class IdempotentExecutor implements AutoCloseable {
 
     /** Lease of a claim; the heartbeat renews it every third of that. */
     public static final Duration DEFAULT_LEASE = Duration.ofSeconds(15);
 
-    private static final Duration FIRST_POLL = Duration.ofMillis(25);
+    static final Duration FIRST_POLL = Duration.ofMillis(25);
     private static final Duration MAX_POLL = Duration.ofMillis(500);
 
     private final ExecutionStore store;
@@ -51,10 +55,13 @@ public final class IdempotentExecutor implements AutoCloseable {
     private final Sleeper sleeper;
     private final String owner;
     private final Duration lease;
-    private final ConcurrentHashMap<Fingerprint, CompletableFuture<Execution>> inFlight = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Fingerprint, CompletableFuture<Optional<Execution>>> inFlight =
+            new ConcurrentHashMap<>();
+    private final Set<HeldClaim> held = ConcurrentHashMap.newKeySet();
     private final AtomicLong calls = new AtomicLong();
     private final AtomicLong replays = new AtomicLong();
     private volatile ScheduledExecutorService heartbeats;
+    private volatile boolean closed;
 
     /**
      * @param store   where claims and replies are kept
@@ -75,7 +82,7 @@ public final class IdempotentExecutor implements AutoCloseable {
     }
 
     /**
-     * Executes one request idempotently.
+     * Executes one request idempotently, waiting for another run that holds the same call.
      *
      * @param gateway the provider
      * @param request what to send
@@ -85,19 +92,44 @@ public final class IdempotentExecutor implements AutoCloseable {
      * @throws dev.idem.port.out.StoreUnavailableException if the store fails
      */
     public Execution execute(ModelGateway gateway, ModelRequest request, int sample, ExecutionOptions options) {
+        Instant since = clock.instant();
+        Duration poll = FIRST_POLL;
+        while (true) {
+            Optional<Execution> done = executeUnlessBusy(gateway, request, sample, options, since);
+            if (done.isPresent()) {
+                return done.get();
+            }
+            pause(poll);
+            poll = nextPoll(poll);
+        }
+    }
+
+    /**
+     * Executes one request idempotently, unless another run holds a live claim on the same call: then it answers
+     * empty at once, so that the caller can do other work first and ask again later. The holder's reply, or its
+     * lease running out, ends the wait.
+     *
+     * @param waitingSince when the caller first asked for this call; a holder that has not finished by the retry
+     *                     deadline plus two leases after it is given up on, and the call fails
+     * @throws ExecutionFailedException if the call fails for good
+     * @throws dev.idem.port.out.StoreUnavailableException if the store fails
+     */
+    public Optional<Execution> executeUnlessBusy(ModelGateway gateway, ModelRequest request, int sample,
+                                                 ExecutionOptions options, Instant waitingSince) {
         Fingerprint fingerprint = Fingerprint.of(gateway.providerId(), gateway.endpoint(), request, sample);
         if (!options.useCache()) {
-            return callBypassingStore(gateway, request, fingerprint, options);
+            return Optional.of(executeAfresh(gateway, request, fingerprint, options));
         }
-        CompletableFuture<Execution> mine = new CompletableFuture<>();
-        CompletableFuture<Execution> leader = inFlight.putIfAbsent(fingerprint, mine);
+        CompletableFuture<Optional<Execution>> mine = new CompletableFuture<>();
+        CompletableFuture<Optional<Execution>> leader = inFlight.putIfAbsent(fingerprint, mine);
         if (leader != null) {
-            Execution shared = join(leader);
-            replays.incrementAndGet();
-            return new Execution(shared.completion(), fingerprint, true, 0);
+            // Another thread of this run is on the same call; its outcome (or its finding the call busy) is ours.
+            Optional<Execution> shared = join(leader);
+            shared.ifPresent(e -> replays.incrementAndGet());
+            return shared.map(e -> new Execution(e.completion(), fingerprint, true, 0));
         }
         try {
-            Execution execution = executeClaimed(gateway, request, fingerprint, options);
+            Optional<Execution> execution = executeClaimed(gateway, request, fingerprint, options, waitingSince);
             mine.complete(execution);
             return execution;
         } catch (RuntimeException | Error e) {
@@ -106,6 +138,27 @@ public final class IdempotentExecutor implements AutoCloseable {
         } finally {
             inFlight.remove(fingerprint, mine);
         }
+    }
+
+    /**
+     * Gives back every claim this executor holds on a call still in flight (a run being stopped), so that other
+     * runs need not wait for the leases to run out. A reply that arrives afterwards is not stored.
+     *
+     * @return how many claims were given back
+     */
+    public int releaseHeldClaims() {
+        int released = 0;
+        for (HeldClaim claim : held) {
+            if (held.remove(claim)) {
+                try {
+                    store.release(claim.fingerprint(), claim.token());
+                    released++;
+                } catch (RuntimeException e) {
+                    // The store is gone or failing: the lease runs out on its own, and fencing guards the rest.
+                }
+            }
+        }
+        return released;
     }
 
     /** Model calls made so far (attempts that reached the provider). */
@@ -123,47 +176,65 @@ public final class IdempotentExecutor implements AutoCloseable {
         return store;
     }
 
-    private Execution executeClaimed(ModelGateway gateway, ModelRequest request, Fingerprint fingerprint,
-                                     ExecutionOptions options) {
-        Instant waitStart = clock.instant();
-        // A stored reply needs no claim: a plain read spares the store a write transaction (on SQLite, the
-        // process-wide write lock) for every replayed call, which is most calls of a rerun. A claim still
-        // decides everything else, so the read can never make two model calls happen.
+    private Optional<Execution> executeClaimed(ModelGateway gateway, ModelRequest request, Fingerprint fingerprint,
+                                               ExecutionOptions options, Instant waitingSince) {
+        Instant now = clock.instant();
+        // A plain read first: it spares the store a write transaction (on SQLite, the process-wide write lock) for
+        // every replayed call, which is most calls of a rerun, and for every look at a call another run holds. A
+        // claim still decides everything else, so the read can never make two model calls happen.
         Optional<ExecutionRecord> stored = store.get(fingerprint);
         if (stored.isPresent() && stored.get().state() == ExecutionState.COMPLETED
-                && !stored.get().expired(waitStart) && stored.get().completion().isPresent()) {
+                && !stored.get().expired(now) && stored.get().completion().isPresent()) {
             replays.incrementAndGet();
-            return new Execution(stored.get().completion().get(), fingerprint, true, 0);
+            return Optional.of(new Execution(stored.get().completion().get(), fingerprint, true, 0));
         }
-        Duration poll = FIRST_POLL;
-        while (true) {
-            Claim claim = store.claim(fingerprint, owner, lease);
-            if (claim instanceof Claim.Completed done) {
-                replays.incrementAndGet();
-                return new Execution(done.record().completion().orElseThrow(), fingerprint, true, 0);
-            }
-            if (claim instanceof Claim.Failed failed) {
-                throw new ExecutionFailedException(new RequestRejectedException(gateway.providerId(),
-                        "this exact request failed before and was recorded: "
-                                + failed.record().failure().orElse("unknown failure")
-                                + " (change the request, or run with --no-cache)", null), 0);
-            }
-            if (claim instanceof Claim.Acquired acquired) {
-                return callWhileHolding(gateway, request, fingerprint, acquired.fencingToken(), options);
-            }
-            // Busy: another process holds a live claim. Its reply, or its lease running out, ends the wait.
-            Duration waited = Duration.between(waitStart, clock.instant());
-            if (waited.compareTo(options.retryPolicy().deadline().plus(lease).plus(lease)) > 0) {
-                throw new ExecutionFailedException(new ProviderUnavailableException(gateway.providerId(),
-                        "an identical call held by another run did not finish in " + waited.toSeconds() + " s", null), 0);
-            }
-            pause(poll);
-            poll = poll.multipliedBy(2).compareTo(MAX_POLL) > 0 ? MAX_POLL : poll.multipliedBy(2);
+        if (stored.isPresent() && stored.get().state() == ExecutionState.IN_PROGRESS
+                && !stored.get().leaseExpired(now)) {
+            return busy(gateway, waitingSince, options);
         }
+        Claim claim = store.claim(fingerprint, owner, lease);
+        if (claim instanceof Claim.Completed done) {
+            replays.incrementAndGet();
+            return Optional.of(new Execution(done.record().completion().orElseThrow(), fingerprint, true, 0));
+        }
+        if (claim instanceof Claim.Failed failed) {
+            throw new ExecutionFailedException(new RequestRejectedException(gateway.providerId(),
+                    "this exact request failed moments ago and is remembered until "
+                            + failed.record().expiresAt().truncatedTo(ChronoUnit.SECONDS) + ": "
+                            + failed.record().failure().orElse("unknown failure")
+                            + " (change the request, wait, or run with --no-cache)", null), 0);
+        }
+        if (claim instanceof Claim.Acquired acquired) {
+            return Optional.of(callWhileHolding(gateway, request, fingerprint, acquired.fencingToken(), options));
+        }
+        return busy(gateway, waitingSince, options);
+    }
+
+    private Optional<Execution> busy(ModelGateway gateway, Instant waitingSince, ExecutionOptions options) {
+        Duration waited = Duration.between(waitingSince, clock.instant());
+        if (waited.compareTo(options.retryPolicy().deadline().plus(lease).plus(lease)) > 0) {
+            throw new ExecutionFailedException(new ProviderUnavailableException(gateway.providerId(),
+                    "an identical call held by another run did not finish in " + waited.toSeconds() + " s", null), 0);
+        }
+        return Optional.empty();
+    }
+
+    /** {@code --no-cache}: the call is made whatever is stored, and its outcome replaces the stored one. */
+    private Execution executeAfresh(ModelGateway gateway, ModelRequest request, Fingerprint fingerprint,
+                                    ExecutionOptions options) {
+        Claim claim = store.claimAfresh(fingerprint, owner, lease);
+        if (claim instanceof Claim.Acquired acquired) {
+            return callWhileHolding(gateway, request, fingerprint, acquired.fencingToken(), options);
+        }
+        // Another run is making this very call; the call is made all the same, and that run stores its outcome.
+        Attempted attempted = callWithRetries(gateway, request, options);
+        return new Execution(attempted.completion(), fingerprint, false, attempted.attempts());
     }
 
     private Execution callWhileHolding(ModelGateway gateway, ModelRequest request, Fingerprint fingerprint,
                                        long token, ExecutionOptions options) {
+        HeldClaim claim = new HeldClaim(fingerprint, token);
+        held.add(claim);
         ScheduledFuture<?> heartbeat = heartbeatScheduler().scheduleAtFixedRate(
                 () -> renew(fingerprint, token), lease.toMillis() / 3, lease.toMillis() / 3, TimeUnit.MILLISECONDS);
         Attempted attempted;
@@ -171,41 +242,51 @@ public final class IdempotentExecutor implements AutoCloseable {
             attempted = callWithRetries(gateway, request, options);
         } catch (ExecutionFailedException e) {
             heartbeat.cancel(false);
-            settleFailure(fingerprint, token, e.failure(), options);
+            settleFailure(claim, e.failure(), options);
             throw e;
         } catch (RuntimeException | Error e) {
             heartbeat.cancel(false);
-            store.release(fingerprint, token);
+            settle(claim, () -> store.release(fingerprint, token));
             throw e;
         }
         heartbeat.cancel(false);
-        // A false here means our lease lapsed and someone took over; our reply is still a valid answer to give.
-        store.complete(fingerprint, token, attempted.completion(), options.cacheTtl());
+        // The reply is paid for and is the answer, whatever happens to it now: a false here means our lease lapsed
+        // and someone took over; a store that fails here leaves the claim to be given back when the run ends.
+        settle(claim, () -> store.complete(fingerprint, token, attempted.completion(), options.cacheTtl()));
         return new Execution(attempted.completion(), fingerprint, false, attempted.attempts());
     }
 
-    private void settleFailure(Fingerprint fingerprint, long token, ModelGatewayException failure,
-                               ExecutionOptions options) {
-        // Only failures decided by the request itself are worth remembering; a bad key or a missing model is
-        // configuration, and the same request must be free to run once that is fixed.
-        if (failure instanceof RequestRejectedException || failure instanceof ContentFilteredException) {
-            store.fail(fingerprint, token, failure.getClass().getSimpleName() + ": " + failure.getMessage(),
-                    options.cacheTtl());
+    private void settleFailure(HeldClaim claim, ModelGatewayException failure, ExecutionOptions options) {
+        // Only failures decided by the request itself are worth remembering, and only briefly; a bad key or a
+        // missing model is configuration, and the same request must be free to run once that is fixed.
+        boolean decidedByRequest = failure instanceof RequestRejectedException
+                || failure instanceof ContentFilteredException;
+        if (decidedByRequest && !options.failureTtl().isZero()) {
+            settle(claim, () -> store.fail(claim.fingerprint(), claim.token(),
+                    failure.getClass().getSimpleName() + ": " + failure.getMessage(), options.failureTtl()));
         } else {
-            store.release(fingerprint, token);
+            settle(claim, () -> store.release(claim.fingerprint(), claim.token()));
         }
     }
 
-    private Execution callBypassingStore(ModelGateway gateway, ModelRequest request, Fingerprint fingerprint,
-                                                 ExecutionOptions options) {
-        Attempted attempted = callWithRetries(gateway, request, options);
-        return new Execution(attempted.completion(), fingerprint, false, attempted.attempts());
+    /** Settles a held claim; if the store fails, the claim stays held, to be given back when the run ends. */
+    private void settle(HeldClaim claim, Runnable write) {
+        try {
+            write.run();
+            held.remove(claim);
+        } catch (StoreUnavailableException e) {
+            // The model call's outcome is what the caller needs; the store's trouble shows on its next operation.
+        }
     }
 
     private Attempted callWithRetries(ModelGateway gateway, ModelRequest request, ExecutionOptions options) {
         Instant start = clock.instant();
         int attempts = 0;
         while (true) {
+            if (closed) {
+                // A run that has ended (stopped, interrupted) must not pay for calls its threads would still make.
+                throw new IllegalStateException("the run has ended; this call was not made");
+            }
             attempts++;
             calls.incrementAndGet();
             try {
@@ -242,7 +323,12 @@ public final class IdempotentExecutor implements AutoCloseable {
         }
     }
 
-    private void pause(Duration d) {
+    static Duration nextPoll(Duration poll) {
+        return poll.multipliedBy(2).compareTo(MAX_POLL) > 0 ? MAX_POLL : poll.multipliedBy(2);
+    }
+
+    /** Waits with this executor's sleeper (between polls of a call another run holds). */
+    void pause(Duration d) {
         try {
             sleeper.sleep(d);
         } catch (InterruptedException e) {
@@ -251,7 +337,7 @@ public final class IdempotentExecutor implements AutoCloseable {
         }
     }
 
-    private static Execution join(CompletableFuture<Execution> leader) {
+    private static Optional<Execution> join(CompletableFuture<Optional<Execution>> leader) {
         try {
             return leader.join();
         } catch (CompletionException e) {
@@ -280,9 +366,14 @@ public final class IdempotentExecutor implements AutoCloseable {
         return s;
     }
 
-    /** Records the run's figures in the store and stops the heartbeat thread. Does not close the store. */
+    /**
+     * Gives back the claims still held, records the run's figures in the store and stops the heartbeat thread.
+     * Calls not yet made are not made any more. Does not close the store.
+     */
     @Override
     public void close() {
+        closed = true;
+        releaseHeldClaims();
         if (calls.get() + replays.get() > 0) {
             try {
                 store.recordRun(calls.get(), replays.get());
@@ -297,5 +388,8 @@ public final class IdempotentExecutor implements AutoCloseable {
     }
 
     private record Attempted(Completion completion, int attempts) {
+    }
+
+    private record HeldClaim(Fingerprint fingerprint, long token) {
     }
 }

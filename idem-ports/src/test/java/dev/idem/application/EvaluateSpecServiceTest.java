@@ -16,6 +16,8 @@ import dev.idem.domain.execution.TokenUsage;
 import dev.idem.domain.spec.PromptSpec;
 import dev.idem.domain.spec.Role;
 import dev.idem.domain.spec.TestCase;
+import dev.idem.domain.template.TemplateRenderer;
+import dev.idem.port.in.Cancellation;
 import dev.idem.port.in.CaseResult;
 import dev.idem.port.in.CaseStatus;
 import dev.idem.port.in.EvaluateSpecUseCase;
@@ -28,6 +30,7 @@ import dev.idem.port.in.ModelChoice;
 import dev.idem.port.in.SpecInput;
 import dev.idem.port.out.GatewaySettings;
 import dev.idem.port.out.RequestRejectedException;
+import dev.idem.testkit.FailingExecutionStore;
 import dev.idem.testkit.MutableClock;
 import dev.idem.testkit.ScriptedModelGateway;
 import java.time.Duration;
@@ -38,6 +41,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -364,7 +368,117 @@ class EvaluateSpecServiceTest {
         assertThat(result.cases()).extracting(CaseResult::status).containsExactly(CaseStatus.PASSED, CaseStatus.PASSED);
     }
 
+    @Test
+    void should_run_the_free_cases_first_when_another_run_still_holds_some_calls() {
+        // given a crashed run's live claims on the calls of rows 1 and 2 (their leases run for another 15 s)
+        PromptSpec spec = numberedSpec(6);
+        for (int n : List.of(1, 2)) {
+            store.claim(fingerprintOf(spec, n), "crashed-run", Duration.ofSeconds(15));
+        }
+        // when two workers evaluate the six rows
+        EvaluationResult result = service.evaluate(command(spec, 2, 1, null, null, null));
+        // then rows 3 to 6 are asked first, and rows 1 and 2 once the crashed run's leases have run out
+        List<String> asked = gateway.received().stream().map(EvaluateSpecServiceTest::questionOf).toList();
+        assertThat(asked).hasSize(6);
+        assertThat(asked.subList(0, 4)).containsExactlyInAnyOrder("q3", "q4", "q5", "q6");
+        assertThat(asked.subList(4, 6)).containsExactlyInAnyOrder("q1", "q2");
+        assertThat(result.cases()).extracting(c -> c.testCase().number()).containsExactly(1, 2, 3, 4, 5, 6);
+        assertThat(result.cases()).extracting(CaseResult::status).containsOnly(CaseStatus.PASSED);
+        assertThat(result.stopped()).isEmpty();
+    }
+
+    @Test
+    void should_keep_the_finished_cases_and_stop_when_the_store_fails_for_good() {
+        // given a store that is gone after three claims
+        FailingExecutionStore failing = new FailingExecutionStore(store).downAfterClaims(3);
+        IdempotentExecutor onFailing = new IdempotentExecutor(failing, clock, RandomSource.seeded(3), clock::advance,
+                "test-owner", Duration.ofSeconds(15));
+        // when
+        EvaluationResult result = serviceOn(onFailing).evaluate(command(numberedSpec(10)));
+        onFailing.close();
+        // then the three finished cases keep their results, the fourth says why, and the rest were not run
+        assertThat(result.cases()).extracting(CaseResult::status).containsExactly(CaseStatus.PASSED,
+                CaseStatus.PASSED, CaseStatus.PASSED, CaseStatus.ERROR, CaseStatus.ERROR, CaseStatus.ERROR,
+                CaseStatus.ERROR, CaseStatus.ERROR, CaseStatus.ERROR, CaseStatus.ERROR);
+        assertThat(result.cases().get(3).error()).hasValueSatisfying(e -> assertThat(e)
+                .startsWith("the execution store failed: store test:failing is gone"));
+        assertThat(result.cases().get(9).error()).hasValueSatisfying(e -> assertThat(e)
+                .startsWith("not run: store test:failing is gone"));
+        assertThat(result.stopped()).hasValueSatisfying(stop -> {
+            assertThat(stop.cause()).isEqualTo(EvaluationResult.Cause.STORE_UNAVAILABLE);
+            assertThat(stop.notRun()).isEqualTo(6);
+        });
+        assertThat(gateway.calls()).isEqualTo(3);
+    }
+
+    @Test
+    void should_stop_when_cancelled_keep_what_finished_and_give_back_the_claims_of_cases_in_flight() {
+        // given a provider that never answers row 1, and a cancellation once two cases have finished
+        CountDownLatch never = new CountDownLatch(1);
+        gateway.replying(r -> {
+            if (questionOf(r).equals("q1")) {
+                awaitQuietly(never);
+            }
+            return "answer to " + questionOf(r) + ".";
+        });
+        Cancellation cancellation = new Cancellation();
+        AtomicInteger finished = new AtomicInteger();
+        EvaluateSpecUseCase.Progress progress = r -> {
+            if (finished.incrementAndGet() == 2) {
+                cancellation.cancel("interrupted by SIGINT");
+            }
+        };
+        PromptSpec spec = numberedSpec(5);
+        try {
+            // when two workers evaluate five rows
+            EvaluationResult result = service.evaluate(new EvaluateSpecCommand(SpecInput.of(spec),
+                    ModelChoice.of(PROVIDER), Optional.empty(), 2, 1, Optional.empty(), Optional.empty(),
+                    ExecutionOptions.defaults(), progress, cancellation));
+            // then rows 2 and 3 finished, row 1 was cut in flight, rows 4 and 5 never started
+            assertThat(result.cases()).extracting(CaseResult::status).containsExactly(CaseStatus.ERROR,
+                    CaseStatus.PASSED, CaseStatus.PASSED, CaseStatus.ERROR, CaseStatus.ERROR);
+            assertThat(result.cases().get(0).error()).contains(
+                    "stopped before its reply arrived: interrupted by SIGINT (its claim was given back)");
+            assertThat(result.cases().get(4).error()).contains("not run: interrupted by SIGINT");
+            assertThat(result.stopped()).hasValueSatisfying(stop -> {
+                assertThat(stop.cause()).isEqualTo(EvaluationResult.Cause.CANCELLED);
+                assertThat(stop.message()).isEqualTo("interrupted by SIGINT");
+                assertThat(stop.notRun()).isEqualTo(3);
+            });
+            assertThat(gateway.calls()).isEqualTo(3);
+            // and once the run is closed, the claim of the case in flight is free for the next run
+            assertThat(store.get(fingerprintOf(spec, 1))).isPresent();
+            executor.close();
+            assertThat(store.get(fingerprintOf(spec, 1))).isEmpty();
+        } finally {
+            never.countDown();
+        }
+    }
+
     // --- fixtures
+
+    private EvaluateSpecService serviceOn(IdempotentExecutor executor) {
+        return new EvaluateSpecService(new SpecResolver(InMemorySpecRepository.empty()),
+                new ModelGateways(List.of(new FixedGatewayProvider(PROVIDER, gateway)), GatewaySettings.of(Map.of())),
+                executor, new EvaluatorFactory(() -> {
+                    throw new AssertionError("no rubric in these specs");
+                }, (text, schema) -> Verdict.pass("json not used"), RegexBudget.of(clock)), clock);
+    }
+
+    private static Fingerprint fingerprintOf(PromptSpec spec, int row) {
+        TestCase testCase = spec.testData().get(row - 1);
+        ModelRequest request = RunPromptService.requestFor(spec, TemplateRenderer.render(spec, testCase.variables()),
+                ModelChoice.of(PROVIDER));
+        return Fingerprint.of(PROVIDER, request, 0);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
     private static EvaluateSpecCommand command(PromptSpec spec) {
         return command(spec, 1, 1, null, null, null);

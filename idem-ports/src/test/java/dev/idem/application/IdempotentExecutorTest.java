@@ -18,6 +18,7 @@ import dev.idem.port.out.AuthenticationFailedException;
 import dev.idem.port.out.ProviderUnavailableException;
 import dev.idem.port.out.RateLimitedException;
 import dev.idem.port.out.RequestRejectedException;
+import dev.idem.testkit.FailingExecutionStore;
 import dev.idem.testkit.ScriptedModelGateway;
 import java.time.Clock;
 import java.time.Duration;
@@ -199,8 +200,159 @@ class IdempotentExecutorTest {
         assertThatThrownBy(() -> executor.execute(gateway, request("bad"), 0, options))
                 .isInstanceOf(ExecutionFailedException.class);
         assertThatThrownBy(() -> executor.execute(gateway, request("bad"), 0, options))
-                .isInstanceOf(ExecutionFailedException.class).hasMessageContaining("failed before");
+                .isInstanceOf(ExecutionFailedException.class).hasMessageContaining("failed moments ago")
+                .hasMessageContaining("remembered until 2026-01-01T00:10:00Z");
         assertThat(gateway.calls()).isEqualTo(1);
+    }
+
+    @Test
+    void should_call_again_when_a_rejection_is_older_than_the_failure_ttl() {
+        // given a request the provider rejected, remembered for the default failure TTL of ten minutes
+        ScriptedModelGateway gateway = new ScriptedModelGateway("openai")
+                .failingWith(new RequestRejectedException("openai", "400 context length exceeded", null));
+        assertThatThrownBy(() -> executor.execute(gateway, request("long"), 0, options))
+                .isInstanceOf(ExecutionFailedException.class);
+        // when the provider changed its mind (a larger context window) and eleven minutes have passed
+        time.advance(Duration.ofMinutes(11));
+        Execution later = executor.execute(gateway, request("long"), 0, options);
+        // then the call is made again, and its reply is kept for the cache TTL
+        assertThat(later.replayed()).isFalse();
+        assertThat(later.completion().text()).isEqualTo("reply to long");
+        assertThat(gateway.calls()).isEqualTo(2);
+        time.advance(Duration.ofDays(13));
+        assertThat(executor.execute(gateway, request("long"), 0, options).replayed()).isTrue();
+    }
+
+    @Test
+    void should_replace_a_remembered_rejection_with_the_reply_of_a_successful_no_cache_call() {
+        // given a remembered rejection
+        ScriptedModelGateway gateway = new ScriptedModelGateway("openai")
+                .failingWith(new RequestRejectedException("openai", "400 flagged by a moderation rule", null));
+        assertThatThrownBy(() -> executor.execute(gateway, request("fixed"), 0, options))
+                .isInstanceOf(ExecutionFailedException.class);
+        // when --no-cache makes the call anyway, and it succeeds
+        Execution fresh = executor.execute(gateway, request("fixed"), 0, options.withCache(false));
+        Execution next = executor.execute(gateway, request("fixed"), 0, options);
+        // then later runs replay the fresh reply instead of the rejection
+        assertThat(fresh.replayed()).isFalse();
+        assertThat(next.replayed()).isTrue();
+        assertThat(next.completion()).isEqualTo(fresh.completion());
+        assertThat(gateway.calls()).isEqualTo(2);
+    }
+
+    @Test
+    void should_replace_a_stored_reply_with_the_reply_of_a_no_cache_call() {
+        // given a stored reply
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        ScriptedModelGateway gateway = new ScriptedModelGateway("openai").replying(r -> "reply " + n.incrementAndGet());
+        executor.execute(gateway, request("refresh"), 0, options);
+        // when
+        Execution fresh = executor.execute(gateway, request("refresh"), 0, options.withCache(false));
+        // then
+        assertThat(fresh.completion().text()).isEqualTo("reply 2");
+        assertThat(executor.execute(gateway, request("refresh"), 0, options).completion().text()).isEqualTo("reply 2");
+        assertThat(gateway.calls()).isEqualTo(2);
+    }
+
+    @Test
+    void should_remember_no_rejection_when_the_failure_ttl_is_zero() {
+        // given
+        ScriptedModelGateway gateway = new ScriptedModelGateway("openai")
+                .failingWith(new RequestRejectedException("openai", "400", null));
+        ExecutionOptions forgetful = options.withFailureTtl(Duration.ZERO);
+        assertThatThrownBy(() -> executor.execute(gateway, request("once"), 0, forgetful))
+                .isInstanceOf(ExecutionFailedException.class);
+        // when / then
+        assertThat(store.get(Fingerprint.of("openai", request("once"), 0))).isEmpty();
+        assertThat(executor.execute(gateway, request("once"), 0, forgetful).replayed()).isFalse();
+    }
+
+    @Test
+    void should_answer_at_once_without_waiting_when_another_run_holds_the_call() {
+        // given
+        ModelRequest req = request("held");
+        store.claim(Fingerprint.of("openai", req, 0), "other-run", Duration.ofSeconds(15));
+        ScriptedModelGateway gateway = new ScriptedModelGateway("openai");
+        // when
+        Optional<Execution> execution = executor.executeUnlessBusy(gateway, req, 0, options, time.instant());
+        // then
+        assertThat(execution).isEmpty();
+        assertThat(gateway.calls()).isZero();
+        assertThat(sleeps).isEmpty();
+    }
+
+    @Test
+    void should_give_up_on_a_held_call_after_the_retry_deadline_and_two_leases() {
+        // given a call held by another run, and a caller that has waited longer than 1 min + 2 x 15 s for it
+        ModelRequest req = request("held-too-long");
+        Fingerprint fp = Fingerprint.of("openai", req, 0);
+        store.claim(fp, "other-run", Duration.ofMinutes(5));
+        Instant since = time.instant().minus(Duration.ofSeconds(91));
+        // when / then
+        assertThatThrownBy(() -> executor.executeUnlessBusy(new ScriptedModelGateway("openai"), req, 0, options, since))
+                .isInstanceOf(ExecutionFailedException.class).hasMessageContaining("did not finish in 91 s");
+    }
+
+    @Test
+    void should_give_back_the_claims_of_calls_in_flight_when_closed() throws Exception {
+        // given a call in flight on another thread
+        CountDownLatch inCall = new CountDownLatch(1);
+        CountDownLatch answer = new CountDownLatch(1);
+        ScriptedModelGateway gateway = new ScriptedModelGateway("openai").replying(r -> {
+            inCall.countDown();
+            await(answer);
+            return "late";
+        });
+        IdempotentExecutor running = new IdempotentExecutor(store, Clock.systemUTC(), RandomSource.seeded(1),
+                Sleeper.system(), "me", Duration.ofSeconds(15));
+        Fingerprint fp = Fingerprint.of("openai", request("slow"), 0);
+        Thread caller = new Thread(() -> running.execute(gateway, request("slow"), 0, options));
+        caller.start();
+        inCall.await();
+        assertThat(store.get(fp)).hasValueSatisfying(r -> assertThat(r.owner()).isEqualTo("me"));
+        // when the run is stopped
+        running.close();
+        // then the claim is gone at once, and the late reply is not stored
+        assertThat(store.get(fp)).isEmpty();
+        answer.countDown();
+        caller.join();
+        assertThat(store.get(fp)).isEmpty();
+    }
+
+    @Test
+    void should_make_no_model_call_once_closed() {
+        // given
+        ScriptedModelGateway gateway = new ScriptedModelGateway("openai");
+        executor.close();
+        // when / then
+        assertThatThrownBy(() -> executor.execute(gateway, request("after"), 0, options))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(gateway.calls()).isZero();
+        assertThat(store.get(Fingerprint.of("openai", request("after"), 0))).isEmpty();
+    }
+
+    @Test
+    void should_return_the_paid_reply_when_the_store_fails_as_it_is_stored() {
+        // given a store that fails when the reply is written
+        FailingExecutionStore failing = new FailingExecutionStore(store).failing(FailingExecutionStore.Operation.COMPLETE);
+        IdempotentExecutor onFailing = new IdempotentExecutor(failing, time, RandomSource.seeded(7), fakeSleep,
+                "test-owner", Duration.ofSeconds(15));
+        ScriptedModelGateway gateway = new ScriptedModelGateway("openai");
+        // when
+        Execution execution = onFailing.execute(gateway, request("paid"), 0, options);
+        // then the reply is the answer all the same, and the claim is given back when the run ends
+        assertThat(execution.completion().text()).isEqualTo("reply to paid");
+        assertThat(gateway.calls()).isEqualTo(1);
+        onFailing.close();
+        assertThat(store.get(Fingerprint.of("openai", request("paid"), 0))).isEmpty();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

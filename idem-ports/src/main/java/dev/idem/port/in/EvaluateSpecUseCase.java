@@ -7,10 +7,12 @@ import java.util.regex.Pattern;
 public interface EvaluateSpecUseCase {
 
     /**
-     * Evaluates. A provider failure on one case is an error for that case and never aborts the others.
+     * Evaluates. A provider failure on one case is an error for that case and never aborts the others. A store
+     * that fails for good while cases run, or a cancellation, stops the evaluation: the cases that finished keep
+     * their results, the others are errors, and {@link EvaluationResult#stopped()} says why.
      *
      * @throws dev.idem.domain.spec.InvalidSpecException if the spec is invalid
-     * @throws dev.idem.port.out.StoreUnavailableException if the execution store fails
+     * @throws dev.idem.port.out.StoreUnavailableException if the execution store cannot be opened
      */
     EvaluationResult evaluate(EvaluateSpecCommand command);
 
@@ -26,18 +28,28 @@ public interface EvaluateSpecUseCase {
      * @param shard       only this shard's part of the cases
      * @param options     retries and caching
      * @param progress    told the number of cases, then each case as it finishes
+     * @param cancellation watched while cases run: once cancelled, no case starts, those in flight get a moment
+     *                     to finish, and the result says the evaluation stopped
      */
     record EvaluateSpecCommand(SpecInput spec, ModelChoice choice, Optional<ModelChoice> judge, int concurrency,
                                int repeat, Optional<Pattern> filter, Optional<Shard> shard,
-                               ExecutionOptions options, Progress progress) {
+                               ExecutionOptions options, Progress progress, Cancellation cancellation) {
         public EvaluateSpecCommand {
             judge = judge == null ? Optional.empty() : judge;
             filter = filter == null ? Optional.empty() : filter;
             shard = shard == null ? Optional.empty() : shard;
             progress = progress == null ? r -> { } : progress;
+            cancellation = cancellation == null ? new Cancellation() : cancellation;
             if (concurrency < 1 || repeat < 1) {
                 throw new IllegalArgumentException("concurrency and repeat must be at least 1");
             }
+        }
+
+        /** A command nobody will cancel. */
+        public EvaluateSpecCommand(SpecInput spec, ModelChoice choice, Optional<ModelChoice> judge, int concurrency,
+                                   int repeat, Optional<Pattern> filter, Optional<Shard> shard,
+                                   ExecutionOptions options, Progress progress) {
+            this(spec, choice, judge, concurrency, repeat, filter, shard, options, progress, new Cancellation());
         }
     }
 

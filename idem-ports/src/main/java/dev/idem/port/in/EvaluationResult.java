@@ -2,6 +2,7 @@ package dev.idem.port.in;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything an evaluation produced: the header, each case and the summary. Reports are rendered from it.
@@ -14,10 +15,11 @@ import java.util.Objects;
  * @param answerKind  how the provider's answers are described (e.g. "LLM", "rule-based reference design")
  * @param cases       every case, in row order
  * @param summary     totals
+ * @param stopped     why the evaluation ended before every case ran, if it did; those cases are errors
  */
 public record EvaluationResult(String specName, String description, String specSource, String provider,
                                String model, String answerKind, List<CaseResult> cases,
-                               EvaluationSummary summary) {
+                               EvaluationSummary summary, Optional<Stop> stopped) {
     public EvaluationResult {
         Objects.requireNonNull(specName, "specName");
         description = description == null ? "" : description;
@@ -27,5 +29,34 @@ public record EvaluationResult(String specName, String description, String specS
         answerKind = answerKind == null ? "" : answerKind;
         cases = List.copyOf(cases);
         Objects.requireNonNull(summary, "summary");
+        stopped = stopped == null ? Optional.empty() : stopped;
+    }
+
+    /** An evaluation that ran to its end. */
+    public EvaluationResult(String specName, String description, String specSource, String provider, String model,
+                            String answerKind, List<CaseResult> cases, EvaluationSummary summary) {
+        this(specName, description, specSource, provider, model, answerKind, cases, summary, Optional.empty());
+    }
+
+    /**
+     * Why an evaluation stopped early. The cases that finished keep their results; the others are errors.
+     *
+     * @param cause   what stopped it
+     * @param message for the user, one line
+     * @param notRun  cases that got no result because of it
+     */
+    public record Stop(Cause cause, String message, int notRun) {
+        public Stop {
+            Objects.requireNonNull(cause, "cause");
+            Objects.requireNonNull(message, "message");
+        }
+    }
+
+    /** What can stop an evaluation before its end. */
+    public enum Cause {
+        /** Someone asked it to stop (a signal, a {@link Cancellation}). */
+        CANCELLED,
+        /** The execution store failed for good, so no call could be claimed or stored any more. */
+        STORE_UNAVAILABLE
     }
 }
