@@ -33,6 +33,7 @@ import dev.idem.port.in.ValidateSpecUseCase;
 import dev.idem.port.out.ExecutionStore;
 import dev.idem.port.out.ExecutionStoreProvider;
 import dev.idem.port.out.GatewaySettings;
+import dev.idem.port.out.InvalidStoreUriException;
 import dev.idem.port.out.ModelGateway;
 import dev.idem.port.out.ModelGatewayProvider;
 import dev.idem.port.out.ReportWriter;
@@ -41,6 +42,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -93,7 +95,7 @@ public final class Idem implements AutoCloseable {
 
     private Idem(Builder b) {
         this.choice = new ModelChoice(b.provider, Optional.ofNullable(b.model));
-        this.options = new ExecutionOptions(b.retryPolicy, b.useCache, b.cacheTtl);
+        this.options = new ExecutionOptions(b.retryPolicy, b.useCache, b.cacheTtl, b.failureTtl);
         this.clock = b.clock;
         List<ModelGatewayProvider> providers = new ArrayList<>(ModelGateways.discover(Idem.class.getClassLoader()));
         for (ModelGateway custom : b.customGateways) {
@@ -208,7 +210,17 @@ public final class Idem implements AutoCloseable {
         return writers;
     }
 
-    /** Records the run's figures in the store and closes it. */
+    /**
+     * Gives back the claims held on calls still in flight, so that other runs sharing the store need not wait for
+     * their leases to run out (for a process that is being stopped). Safe to call from any thread, at any time.
+     *
+     * @return how many claims were given back
+     */
+    public int releaseHeldClaims() {
+        return executor.isCreated() ? executor.get().releaseHeldClaims() : 0;
+    }
+
+    /** Gives back held claims, records the run's figures in the store and closes it. */
     @Override
     public void close() {
         if (executor.isCreated()) {
@@ -271,6 +283,7 @@ public final class Idem implements AutoCloseable {
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private boolean useCache = true;
         private Duration cacheTtl = ExecutionOptions.DEFAULT_TTL;
+        private Duration failureTtl = ExecutionOptions.DEFAULT_FAILURE_TTL;
         private Duration lease = IdempotentExecutor.DEFAULT_LEASE;
         private Clock clock = Clock.systemUTC();
         private RandomSource random = RandomSource.seeded(System.nanoTime());
@@ -330,8 +343,26 @@ public final class Idem implements AutoCloseable {
         public Builder store(String uri) {
             String text = Objects.requireNonNull(uri, "uri").trim();
             // "memory:" is how people write it, but java.net.URI wants something after the colon
-            this.storeUri = URI.create(text.endsWith(":") ? text + "/" : text);
+            this.storeUri = storeUri(text.endsWith(":") ? text + "/" : text);
             return this;
+        }
+
+        private static URI storeUri(String text) {
+            try {
+                return URI.create(text);
+            } catch (IllegalArgumentException e) {
+                // A path with characters a URI must escape (a space, a '%'): quote them rather than refuse the path.
+                int colon = text.indexOf(':');
+                try {
+                    if (colon > 0) {
+                        return new URI(text.substring(0, colon), text.substring(colon + 1), null);
+                    }
+                } catch (URISyntaxException ignored) {
+                    // reported below, as the URI the user wrote
+                }
+                throw new InvalidStoreUriException("not a store URI: " + text.replaceFirst("//[^@/]*@", "//")
+                        + " (use memory:, sqlite:PATH or redis://host:port/db)", e);
+            }
         }
 
         /** Retries of failed model calls. */
@@ -349,6 +380,15 @@ public final class Idem implements AutoCloseable {
         /** How long completed calls are kept (default 14 days). */
         public Builder cacheTtl(Duration ttl) {
             this.cacheTtl = Objects.requireNonNull(ttl, "ttl");
+            return this;
+        }
+
+        /**
+         * How long a request the provider rejected is remembered, so that identical calls made at about the same
+         * time do not pay for the same rejection (default 10 minutes; zero: never remembered).
+         */
+        public Builder failureTtl(Duration ttl) {
+            this.failureTtl = Objects.requireNonNull(ttl, "ttl");
             return this;
         }
 

@@ -8,6 +8,7 @@ import dev.idem.domain.template.InvalidInputException;
 import dev.idem.port.in.ExecutionFailedException;
 import dev.idem.port.out.AuthenticationFailedException;
 import dev.idem.port.out.ContentFilteredException;
+import dev.idem.port.out.InvalidStoreUriException;
 import dev.idem.port.out.ModelGatewayException;
 import dev.idem.port.out.ModelNotFoundException;
 import dev.idem.port.out.RateLimitedException;
@@ -28,7 +29,12 @@ final class Cli {
     }
 
     static int run(String[] args, CliEnvironment environment, PrintWriter out, PrintWriter err) {
-        IdemFactory factory = new IdemFactory(environment);
+        return run(args, environment, out, err, Interrupts.none());
+    }
+
+    static int run(String[] args, CliEnvironment environment, PrintWriter out, PrintWriter err,
+                   Interrupts interrupts) {
+        IdemFactory factory = new IdemFactory(environment, interrupts);
         CommandLine cl = new CommandLine(new IdemCommand(), new CommandFactory(factory));
         cl.setOut(out);
         cl.setErr(err);
@@ -81,7 +87,7 @@ final class Cli {
             int more = spec.issues().size() - 1;
             line = spec.getMessage() + (more > 0 ? " (and " + more + " more; run 'idem validate' for all)" : "");
         } else if (e instanceof InvalidInputException || e instanceof UsageException
-                || e instanceof UnknownProviderException) {
+                || e instanceof UnknownProviderException || e instanceof InvalidStoreUriException) {
             code = ExitCode.USAGE;
             line = e.getMessage();
         } else if (e instanceof ProviderNotConfiguredException p) {

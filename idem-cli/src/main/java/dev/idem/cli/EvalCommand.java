@@ -142,9 +142,11 @@ final class EvalCommand implements Callable<Integer> {
                     Optional.ofNullable(judgeModel)));
             Path specPath = factory.environment().resolve(specFile);
             EvaluationResult result;
+            Interrupts interrupts = factory.interrupts();
             try (CaseProgress progress = new CaseProgress(factory.environment().interactive())) {
-                result = idem.evaluator().evaluate(new EvaluateSpecCommand(SpecInput.file(specPath), idem.choice(),
-                        judge, jobs, repeat, filterPattern, shardPart, idem.options(), progress));
+                EvaluateSpecCommand command = new EvaluateSpecCommand(SpecInput.file(specPath), idem.choice(), judge,
+                        jobs, repeat, filterPattern, shardPart, idem.options(), progress, interrupts.cancellation());
+                result = interrupts.cooperatively(() -> idem.evaluator().evaluate(command));
             }
             printHeader(out, result, specFile);
             if (!quiet) {
@@ -165,6 +167,19 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private int exitCode(EvaluationSummary s, EvaluationResult result, PrintWriter err) {
+        Optional<Interrupts.Received> signal = factory.interrupts().received();
+        if (signal.isPresent()) {
+            int notRun = result.stopped().map(EvaluationResult.Stop::notRun).orElse(0);
+            err.println("idem: interrupted by " + signal.get().name() + ": " + notRun + " of " + s.total()
+                    + " cases not run (claims on calls in flight were given back; a rerun replays what finished)");
+            return signal.get().exitCode();
+        }
+        if (result.stopped().isPresent()) {
+            EvaluationResult.Stop stop = result.stopped().get();
+            err.println("idem: error: " + Cli.oneLine(stop.message()) + "; stopped with " + stop.notRun() + " of "
+                    + s.total() + " cases not run (the summary and reports show the cases that finished)");
+            return ExitCode.UNAVAILABLE;
+        }
         if (s.total() > 0 && s.errors() == s.total()) {
             String first = result.cases().get(0).error().orElse("unknown error");
             err.println("idem: error: every case failed to get a reply: " + Cli.oneLine(first));

@@ -23,13 +23,20 @@ final class IdemFactory {
     static final String MAX_RESPONSE_BYTES = "IDEM_MAX_RESPONSE_BYTES";
 
     private final CliEnvironment environment;
+    private final Interrupts interrupts;
 
-    IdemFactory(CliEnvironment environment) {
+    IdemFactory(CliEnvironment environment, Interrupts interrupts) {
         this.environment = environment;
+        this.interrupts = interrupts;
     }
 
     CliEnvironment environment() {
         return environment;
+    }
+
+    /** SIGINT and SIGTERM of this process. */
+    Interrupts interrupts() {
+        return interrupts;
     }
 
     /** An Idem for commands that call models. */
@@ -69,7 +76,14 @@ final class IdemFactory {
         if (store.cacheTtl != null) {
             b.cacheTtl(Durations.parse("--cache-ttl", store.cacheTtl, Durations.MAX_CACHE_TTL));
         }
-        return b.build();
+        if (store.failureTtl != null) {
+            b.failureTtl(store.failureTtl.trim().equals("0") ? java.time.Duration.ZERO
+                    : Durations.parse("--failure-ttl", store.failureTtl, Durations.MAX_CACHE_TTL));
+        }
+        Idem idem = b.build();
+        // A signal that ends the process at once must not leave this run's claims for others to wait out.
+        interrupts.beforeExit(idem::releaseHeldClaims);
+        return idem;
     }
 
     /** An Idem for commands that only read specs or the store. */

@@ -13,6 +13,7 @@ public final class Main {
         PrintWriter err = new PrintWriter(System.err, true);
         boolean stacktrace = Arrays.asList(args).contains("--stacktrace");
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> Cli.reportUncaught(thread, e, err, stacktrace));
-        System.exit(Cli.run(args, CliEnvironment.system(), new PrintWriter(System.out, true), err));
+        System.exit(Cli.run(args, CliEnvironment.system(), new PrintWriter(System.out, true), err,
+                Interrupts.install(err)));
     }
 }

@@ -96,6 +96,11 @@ public final class JsonReportWriter implements ReportWriter {
         idem.put("replays", summary.replays());
         idem.set("tokens", tokens(summary.tokens()));
         idem.put("wallTimeMs", summary.wallTime().toMillis());
+        // A run cut short (a signal, a store gone for good) must not read like a complete one to CI tooling.
+        result.stopped().ifPresent(stop -> idem.putObject("stopped")
+                .put("cause", stop.cause().name().toLowerCase(Locale.ROOT))
+                .put("message", stop.message())
+                .put("notRun", stop.notRun()));
         return report;
     }
 

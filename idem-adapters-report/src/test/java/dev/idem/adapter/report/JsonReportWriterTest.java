@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.idem.port.in.EvaluationResult;
 import dev.idem.port.out.ReportWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
@@ -126,6 +128,28 @@ class JsonReportWriterTest extends ReportWriterContract {
         assertThat(idem.get("tokens").get("input").asLong()).isEqualTo(812 + 790 + 702 + 744);
         assertThat(idem.get("tokens").get("output").asLong()).isEqualTo(431 + 118 + 9 + 96);
         assertThat(idem.get("wallTimeMs").asLong()).isEqualTo(7_412);
+    }
+
+    @Test
+    void should_say_why_when_the_evaluation_stopped_early() throws IOException {
+        // given an evaluation stopped because its store went away
+        EvaluationResult full = sample();
+        EvaluationResult stopped = new EvaluationResult(full.specName(), full.description(), full.specSource(),
+                full.provider(), full.model(), full.answerKind(), full.cases(), full.summary(),
+                Optional.of(new EvaluationResult.Stop(EvaluationResult.Cause.STORE_UNAVAILABLE,
+                        "Redis at redis://127.0.0.1:6379/0 did not answer for 30 s", 2)));
+        Path target = dir.resolve(fileName());
+
+        // when
+        writer().write(stopped, target);
+        writer().write(full, dir.resolve("full.json"));
+
+        // then
+        JsonNode stop = mapper.readTree(target.toFile()).get("idem").get("stopped");
+        assertThat(stop.get("cause").asText()).isEqualTo("store_unavailable");
+        assertThat(stop.get("message").asText()).isEqualTo("Redis at redis://127.0.0.1:6379/0 did not answer for 30 s");
+        assertThat(stop.get("notRun").asInt()).isEqualTo(2);
+        assertThat(mapper.readTree(dir.resolve("full.json").toFile()).get("idem").has("stopped")).isFalse();
     }
 
     @Test

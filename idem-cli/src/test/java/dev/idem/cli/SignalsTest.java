@@ -1,0 +1,166 @@
+package dev.idem.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.idem.api.Idem;
+import dev.idem.port.out.ExecutionStore;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * SIGINT and SIGTERM sent to a real idem process (a child JVM running {@link Main}) in the middle of its work:
+ * the exit code says which signal, the claims on calls in flight are given back, and an evaluation prints its
+ * summary and writes its reports for what finished.
+ */
+@Timeout(120)
+class SignalsTest {
+
+    @TempDir
+    Path work;
+
+    private CompletionServer server;
+    private Process child;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new CompletionServer();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (child != null) {
+            child.destroyForcibly();
+        }
+        server.close();
+    }
+
+    @Test
+    void should_print_the_summary_write_the_report_give_back_claims_and_exit_130_on_sigint() throws Exception {
+        evaluateThenSignal("INT", 130);
+    }
+
+    @Test
+    void should_print_the_summary_write_the_report_give_back_claims_and_exit_143_on_sigterm() throws Exception {
+        evaluateThenSignal("TERM", 143);
+    }
+
+    private void evaluateThenSignal(String signal, int expectedExit) throws Exception {
+        // given an evaluation of 40 cases, two at a time, against a server that takes 300 ms per reply
+        server.taking(Duration.ofMillis(300));
+        Path spec = CompletionServer.spec(work, 40);
+        child = idem("eval", spec.toString(), "--provider", "openai", "-j", "2", "--store", store(),
+                "--report-json", work.resolve("report.json").toString());
+        awaitRequests(6);
+
+        // when the signal arrives while two calls are in flight
+        signal(signal);
+
+        // then
+        assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("exited").isTrue();
+        String out = read("out");
+        String err = read("err");
+        assertThat(child.exitValue()).as(out + err).isEqualTo(expectedExit);
+        assertThat(out).contains("| passed").contains("calls / replayed");
+        assertThat(err).contains("idem: SIG" + signal + ": finishing the cases in flight")
+                .containsPattern("idem: interrupted by SIG" + signal + ": \\d+ of 40 cases not run")
+                .contains("idem: wrote json report")
+                .doesNotContain("\tat ");
+        JsonNode report = new ObjectMapper().readTree(work.resolve("report.json").toFile());
+        assertThat(report.get("testResults")).hasSize(40);
+        assertThat(report.get("idem").get("passed").asInt()).isBetween(4, 12);
+        assertThat(report.get("idem").get("stopped").get("cause").asText()).isEqualTo("cancelled");
+        assertThat(inProgressClaims()).as("claims left for the next run to wait out").isZero();
+        assertThat(server.requests()).isLessThan(20);
+    }
+
+    @Test
+    void should_give_back_the_claim_and_exit_143_at_once_when_a_run_gets_sigterm() throws Exception {
+        // given a single run whose reply takes a minute
+        server.taking(Duration.ofSeconds(60));
+        child = idem("run", CliRunner.ROOT.resolve("prompts/idempotency-architect.prompt.yml").toString(),
+                "--provider", "openai", "--var", "system_context=x", "--var", "failure_scenarios=y", "--store",
+                store());
+        awaitRequests(1);
+
+        // when
+        long sent = System.nanoTime();
+        signal("TERM");
+
+        // then
+        assertThat(child.waitFor(20, TimeUnit.SECONDS)).as("exited").isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - sent)).isLessThan(Duration.ofSeconds(10));
+        assertThat(child.exitValue()).as(read("err")).isEqualTo(143);
+        assertThat(read("err")).contains("idem: interrupted by SIGTERM (claims on calls in flight were given back)");
+        assertThat(inProgressClaims()).isZero();
+    }
+
+    private String store() {
+        return "sqlite:" + work.resolve("store.db");
+    }
+
+    private long inProgressClaims() {
+        try (ExecutionStore store = Idem.openStore(URI.create(store()), Clock.systemUTC())) {
+            return store.stats().inProgress();
+        }
+    }
+
+    /** Starts {@code idem ARGS} in a child JVM (the test class path), in the work directory. */
+    private Process idem(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", testClassPath(),
+                Main.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
+                .redirectOutput(work.resolve("out").toFile()).redirectError(work.resolve("err").toFile());
+        Map<String, String> env = builder.environment();
+        env.putAll(server.openAiEnvironment());
+        env.remove("IDEM_STORE");
+        env.remove("IDEM_PROVIDER");
+        return builder.start();
+    }
+
+    private static String testClassPath() {
+        // Surefire may hand the forked JVM a manifest-only jar; its own property holds the real class path.
+        String surefire = System.getProperty("surefire.test.class.path");
+        return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+    }
+
+    private void awaitRequests(int n) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (server.requests() < n) {
+            assertThat(child.isAlive()).as("idem still running: " + read("err")).isTrue();
+            assertThat(System.nanoTime()).as("requests seen in time").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(child.pid())).start();
+        assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(kill.exitValue()).isZero();
+    }
+
+    private String read(String file) {
+        try {
+            return Files.readString(work.resolve(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}
