@@ -186,6 +186,7 @@ public final class EvaluateSpecService implements EvaluateSpecUseCase {
         // after the evaluation has returned.
         private final Object progressLock = new Object();
         private boolean reported;
+        private int notRun;
 
         CaseRun(List<Work> work, PromptSpec spec, ModelGateway gateway, EvaluateSpecCommand command,
                 Map<EvaluatorSpec, Evaluator> built) {
@@ -227,18 +228,9 @@ public final class EvaluateSpecService implements EvaluateSpecUseCase {
             return collect();
         }
 
+        /** Why the run stopped early, if it did, with the number of cases {@link #all} found without a result. */
         Optional<EvaluationResult.Stop> stop() {
-            EvaluationResult.Stop s = stop.get();
-            if (s == null) {
-                return Optional.empty();
-            }
-            int notRun = 0;
-            for (int i = 0; i < work.size(); i++) {
-                if (results.get(i) == null) {
-                    notRun++;
-                }
-            }
-            return Optional.of(new EvaluationResult.Stop(s.cause(), s.message(), notRun));
+            return Optional.ofNullable(stop.get()).map(s -> new EvaluationResult.Stop(s.cause(), s.message(), notRun));
         }
 
         private void awaitWorkers(CountDownLatch workersDone) {
@@ -317,6 +309,7 @@ public final class EvaluateSpecService implements EvaluateSpecUseCase {
             for (int i = 0; i < work.size(); i++) {
                 CaseResult r = results.get(i);
                 if (r == null) {
+                    notRun++;
                     String why = s == null ? "not run" : s.message();
                     r = error(work.get(i), running.contains(i)
                             ? "stopped before its reply arrived: " + why + " (its claim was given back)"
