@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Issue 4's scripted checks of the idempotent executor, end to end through the CLI against the fake server:
 # concurrent identical runs across processes (SQLite and Redis), replay and --no-cache, a kill -9 in the middle
-# of an evaluation and its rerun, and a planted API key that must never reach the store, reports or output.
+# of an evaluation and its rerun, Redis paused for 10 s mid-evaluation (issue 8: the run still finishes and
+# reports), SIGTERM mid-evaluation (issue 8: claims given back, a rerun waits on none), and a planted API key that
+# must never reach the store, reports or output.
 # Prints one PASS/FAIL line per check; exits non-zero on any FAIL.
 #
 # IDEM_SHARED=/path/to/shared overrides ../shared; IDEM_BENCH_KEEP=1 keeps the temp directory.
@@ -103,8 +105,8 @@ stored=$("$idem" store stats --store "$store" 2>/dev/null | awk '$1 == "complete
 inflight=$("$idem" store stats --store "$store" 2>/dev/null | awk '$1 == "in" && $2 == "progress" { print $3 }')
 echo "      killed after ${elapsed} s; the server had seen $at_kill completion requests;"
 echo "      the store held ${stored:-?} completed records and ${inflight:-?} claims in progress ('idem store stats')"
-echo "      (the up to 4 calls in flight at the kill stay claimed until their 15 s lease runs out, so the rerun"
-echo "       waits up to ~15 s for them: expected)"
+echo "      (the up to 4 calls in flight at the kill stay claimed until their 15 s lease runs out; the rerun does"
+echo "       every free case first and takes those over at the end)"
 rerun_start=$(date +%s%N)
 rc=0
 OPENAI_BASE_URL="http://127.0.0.1:$port_crash/v1" "$idem" eval "$spec" --provider openai -j 4 --store "$store" \
@@ -135,6 +137,62 @@ if [ -s "$work/rerun.json" ]; then
 else
   fail "the rerun wrote no report (exit $rc): $(tail -n 3 "$work/rerun.out" | tr '\n' ' ')"
 fi
+
+echo "== Redis paused (SIGSTOP) for 10 s in the middle of an evaluation (N=300, -j 4, latency 100 ms)"
+redis-cli -p "$redis_port" flushall >/dev/null
+stats_reset "$port_crash"
+started=$(date +%s%N)
+OPENAI_BASE_URL="http://127.0.0.1:$port_crash/v1" "$idem" eval "$spec" --provider openai -j 4 \
+  --store "redis://127.0.0.1:$redis_port/0" --quiet --report-json "$work/paused.json" >"$work/paused.out" 2>&1 &
+victim=$!
+pids+=("$victim")
+while [ "$(completions "$port_crash")" -lt 20 ] && kill -0 "$victim" 2>/dev/null; do sleep 0.05; done
+kill -STOP "$redis_pid"
+at_pause=$(completions "$port_crash")
+sleep 10
+kill -CONT "$redis_pid"
+rc=0
+wait "$victim" || rc=$?
+took=$(awk -v s="$started" -v e="$(date +%s%N)" 'BEGIN { printf "%.1f", (e - s) / 1e9 }')
+echo "      paused Redis after $at_pause completions for 10 s; the run took ${took} s (exit $rc)"
+if [ -s "$work/paused.json" ]; then
+  pass "the run wrote its JSON report"
+  expect "every case has a result" "$(report_field "$work/paused.json" 'd["idem"]["passed"] + d["idem"]["failed"]')" 300
+  expect "no case ends in error" "$(report_field "$work/paused.json" 'd["idem"]["errors"]')" 0
+  expect "the server saw one request per case" "$(completions "$port_crash")" 300
+  expect "the run exits as its evaluators decide (1: the bench suite has failing rows), not 3 or 4" "$rc" 1
+else
+  fail "no report after a 10 s Redis pause (exit $rc): $(tail -n 2 "$work/paused.out" | tr '\n' ' ')"
+fi
+
+echo "== SIGTERM in the middle of an evaluation, then rerun (N=300, -j 4, latency 100 ms)"
+store="sqlite:$work/term.db"
+stats_reset "$port_crash"
+OPENAI_BASE_URL="http://127.0.0.1:$port_crash/v1" "$idem" eval "$spec" --provider openai -j 4 --store "$store" \
+  --quiet --report-json "$work/term.json" >"$work/term.out" 2>"$work/term.err" &
+victim=$!
+pids+=("$victim")
+while [ "$(completions "$port_crash")" -lt 20 ] && kill -0 "$victim" 2>/dev/null; do sleep 0.05; done
+kill -TERM "$victim"
+rc=0
+wait "$victim" || rc=$?
+expect "SIGTERM ends the run with exit 143" "$rc" 143
+if grep -q "| passed" "$work/term.out" && [ -s "$work/term.json" ]; then
+  pass "the stopped run printed its summary and wrote its report"
+else
+  fail "the stopped run printed no summary or wrote no report: $(tail -n 2 "$work/term.err" | tr '\n' ' ')"
+fi
+inflight=$("$idem" store stats --store "$store" 2>/dev/null | awk '$1 == "in" && $2 == "progress" { print $3 }')
+expect "no claim is left in progress for a rerun to wait out" "${inflight:-?}" 0
+rerun_start=$(date +%s%N)
+rc=0
+OPENAI_BASE_URL="http://127.0.0.1:$port_crash/v1" "$idem" eval "$spec" --provider openai -j 4 --store "$store" \
+  --quiet --report-json "$work/term-rerun.json" >"$work/term-rerun.out" 2>&1 || rc=$?
+rerun_ms=$(awk -v s="$rerun_start" -v e="$(date +%s%N)" 'BEGIN { printf "%d", (e - s) / 1e6 }')
+echo "      the rerun took $((rerun_ms / 1000)).$(( (rerun_ms % 1000) / 100 )) s (exit $rc); a claim left behind would hold it 15 s"
+if [ "$rerun_ms" -lt 12000 ]; then pass "the rerun waited on no claim (under 12 s)"; else fail "the rerun took ${rerun_ms} ms"; fi
+expect "the rerun has no errors" "$(report_field "$work/term-rerun.json" 'd["idem"]["errors"]')" 0
+expect "SIGTERM run + rerun: one request per case" "$(completions "$port_crash")" 300
 
 echo "== a planted API key must appear nowhere"
 planted="sk-PLANTED-$(date +%s)-b7c4e9d2f1a0"

@@ -62,12 +62,13 @@ stats_reset() { curl -s -X POST "http://127.0.0.1:$1/stats/reset" >/dev/null; }
 completions() { curl -s "http://127.0.0.1:$1/stats" | python3 -c 'import json,sys; print(json.load(sys.stdin)["completions"])'; }
 by_status() { curl -s "http://127.0.0.1:$1/stats" | python3 -c 'import json,sys; d=json.load(sys.stdin)["by_status"]; print(" ".join(f"{k}:{v}" for k,v in sorted(d.items())))'; }
 
-# start_redis : starts a private redis-server on a free port with no persistence; sets redis_port.
+# start_redis : starts a private redis-server on a free port with no persistence; sets redis_port and redis_pid.
 start_redis() {
   redis_port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')"
   redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no --dir "$work" \
     >"$work/redis.log" 2>&1 &
-  pids+=("$!")
+  redis_pid=$!
+  pids+=("$redis_pid")
   local i
   for i in $(seq 1 50); do
     redis-cli -p "$redis_port" ping >/dev/null 2>&1 && return 0
