@@ -247,6 +247,7 @@ public final class Idem implements AutoCloseable {
      * Opens a store by URI: {@code memory:}, {@code sqlite:PATH}, {@code redis://host:port/db}.
      *
      * @throws UnknownProviderException if no store handles the scheme
+     * @throws InvalidStoreUriException if the URI cannot name a store (malformed, a device, an unknown database)
      * @throws StoreUnavailableException if it cannot be opened
      */
     public static ExecutionStore openStore(URI uri, Clock clock) {
