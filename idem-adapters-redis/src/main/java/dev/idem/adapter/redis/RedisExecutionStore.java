@@ -23,6 +23,7 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SetArgs;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -184,7 +185,7 @@ public final class RedisExecutionStore implements ExecutionStore {
     /** Writes this database's marker unless there is one, and returns it. */
     private String markStore() {
         String mine = UUID.randomUUID().toString();
-        call(r -> r.setnx(MARKER, mine));
+        call(r -> r.set(MARKER, mine, SetArgs.Builder.nx()));
         String id = call(r -> r.get(MARKER));
         return id == null ? mine : id;
     }
