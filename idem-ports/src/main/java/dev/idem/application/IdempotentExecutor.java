@@ -21,16 +21,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -48,6 +52,8 @@ public final class IdempotentExecutor implements AutoCloseable {
 
     static final Duration FIRST_POLL = Duration.ofMillis(25);
     private static final Duration MAX_POLL = Duration.ofMillis(500);
+    /** The longest {@link #releaseHeldClaims} waits for the store. */
+    private static final Duration RELEASE_WAIT = Duration.ofSeconds(2);
 
     private final ExecutionStore store;
     private final Clock clock;
@@ -62,6 +68,7 @@ public final class IdempotentExecutor implements AutoCloseable {
     private final AtomicLong replays = new AtomicLong();
     private volatile ScheduledExecutorService heartbeats;
     private volatile boolean closed;
+    private volatile boolean storeFailed;
 
     /**
      * @param store   where claims and replies are kept
@@ -117,9 +124,17 @@ public final class IdempotentExecutor implements AutoCloseable {
     public Optional<Execution> executeUnlessBusy(ModelGateway gateway, ModelRequest request, int sample,
                                                  ExecutionOptions options, Instant waitingSince) {
         Fingerprint fingerprint = Fingerprint.of(gateway.providerId(), gateway.endpoint(), request, sample);
-        if (!options.useCache()) {
-            return Optional.of(executeAfresh(gateway, request, fingerprint, options));
+        try {
+            return options.useCache() ? executeShared(gateway, request, fingerprint, options, waitingSince)
+                    : Optional.of(executeAfresh(gateway, request, fingerprint, options));
+        } catch (StoreUnavailableException e) {
+            storeFailed = true;
+            throw e;
         }
+    }
+
+    private Optional<Execution> executeShared(ModelGateway gateway, ModelRequest request, Fingerprint fingerprint,
+                                              ExecutionOptions options, Instant waitingSince) {
         CompletableFuture<Optional<Execution>> mine = new CompletableFuture<>();
         CompletableFuture<Optional<Execution>> leader = inFlight.putIfAbsent(fingerprint, mine);
         if (leader != null) {
@@ -147,18 +162,43 @@ public final class IdempotentExecutor implements AutoCloseable {
      * @return how many claims were given back
      */
     public int releaseHeldClaims() {
-        int released = 0;
+        List<HeldClaim> taken = new ArrayList<>();
         for (HeldClaim claim : held) {
             if (held.remove(claim)) {
-                try {
-                    store.release(claim.fingerprint(), claim.token());
-                    released++;
-                } catch (RuntimeException e) {
-                    // The store is gone or failing: the lease runs out on its own, and fencing guards the rest.
-                }
+                taken.add(claim);
             }
         }
-        return released;
+        if (taken.isEmpty()) {
+            return 0;
+        }
+        // All at once, and never longer than RELEASE_WAIT: a store that is failing may keep each release waiting
+        // for its whole retry window, and a run being stopped must not hang on it. A claim not given back in time
+        // runs out with its lease; fencing guards the rest.
+        AtomicInteger released = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(taken.size());
+        for (HeldClaim claim : taken) {
+            Thread t = new Thread(() -> {
+                try {
+                    store.release(claim.fingerprint(), claim.token());
+                    released.incrementAndGet();
+                } catch (RuntimeException e) {
+                    // The store is gone or failing: the lease runs out on its own.
+                    storeFailed = true;
+                } finally {
+                    done.countDown();
+                }
+            }, "idem-release");
+            t.setDaemon(true);
+            t.start();
+        }
+        try {
+            if (!done.await(RELEASE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                storeFailed = true;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return released.get();
     }
 
     /** Model calls made so far (attempts that reached the provider). */
@@ -276,6 +316,7 @@ public final class IdempotentExecutor implements AutoCloseable {
             held.remove(claim);
         } catch (StoreUnavailableException e) {
             // The model call's outcome is what the caller needs; the store's trouble shows on its next operation.
+            storeFailed = true;
         }
     }
 
@@ -374,7 +415,8 @@ public final class IdempotentExecutor implements AutoCloseable {
     public void close() {
         closed = true;
         releaseHeldClaims();
-        if (calls.get() + replays.get() > 0) {
+        // A store that failed during the run would keep the statistics waiting for its whole retry window.
+        if (calls.get() + replays.get() > 0 && !storeFailed) {
             try {
                 store.recordRun(calls.get(), replays.get());
             } catch (RuntimeException e) {

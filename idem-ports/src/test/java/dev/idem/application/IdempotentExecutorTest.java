@@ -34,6 +34,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class IdempotentExecutorTest {
 
@@ -345,6 +346,57 @@ class IdempotentExecutorTest {
         assertThat(gateway.calls()).isEqualTo(1);
         onFailing.close();
         assertThat(store.get(Fingerprint.of("openai", request("paid"), 0))).isEmpty();
+    }
+
+    @Test
+    @Timeout(20)
+    void should_close_within_moments_when_the_store_hangs() throws Exception {
+        // given a call in flight, and a store that keeps every release and the statistics waiting
+        FailingExecutionStore hanging = new FailingExecutionStore(store)
+                .hanging(FailingExecutionStore.Operation.RELEASE, FailingExecutionStore.Operation.RECORD_RUN);
+        CountDownLatch inCall = new CountDownLatch(1);
+        CountDownLatch answer = new CountDownLatch(1);
+        ScriptedModelGateway gateway = new ScriptedModelGateway("openai").replying(r -> {
+            inCall.countDown();
+            await(answer);
+            return "late";
+        });
+        IdempotentExecutor running = new IdempotentExecutor(hanging, Clock.systemUTC(), RandomSource.seeded(1),
+                Sleeper.system(), "me", Duration.ofSeconds(15));
+        Thread caller = new Thread(() -> running.execute(gateway, request("stuck"), 0, options));
+        caller.setDaemon(true);
+        caller.start();
+        inCall.await();
+        try {
+            // when
+            long start = System.nanoTime();
+            running.close();
+            // then it gives up on the release after a moment, rather than hang the end of the run
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        } finally {
+            hanging.recover();
+            answer.countDown();
+        }
+    }
+
+    @Test
+    @Timeout(20)
+    void should_skip_the_statistics_at_close_when_the_store_failed_during_the_run() {
+        // given a run whose store went away, and whose statistics would wait on it
+        FailingExecutionStore failing = new FailingExecutionStore(store).downAfterClaims(1)
+                .hanging(FailingExecutionStore.Operation.RECORD_RUN);
+        IdempotentExecutor onFailing = new IdempotentExecutor(failing, time, RandomSource.seeded(7), fakeSleep,
+                "test-owner", Duration.ofSeconds(15));
+        ScriptedModelGateway gateway = new ScriptedModelGateway("openai");
+        onFailing.execute(gateway, request("first"), 0, options);
+        assertThatThrownBy(() -> onFailing.execute(gateway, request("second"), 0, options))
+                .isInstanceOf(dev.idem.port.out.StoreUnavailableException.class);
+        try {
+            // when / then: close returns (the timeout fails the test if it hangs)
+            onFailing.close();
+        } finally {
+            failing.recover();
+        }
     }
 
     private static void await(CountDownLatch latch) {

@@ -12,6 +12,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
@@ -23,11 +24,13 @@ import java.util.function.Predicate;
 public final class FailingExecutionStore implements ExecutionStore {
 
     /** The operations a test can make fail on their own. */
-    public enum Operation { CLAIM, COMPLETE, FAIL, RELEASE, HEARTBEAT, GET }
+    public enum Operation { CLAIM, COMPLETE, FAIL, RELEASE, HEARTBEAT, GET, RECORD_RUN }
 
     private final ExecutionStore delegate;
     private final AtomicInteger claimsLeft = new AtomicInteger(Integer.MAX_VALUE);
     private final AtomicReference<Predicate<Operation>> failing = new AtomicReference<>(op -> false);
+    private final AtomicReference<Predicate<Operation>> hanging = new AtomicReference<>(op -> false);
+    private final CountDownLatch recovered = new CountDownLatch(1);
 
     public FailingExecutionStore(ExecutionStore delegate) {
         this.delegate = delegate;
@@ -47,6 +50,22 @@ public final class FailingExecutionStore implements ExecutionStore {
         return this;
     }
 
+    /**
+     * These operations hang (as on a server that keeps each one waiting for its retry window) until
+     * {@link #recover()}; then they fail.
+     */
+    public FailingExecutionStore hanging(Operation... operations) {
+        Set<Operation> set = EnumSet.noneOf(Operation.class);
+        set.addAll(List.of(operations));
+        hanging.set(set::contains);
+        return this;
+    }
+
+    /** Lets hanging operations go on (and fail). */
+    public void recover() {
+        recovered.countDown();
+    }
+
     /** Goes down for good after this many more claims. */
     public FailingExecutionStore downAfterClaims(int claims) {
         claimsLeft.set(claims);
@@ -56,6 +75,14 @@ public final class FailingExecutionStore implements ExecutionStore {
     private void check(Operation operation) {
         if (operation == Operation.CLAIM && claimsLeft.getAndDecrement() <= 0) {
             down();
+        }
+        if (hanging.get().test(operation)) {
+            try {
+                recovered.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new StoreUnavailableException("store test:failing did not answer (" + operation + ")", null);
         }
         if (failing.get().test(operation)) {
             throw new StoreUnavailableException("store test:failing is gone (" + operation + ")", null);
@@ -121,6 +148,7 @@ public final class FailingExecutionStore implements ExecutionStore {
 
     @Override
     public void recordRun(long calls, long replays) {
+        check(Operation.RECORD_RUN);
         delegate.recordRun(calls, replays);
     }
 
