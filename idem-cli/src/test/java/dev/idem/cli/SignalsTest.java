@@ -8,14 +8,9 @@ import dev.idem.api.Idem;
 import dev.idem.port.out.ExecutionStore;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +30,7 @@ class SignalsTest {
     Path work;
 
     private CompletionServer server;
-    private Process child;
+    private IdemProcess child;
 
     @BeforeEach
     void start() throws Exception {
@@ -45,7 +40,7 @@ class SignalsTest {
     @AfterEach
     void stop() throws Exception {
         if (child != null) {
-            child.destroyForcibly();
+            child.close();
         }
         server.close();
     }
@@ -69,13 +64,13 @@ class SignalsTest {
         awaitRequests(6);
 
         // when the signal arrives while two calls are in flight
-        signal(signal);
+        child.signal(signal);
 
         // then
-        assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("exited").isTrue();
-        String out = read("out");
-        String err = read("err");
-        assertThat(child.exitValue()).as(out + err).isEqualTo(expectedExit);
+        int exit = child.exitCode(30);
+        String out = child.out();
+        String err = child.err();
+        assertThat(exit).as(out + err).isEqualTo(expectedExit);
         assertThat(out).contains("| passed").contains("calls / replayed");
         assertThat(err).contains("idem: SIG" + signal + ": finishing the cases in flight")
                 .containsPattern("idem: interrupted by SIG" + signal + ": \\d+ of 40 cases not run")
@@ -100,13 +95,13 @@ class SignalsTest {
 
         // when
         long sent = System.nanoTime();
-        signal("TERM");
+        child.signal("TERM");
 
         // then
-        assertThat(child.waitFor(20, TimeUnit.SECONDS)).as("exited").isTrue();
+        int exit = child.exitCode(20);
         assertThat(Duration.ofNanos(System.nanoTime() - sent)).isLessThan(Duration.ofSeconds(10));
-        assertThat(child.exitValue()).as(read("err")).isEqualTo(143);
-        assertThat(read("err")).contains("idem: interrupted by SIGTERM (claims on calls in flight were given back)");
+        assertThat(exit).as(child.err()).isEqualTo(143);
+        assertThat(child.err()).contains("idem: interrupted by SIGTERM (claims on calls in flight were given back)");
         assertThat(inProgressClaims()).isZero();
     }
 
@@ -120,47 +115,16 @@ class SignalsTest {
         }
     }
 
-    /** Starts {@code idem ARGS} in a child JVM (the test class path), in the work directory. */
-    private Process idem(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", testClassPath(),
-                Main.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
-                .redirectOutput(work.resolve("out").toFile()).redirectError(work.resolve("err").toFile());
-        Map<String, String> env = builder.environment();
-        env.putAll(server.openAiEnvironment());
-        env.remove("IDEM_STORE");
-        env.remove("IDEM_PROVIDER");
-        return builder.start();
-    }
-
-    private static String testClassPath() {
-        // Surefire may hand the forked JVM a manifest-only jar; its own property holds the real class path.
-        String surefire = System.getProperty("surefire.test.class.path");
-        return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+    private IdemProcess idem(String... args) throws IOException {
+        return IdemProcess.start(work, server.openAiEnvironment(), args);
     }
 
     private void awaitRequests(int n) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (server.requests() < n) {
-            assertThat(child.isAlive()).as("idem still running: " + read("err")).isTrue();
+            assertThat(child.isAlive()).as("idem still running: " + child.err()).isTrue();
             assertThat(System.nanoTime()).as("requests seen in time").isLessThan(deadline);
             Thread.sleep(20);
-        }
-    }
-
-    private void signal(String name) throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(child.pid())).start();
-        assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(kill.exitValue()).isZero();
-    }
-
-    private String read(String file) {
-        try {
-            return Files.readString(work.resolve(file), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
         }
     }
 }

@@ -91,6 +91,24 @@ class StoreTroubleCliTest {
     }
 
     @Test
+    void should_print_nothing_but_idem_lines_on_stderr_when_redis_dies_under_a_real_process() throws Exception {
+        // given a real idem process on a real redis-server that is killed when the sixth request arrives
+        redis = RedisServerProcess.start();
+        server.taking(Duration.ofMillis(20)).onRequest(6, redis::kill);
+        Path spec = CompletionServer.spec(work, 30);
+        try (IdemProcess idem = IdemProcess.start(work, server.openAiEnvironment(), "eval", spec.toString(),
+                "--provider", "openai", "-j", "2", "--store", redis.uri(0) + "?retryFor=2s", "--report-json",
+                work.resolve("report.json").toString())) {
+            // when
+            int exit = idem.exitCode(60);
+            // then the client library's reconnection chatter stays out of the user's terminal
+            assertThat(exit).as(idem.err()).isEqualTo(3);
+            assertThat(idem.err().lines()).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith("idem: "));
+            assertThat(count(report(), "passed")).isPositive();
+        }
+    }
+
+    @Test
     void should_finish_every_case_when_redis_pauses_mid_eval() throws Exception {
         // given a real redis-server paused (SIGSTOP) for 2 s from the fifth request on, and commands that time out
         // after 300 ms, so every operation in that window is sent again

@@ -86,6 +86,7 @@ public final class RedisExecutionStore implements ExecutionStore {
     private final StatefulRedisConnection<String, String> connection;
     private final RedisCommands<String, String> redis;
     private final String storeId;
+    private volatile boolean gone;
 
     /**
      * Connects to the server.
@@ -228,17 +229,22 @@ public final class RedisExecutionStore implements ExecutionStore {
      * {@code retryFor} has passed. A refusal by the server (a wrong type, a full memory) is not retried.
      */
     private <T> T call(Function<RedisCommands<String, String>, T> command) {
-        long deadline = System.nanoTime() + retryFor.toNanos();
+        // Once an operation has waited a whole window in vain, the server is taken to be gone: the next operations
+        // try once each instead of waiting a window of their own, until one of them gets an answer.
+        long deadline = System.nanoTime() + (gone ? 0 : retryFor.toNanos());
         Duration pause = FIRST_RETRY_PAUSE;
         while (true) {
             try {
-                return command.apply(redis);
+                T answer = command.apply(redis);
+                gone = false;
+                return answer;
             } catch (RedisException e) {
                 if (!transientFailure(e)) {
                     throw new StoreUnavailableException("Redis at " + description + " failed: "
                             + oneLine(e.getMessage()) + " (check the server, or fix --store)", e);
                 }
                 if (System.nanoTime() + pause.toNanos() > deadline) {
+                    gone = true;
                     throw new StoreUnavailableException("Redis at " + description + " did not answer for "
                             + retryFor.toSeconds() + " s: " + oneLine(e.getMessage())
                             + " (check that the server is up and reachable, or fix --store)", e);

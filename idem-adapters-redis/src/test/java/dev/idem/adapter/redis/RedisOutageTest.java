@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -137,6 +138,45 @@ class RedisOutageTest {
                     .hasMessageEndingWith("(check that the server is up and reachable, or fix --store)");
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertThat(took).isBetween(Duration.ofMillis(500), Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void should_fail_at_once_once_an_operation_has_waited_the_whole_window_in_vain() {
+        // given a server that is gone, found so by one operation that waited its whole retry window
+        server = RedisServerProcess.start();
+        try (RedisExecutionStore store = new RedisExecutionStore(URI.create(server.uri(0) + "?retryFor=2s"),
+                Duration.ofSeconds(2), Duration.ofMillis(500))) {
+            server.kill();
+            assertThatThrownBy(() -> store.get(fingerprint("first"))).isInstanceOf(StoreUnavailableException.class);
+
+            // when the run's other workers try their next operations
+            long start = System.nanoTime();
+            for (int i = 0; i < 3; i++) {
+                String name = "next-" + i;
+                assertThatThrownBy(() -> store.claim(fingerprint(name), "me", LONG))
+                        .isInstanceOf(StoreUnavailableException.class);
+            }
+
+            // then they fail at once instead of waiting two seconds each, so a stopped run ends promptly
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+
+            // and once the server is back, operations go through again
+            server.restart();
+            awaitAnswer(store);
+        }
+    }
+
+    private static void awaitAnswer(RedisExecutionStore store) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                store.stats();
+                return;
+            } catch (StoreUnavailableException e) {
+                assertThat(System.nanoTime()).as("the store answers again").isLessThan(deadline);
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+            }
         }
     }
 

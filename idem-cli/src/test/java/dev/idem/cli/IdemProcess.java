@@ -1,0 +1,84 @@
+package dev.idem.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code idem ARGS} in a child JVM (the test class path), in a directory of the test's, with stdout and stderr in
+ * files there: for what only a real process shows (signals, what libraries print to the real stderr).
+ */
+final class IdemProcess implements AutoCloseable {
+
+    private final Process process;
+    private final Path dir;
+
+    private IdemProcess(Process process, Path dir) {
+        this.process = process;
+        this.dir = dir;
+    }
+
+    static IdemProcess start(Path dir, Map<String, String> env, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", testClassPath(),
+                Main.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile());
+        builder.environment().remove("IDEM_STORE");
+        builder.environment().remove("IDEM_PROVIDER");
+        builder.environment().putAll(env);
+        return new IdemProcess(builder.start(), dir);
+    }
+
+    private static String testClassPath() {
+        // Surefire may hand the forked JVM a manifest-only jar; its own property holds the real class path.
+        String surefire = System.getProperty("surefire.test.class.path");
+        return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+    }
+
+    /** Sends a signal by name ({@code INT}, {@code TERM}). */
+    void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start();
+        assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(kill.exitValue()).isZero();
+    }
+
+    /** Waits for the exit and returns its code. */
+    int exitCode(long seconds) throws InterruptedException {
+        assertThat(process.waitFor(seconds, TimeUnit.SECONDS)).as("idem exited; stderr: " + err()).isTrue();
+        return process.exitValue();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    String out() {
+        return read("out");
+    }
+
+    String err() {
+        return read("err");
+    }
+
+    private String read(String file) {
+        try {
+            return Files.readString(dir.resolve(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+}
