@@ -1,7 +1,7 @@
+import dev.idem.adapter.memory.InMemoryExecutionStore;
 import dev.idem.adapter.sqlite.SqliteExecutionStore;
 import dev.idem.application.IdempotentExecutor;
 import dev.idem.application.Sleeper;
-import dev.idem.application.store.InMemoryExecutionStore;
 import dev.idem.domain.execution.Completion;
 import dev.idem.domain.execution.ModelRequest;
 import dev.idem.domain.execution.RandomSource;

@@ -2,7 +2,7 @@ package dev.idem.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.idem.application.store.InMemoryExecutionStore;
+import dev.idem.adapter.memory.InMemoryExecutionStore;
 import dev.idem.domain.execution.ModelRequest;
 import dev.idem.domain.execution.RandomSource;
 import dev.idem.domain.spec.PromptSpec;

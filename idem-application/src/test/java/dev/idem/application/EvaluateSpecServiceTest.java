@@ -2,7 +2,7 @@ package dev.idem.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.idem.application.store.InMemoryExecutionStore;
+import dev.idem.adapter.memory.InMemoryExecutionStore;
 import dev.idem.domain.evaluation.EvaluatorSpec;
 import dev.idem.domain.evaluation.RegexEvaluatorSpec;
 import dev.idem.domain.evaluation.StringEvaluatorSpec;

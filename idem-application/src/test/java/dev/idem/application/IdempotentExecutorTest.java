@@ -3,7 +3,7 @@ package dev.idem.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.idem.application.store.InMemoryExecutionStore;
+import dev.idem.adapter.memory.InMemoryExecutionStore;
 import dev.idem.domain.execution.Claim;
 import dev.idem.domain.execution.EndpointIdentity;
 import dev.idem.domain.execution.Fingerprint;

@@ -3,7 +3,7 @@ package dev.idem.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.idem.application.store.InMemoryExecutionStore;
+import dev.idem.adapter.memory.InMemoryExecutionStore;
 import dev.idem.domain.execution.Completion;
 import dev.idem.domain.execution.ModelRequest;
 import dev.idem.domain.execution.RandomSource;

@@ -36,7 +36,7 @@ public final class IdemRules {
      * here: {@code ArchitectureTest} fails while an adapter package exists that this list does not name.
      */
     public static final List<String> ADAPTERS =
-            List.of("yaml", "builtin", "http", "openai", "ollama", "sqlite", "redis", "report");
+            List.of("yaml", "builtin", "http", "openai", "ollama", "memory", "sqlite", "redis", "report");
 
     private IdemRules() {
     }

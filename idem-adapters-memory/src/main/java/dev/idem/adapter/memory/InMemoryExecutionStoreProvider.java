@@ -1,4 +1,4 @@
-package dev.idem.application.store;
+package dev.idem.adapter.memory;
 
 import dev.idem.port.out.ExecutionStore;
 import dev.idem.port.out.ExecutionStoreProvider;

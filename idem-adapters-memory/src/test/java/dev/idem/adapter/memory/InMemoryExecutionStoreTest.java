@@ -1,4 +1,4 @@
-package dev.idem.application.store;
+package dev.idem.adapter.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.idem.application.store;
+package dev.idem.adapter.memory;
 
 import dev.idem.domain.execution.Claim;
 import dev.idem.domain.execution.Completion;
