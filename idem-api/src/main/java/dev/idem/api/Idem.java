@@ -1,7 +1,7 @@
 package dev.idem.api;
 
-import dev.idem.adapter.yaml.JsonRubricRepository;
-import dev.idem.adapter.yaml.JacksonJsonValidationGateway;
+import dev.idem.adapter.json.JsonRubricRepository;
+import dev.idem.adapter.json.JsonSchemaValidator;
 import dev.idem.adapter.yaml.YamlPromptSpecRepository;
 import dev.idem.application.DesignIdempotencyService;
 import dev.idem.application.EvaluateSpecService;
@@ -169,7 +169,7 @@ public final class Idem implements AutoCloseable {
     /** Evaluates specs. */
     public EvaluateSpecUseCase evaluator() {
         return new EvaluateSpecService(specs, gateways, executor.get(),
-                new EvaluatorFactory(new JsonRubricRepository(), new JacksonJsonValidationGateway(),
+                new EvaluatorFactory(new JsonRubricRepository(), new JsonSchemaValidator(),
                         RegexBudget.of(clock)), clock);
     }
 

@@ -3,7 +3,7 @@ package dev.idem.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.idem.adapter.yaml.JsonRubricRepository;
+import dev.idem.adapter.json.JsonRubricRepository;
 import dev.idem.application.UnknownProviderException;
 import dev.idem.domain.evaluation.Rubric;
 import dev.idem.domain.evaluation.RubricScore;

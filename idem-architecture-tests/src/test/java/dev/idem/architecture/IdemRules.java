@@ -36,7 +36,7 @@ public final class IdemRules {
      * here: {@code ArchitectureTest} fails while an adapter package exists that this list does not name.
      */
     public static final List<String> ADAPTERS =
-            List.of("yaml", "builtin", "http", "openai", "ollama", "memory", "sqlite", "redis", "report");
+            List.of("yaml", "json", "builtin", "http", "openai", "ollama", "memory", "sqlite", "redis", "report");
 
     private IdemRules() {
     }
@@ -44,8 +44,8 @@ public final class IdemRules {
     /**
      * Onion: domain at the centre, then ports and application, then adapters that never see each other, but
      * for one documented exception: the openai and ollama adapters share the HTTP plumbing of the
-     * langchain4j-based adapters ({@code http}). The two composition roots are adapters too, with exactly two
-     * documented exceptions.
+     * langchain4j-based adapters ({@code http}). The composition root ({@code api}: {@code Idem} wires every
+     * module) and the thin CLI over it are outer layers too, with exactly three documented exceptions.
      */
     public static ArchRule dependenciesPointInward(String root, Collection<String> adapters) {
         OnionArchitecture onion = onionArchitecture()
@@ -58,9 +58,12 @@ public final class IdemRules {
         return onion
                 .adapter("api", root + ".api..")
                 .adapter("cli", root + ".cli..")
-                // idem-api embeds the YAML loader on purpose: a library user hands it a .prompt.yml path and
-                // expects it parsed without a ServiceLoader lookup; every other adapter is found at runtime.
+                // idem-api, the composition root, builds two adapters itself: the YAML spec loader (a library
+                // user hands it a .prompt.yml path and expects it parsed) and the JSON adapter behind the
+                // evaluators (the rubric and the JSON Schema checks). Gateways, stores and report writers are
+                // found at runtime through ServiceLoader, so api never names them.
                 .ignoreDependency(resideInAPackage(root + ".api.."), resideInAPackage(root + ".adapter.yaml.."))
+                .ignoreDependency(resideInAPackage(root + ".api.."), resideInAPackage(root + ".adapter.json.."))
                 // the command line is a thin shell over the embedding entry point; never the other way round.
                 .ignoreDependency(resideInAPackage(root + ".cli.."), resideInAPackage(root + ".api.."))
                 // shared HTTP plumbing of the langchain4j-based adapters: the client that keeps the headers of a

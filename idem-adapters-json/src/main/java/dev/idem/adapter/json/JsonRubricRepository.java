@@ -1,4 +1,4 @@
-package dev.idem.adapter.yaml;
+package dev.idem.adapter.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,12 +14,12 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Loads the idempotency rubric shipped with idem ({@code dev/idem/adapter/yaml/rubric.json}, a copy of
+ * Loads the idempotency rubric shipped with idem ({@code dev/idem/adapter/json/rubric.json}, a copy of
  * {@code domain/rubric.json}) into the domain's {@link Rubric}.
  */
 public final class JsonRubricRepository implements RubricRepository {
 
-    static final String RESOURCE = "dev/idem/adapter/yaml/rubric.json";
+    static final String RESOURCE = "dev/idem/adapter/json/rubric.json";
 
     private final ObjectMapper json = new ObjectMapper();
     private volatile Rubric rubric;

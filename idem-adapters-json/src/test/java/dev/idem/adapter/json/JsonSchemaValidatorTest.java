@@ -1,4 +1,4 @@
-package dev.idem.adapter.yaml;
+package dev.idem.adapter.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,9 +6,9 @@ import dev.idem.domain.evaluation.Verdict;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class JacksonJsonValidationGatewayTest {
+class JsonSchemaValidatorTest {
 
-    private final JacksonJsonValidationGateway json = new JacksonJsonValidationGateway();
+    private final JsonSchemaValidator json = new JsonSchemaValidator();
 
     private static final String ANIMAL = """
             {"name": "animal_description", "strict": true, "schema": {

@@ -1,4 +1,4 @@
-package dev.idem.adapter.yaml;
+package dev.idem.adapter.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * around it is tolerated, as chat models add one), and conform to the schema when one is given. A schema in
  * OpenAI's {@code json_schema} wrapper ({@code {"name", "strict", "schema"}}) is unwrapped.
  */
-public final class JacksonJsonValidationGateway implements JsonValidationGateway {
+public final class JsonSchemaValidator implements JsonValidationGateway {
 
     private final ObjectMapper mapper = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

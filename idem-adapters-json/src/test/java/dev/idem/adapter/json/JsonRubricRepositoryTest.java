@@ -1,4 +1,4 @@
-package dev.idem.adapter.yaml;
+package dev.idem.adapter.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
