@@ -75,7 +75,7 @@ class ArchitectureTest {
     @ArchTest
     static void should_import_every_module_so_that_the_rules_check_something(JavaClasses classes) {
         // given the production import
-        // then it holds the core contracts, one package per known adapter and the two composition roots
+        // then it holds the core contracts, one package per known adapter, the composition root and the CLI
         assertThat(classes.contain("dev.idem.domain.spec.PromptSpec")).as("domain imported").isTrue();
         assertThat(classes.contain("dev.idem.port.out.ModelGateway")).as("ports imported").isTrue();
         assertThat(classes.contain("dev.idem.port.in.RunPromptUseCase")).as("use cases imported").isTrue();

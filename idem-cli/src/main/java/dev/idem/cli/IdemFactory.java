@@ -11,8 +11,9 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 /**
- * The CLI's composition root: turns options, environment variables and the optional config file
- * {@code .idem/config.properties} into a configured {@link Idem}. The only place that reads the environment.
+ * Turns options, environment variables and the optional config file {@code .idem/config.properties} into a
+ * configured {@link Idem}, which does the wiring (idem-api is the composition root). The only place that reads
+ * the environment.
  * Resolution order for provider, model and store: option, then {@code IDEM_PROVIDER} / {@code IDEM_MODEL} /
  * {@code IDEM_STORE}, then the config file ({@code provider=}, {@code model=}, {@code store=}), then the default.
  */
