@@ -13,7 +13,7 @@ import dev.idem.domain.evaluation.RubricEvaluator;
 import dev.idem.domain.spec.TestCase;
 import dev.idem.domain.template.InvalidInputException;
 import dev.idem.port.in.ExecutionOptions;
-import dev.idem.port.out.JsonValidationGateway;
+import dev.idem.port.out.JsonValidator;
 import dev.idem.port.out.ModelGateway;
 import dev.idem.port.out.RubricRepository;
 import java.util.Objects;
@@ -27,13 +27,13 @@ import java.util.Optional;
 public final class EvaluatorFactory {
 
     private final RubricRepository rubrics;
-    private final JsonValidationGateway json;
+    private final JsonValidator json;
     private final RegexBudget regexBudget;
 
     /**
      * @param regexBudget how long a {@code regex} evaluator may search one reply
      */
-    public EvaluatorFactory(RubricRepository rubrics, JsonValidationGateway json, RegexBudget regexBudget) {
+    public EvaluatorFactory(RubricRepository rubrics, JsonValidator json, RegexBudget regexBudget) {
         this.rubrics = Objects.requireNonNull(rubrics, "rubrics");
         this.json = Objects.requireNonNull(json, "json");
         this.regexBudget = Objects.requireNonNull(regexBudget, "regexBudget");

@@ -12,7 +12,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.SpecVersionDetector;
 import com.networknt.schema.ValidationMessage;
 import dev.idem.domain.evaluation.Verdict;
-import dev.idem.port.out.JsonValidationGateway;
+import dev.idem.port.out.JsonValidator;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * around it is tolerated, as chat models add one), and conform to the schema when one is given. A schema in
  * OpenAI's {@code json_schema} wrapper ({@code {"name", "strict", "schema"}}) is unwrapped.
  */
-public final class JsonSchemaValidator implements JsonValidationGateway {
+public final class JsonSchemaValidator implements JsonValidator {
 
     private final ObjectMapper mapper = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

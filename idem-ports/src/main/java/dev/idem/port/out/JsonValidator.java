@@ -4,7 +4,7 @@ import dev.idem.domain.evaluation.Verdict;
 import java.util.Optional;
 
 /** Checks, with a JSON library behind it, that a reply is JSON and, optionally, that it conforms to a JSON Schema. */
-public interface JsonValidationGateway {
+public interface JsonValidator {
 
     /**
      * @param text   the reply
