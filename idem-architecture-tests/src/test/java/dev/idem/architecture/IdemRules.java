@@ -36,7 +36,8 @@ public final class IdemRules {
      * here: {@code ArchitectureTest} fails while an adapter package exists that this list does not name.
      */
     public static final List<String> ADAPTERS =
-            List.of("yaml", "json", "builtin", "http", "openai", "ollama", "memory", "sqlite", "redis", "report");
+            List.of("yaml", "json", "builtin", "langchain4j", "openai", "ollama", "memory", "sqlite", "redis",
+                    "report");
 
     private IdemRules() {
     }
@@ -44,7 +45,7 @@ public final class IdemRules {
     /**
      * Onion: domain at the centre, then ports and application, then adapters that never see each other, but
      * for one documented exception: the openai and ollama adapters share the HTTP plumbing of the
-     * langchain4j-based adapters ({@code http}). The composition root ({@code api}: {@code Idem} wires every
+     * langchain4j-based adapters ({@code langchain4j}). The composition root ({@code api}: {@code Idem} wires every
      * module) and the thin CLI over it are outer layers too, with exactly three documented exceptions.
      */
     public static ArchRule dependenciesPointInward(String root, Collection<String> adapters) {
@@ -70,12 +71,12 @@ public final class IdemRules {
                 // failed reply and the Retry-After reader, written once for the two adapters that need them.
                 // Only openai and ollama may use it; to every other adapter and layer it is an adapter like any.
                 .ignoreDependency(resideInAPackage(root + ".adapter.openai.."),
-                        resideInAPackage(root + ".adapter.http.."))
+                        resideInAPackage(root + ".adapter.langchain4j.."))
                 .ignoreDependency(resideInAPackage(root + ".adapter.ollama.."),
-                        resideInAPackage(root + ".adapter.http.."))
+                        resideInAPackage(root + ".adapter.langchain4j.."))
                 .ensureAllClassesAreContainedInArchitecture()
                 .because("dependencies point inward (STYLE.md rule 1): adapters meet only through ports (save "
-                        + "openai and ollama on http, the shared HTTP plumbing of the langchain4j-based adapters), "
+                        + "openai and ollama on langchain4j, the HTTP plumbing they share), "
                         + "and a class outside the known layers is a package that landed without its rule");
     }
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.idem.adapter.http.HttpFailure;
+import dev.idem.adapter.langchain4j.HttpFailure;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,16 +1,16 @@
 package dev.idem.adapter.ollama;
 
-import static dev.idem.adapter.http.Causes.find;
-import static dev.idem.adapter.http.Causes.rootOf;
-import static dev.idem.adapter.http.Causes.seconds;
-import static dev.idem.adapter.http.Causes.shorten;
+import static dev.idem.adapter.langchain4j.Causes.find;
+import static dev.idem.adapter.langchain4j.Causes.rootOf;
+import static dev.idem.adapter.langchain4j.Causes.seconds;
+import static dev.idem.adapter.langchain4j.Causes.shorten;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.idem.adapter.http.BodyTooLargeException;
-import dev.idem.adapter.http.Causes;
-import dev.idem.adapter.http.HttpFailure;
-import dev.idem.adapter.http.RetryAfter;
+import dev.idem.adapter.langchain4j.BodyTooLargeException;
+import dev.idem.adapter.langchain4j.Causes;
+import dev.idem.adapter.langchain4j.HttpFailure;
+import dev.idem.adapter.langchain4j.RetryAfter;
 import dev.idem.domain.execution.EndpointUrl;
 import dev.idem.port.out.AuthenticationFailedException;
 import dev.idem.port.out.ModelGatewayException;

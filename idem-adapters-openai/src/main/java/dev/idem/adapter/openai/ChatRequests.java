@@ -3,7 +3,7 @@ package dev.idem.adapter.openai;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.idem.adapter.http.Replies;
+import dev.idem.adapter.langchain4j.Replies;
 import dev.idem.domain.execution.Completion;
 import dev.idem.domain.execution.ModelRequest;
 import dev.idem.domain.template.Message;

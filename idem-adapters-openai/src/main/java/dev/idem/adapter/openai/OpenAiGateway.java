@@ -1,8 +1,8 @@
 package dev.idem.adapter.openai;
 
-import dev.idem.adapter.http.Causes;
-import dev.idem.adapter.http.HeaderKeepingHttpClientBuilder;
-import dev.idem.adapter.http.HttpFailure;
+import dev.idem.adapter.langchain4j.Causes;
+import dev.idem.adapter.langchain4j.HeaderKeepingHttpClientBuilder;
+import dev.idem.adapter.langchain4j.HttpFailure;
 import dev.idem.domain.execution.Completion;
 import dev.idem.domain.execution.EndpointIdentity;
 import dev.idem.domain.execution.EndpointUrl;

@@ -1,6 +1,6 @@
 package dev.idem.architecture.bad.adapter.openai;
 
-import dev.idem.architecture.bad.adapter.http.KeptHeaders;
+import dev.idem.architecture.bad.adapter.langchain4j.KeptHeaders;
 
 /** Uses the shared HTTP plumbing, as the openai adapter is allowed to. */
 public final class RetryAwareTransport {

@@ -1,6 +1,6 @@
 package dev.idem.architecture.bad.adapter.yaml;
 
-import dev.idem.architecture.bad.adapter.http.KeptHeaders;
+import dev.idem.architecture.bad.adapter.langchain4j.KeptHeaders;
 
 /** Reaches for the shared HTTP plumbing, which no adapter but openai and ollama may use. */
 public final class HeaderSniffer {

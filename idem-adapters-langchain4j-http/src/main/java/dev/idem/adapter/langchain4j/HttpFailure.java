@@ -1,4 +1,4 @@
-package dev.idem.adapter.http;
+package dev.idem.adapter.langchain4j;
 
 import dev.langchain4j.exception.HttpException;
 import java.util.LinkedHashMap;

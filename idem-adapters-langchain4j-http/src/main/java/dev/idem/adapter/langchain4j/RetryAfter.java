@@ -1,4 +1,4 @@
-package dev.idem.adapter.http;
+package dev.idem.adapter.langchain4j;
 
 import java.time.Clock;
 import java.time.Duration;

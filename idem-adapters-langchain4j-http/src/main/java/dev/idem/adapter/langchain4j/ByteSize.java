@@ -1,4 +1,4 @@
-package dev.idem.adapter.http;
+package dev.idem.adapter.langchain4j;
 
 /** A byte count for a message: {@code 16 MiB}, {@code 512 KiB} or {@code 300 bytes}. */
 final class ByteSize {

@@ -1,4 +1,4 @@
-package dev.idem.adapter.http;
+package dev.idem.adapter.langchain4j;
 
 import dev.idem.domain.execution.TokenUsage;
 import dev.langchain4j.model.output.FinishReason;

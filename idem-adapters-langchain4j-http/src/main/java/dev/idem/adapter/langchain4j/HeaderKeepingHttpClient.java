@@ -1,4 +1,4 @@
-package dev.idem.adapter.http;
+package dev.idem.adapter.langchain4j;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
