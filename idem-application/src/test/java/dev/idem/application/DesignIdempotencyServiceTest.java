@@ -13,6 +13,8 @@ import dev.idem.port.in.ExecutionOptions;
 import dev.idem.port.in.ModelChoice;
 import dev.idem.port.in.RunResult;
 import dev.idem.port.out.GatewaySettings;
+import dev.idem.testkit.FixedGatewayProvider;
+import dev.idem.testkit.InMemorySpecRepository;
 import dev.idem.testkit.MutableClock;
 import dev.idem.testkit.ScriptedModelGateway;
 import java.time.Duration;

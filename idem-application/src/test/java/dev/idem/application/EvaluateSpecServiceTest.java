@@ -31,6 +31,8 @@ import dev.idem.port.in.SpecInput;
 import dev.idem.port.out.GatewaySettings;
 import dev.idem.port.out.RequestRejectedException;
 import dev.idem.testkit.FailingExecutionStore;
+import dev.idem.testkit.FixedGatewayProvider;
+import dev.idem.testkit.InMemorySpecRepository;
 import dev.idem.testkit.MutableClock;
 import dev.idem.testkit.ScriptedModelGateway;
 import java.time.Duration;

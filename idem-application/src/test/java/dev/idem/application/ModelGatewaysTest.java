@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.idem.port.out.GatewaySettings;
 import dev.idem.port.out.ModelGateway;
 import dev.idem.port.out.ModelGatewayProvider.Setting;
+import dev.idem.testkit.FixedGatewayProvider;
 import dev.idem.testkit.ScriptedModelGateway;
 import java.util.List;
 import java.util.Map;

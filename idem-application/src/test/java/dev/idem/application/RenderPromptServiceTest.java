@@ -14,6 +14,7 @@ import dev.idem.port.in.RenderPromptUseCase.RenderPromptCommand;
 import dev.idem.port.in.RenderPromptUseCase.RenderResult;
 import dev.idem.port.in.SpecInput;
 import dev.idem.port.out.PromptSpecRepository.LoadedSpec;
+import dev.idem.testkit.InMemorySpecRepository;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -26,6 +26,8 @@ import dev.idem.port.out.ModelGateway;
 import dev.idem.port.out.PromptSpecRepository.LoadedSpec;
 import dev.idem.port.out.ProviderUnavailableException;
 import dev.idem.port.out.RequestRejectedException;
+import dev.idem.testkit.FixedGatewayProvider;
+import dev.idem.testkit.InMemorySpecRepository;
 import dev.idem.testkit.MutableClock;
 import dev.idem.testkit.ScriptedModelGateway;
 import java.nio.file.Path;

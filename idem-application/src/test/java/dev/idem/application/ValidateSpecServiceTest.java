@@ -10,6 +10,7 @@ import dev.idem.port.in.ValidateSpecUseCase.FileIssues;
 import dev.idem.port.in.ValidateSpecUseCase.ValidateSpecCommand;
 import dev.idem.port.in.ValidateSpecUseCase.ValidationResult;
 import dev.idem.port.out.PromptSpecRepository.LoadedSpec;
+import dev.idem.testkit.InMemorySpecRepository;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

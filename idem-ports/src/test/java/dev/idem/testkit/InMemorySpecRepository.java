@@ -1,4 +1,4 @@
-package dev.idem.application;
+package dev.idem.testkit;
 
 import dev.idem.domain.spec.InvalidSpecException;
 import dev.idem.port.out.PromptSpecRepository;
@@ -7,17 +7,17 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** A spec repository over a map, so service tests need no YAML: a file either loads or is invalid. */
-final class InMemorySpecRepository implements PromptSpecRepository {
+public final class InMemorySpecRepository implements PromptSpecRepository {
 
     private final Map<Path, LoadedSpec> specs = new HashMap<>();
     private final Map<Path, InvalidSpecException> invalid = new HashMap<>();
 
-    InMemorySpecRepository with(Path file, LoadedSpec spec) {
+    public InMemorySpecRepository with(Path file, LoadedSpec spec) {
         specs.put(file, spec);
         return this;
     }
 
-    InMemorySpecRepository invalid(Path file, InvalidSpecException failure) {
+    public InMemorySpecRepository invalid(Path file, InvalidSpecException failure) {
         invalid.put(file, failure);
         return this;
     }
@@ -40,7 +40,7 @@ final class InMemorySpecRepository implements PromptSpecRepository {
         throw new UnsupportedOperationException("service tests load specs by path only");
     }
 
-    static InMemorySpecRepository empty() {
+    public static InMemorySpecRepository empty() {
         return new InMemorySpecRepository();
     }
 }

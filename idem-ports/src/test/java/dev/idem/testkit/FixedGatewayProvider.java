@@ -1,4 +1,4 @@
-package dev.idem.application;
+package dev.idem.testkit;
 
 import dev.idem.port.out.GatewaySettings;
 import dev.idem.port.out.ModelGateway;
@@ -7,24 +7,24 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A provider that hands out one prepared gateway and counts how often it was asked to make one. */
-class FixedGatewayProvider implements ModelGatewayProvider {
+public class FixedGatewayProvider implements ModelGatewayProvider {
 
     private final String id;
     private final ModelGateway gateway;
     private final List<Setting> settings;
     private final AtomicInteger created = new AtomicInteger();
 
-    FixedGatewayProvider(String id, ModelGateway gateway) {
+    public FixedGatewayProvider(String id, ModelGateway gateway) {
         this(id, gateway, List.of());
     }
 
-    FixedGatewayProvider(String id, ModelGateway gateway, List<Setting> settings) {
+    public FixedGatewayProvider(String id, ModelGateway gateway, List<Setting> settings) {
         this.id = id;
         this.gateway = gateway;
         this.settings = List.copyOf(settings);
     }
 
-    int created() {
+    public int created() {
         return created.get();
     }
 
