@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.idem.domain.spec.PromptSpec;
-import dev.idem.domain.spec.Role;
 import dev.idem.domain.spec.SpecIssue;
 import dev.idem.domain.spec.SpecSource;
 import dev.idem.domain.spec.TestCase;
 import dev.idem.domain.template.InvalidInputException;
 import dev.idem.domain.template.Message;
+import dev.idem.domain.template.Role;
 import dev.idem.port.in.RenderPromptUseCase.RenderPromptCommand;
 import dev.idem.port.in.RenderPromptUseCase.RenderResult;
 import dev.idem.port.in.SpecInput;

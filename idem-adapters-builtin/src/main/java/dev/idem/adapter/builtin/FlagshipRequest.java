@@ -1,8 +1,8 @@
 package dev.idem.adapter.builtin;
 
 import dev.idem.domain.execution.ModelRequest;
-import dev.idem.domain.spec.Role;
 import dev.idem.domain.template.Message;
+import dev.idem.domain.template.Role;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

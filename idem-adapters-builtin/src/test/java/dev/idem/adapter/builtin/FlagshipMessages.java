@@ -1,8 +1,8 @@
 package dev.idem.adapter.builtin;
 
 import dev.idem.domain.execution.ModelRequest;
-import dev.idem.domain.spec.Role;
 import dev.idem.domain.template.Message;
+import dev.idem.domain.template.Role;
 import java.util.List;
 
 /** The flagship spec's messages as the renderer produces them (system prompt copied from the seed). */

@@ -1,5 +1,6 @@
 package dev.idem.domain.spec;
 
+import dev.idem.domain.template.Role;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,5 @@
 package dev.idem.domain.template;
 
-import dev.idem.domain.spec.Role;
 import java.util.Objects;
 
 /**

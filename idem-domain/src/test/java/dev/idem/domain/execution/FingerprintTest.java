@@ -2,8 +2,8 @@ package dev.idem.domain.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.idem.domain.spec.Role;
 import dev.idem.domain.template.Message;
+import dev.idem.domain.template.Role;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

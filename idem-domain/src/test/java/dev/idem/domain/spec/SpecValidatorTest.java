@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.idem.domain.evaluation.RegexEvaluatorSpec;
 import dev.idem.domain.evaluation.StringEvaluatorSpec;
 import dev.idem.domain.evaluation.StringEvaluatorSpec.Operation;
+import dev.idem.domain.template.Role;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.idem.domain.spec.PromptSpec;
-import dev.idem.domain.spec.Role;
 import dev.idem.domain.spec.Variable;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.idem.domain.spec;
+package dev.idem.domain.template;
 
 import java.util.Locale;
 import java.util.Optional;
