@@ -8,12 +8,12 @@ import dev.idem.domain.evaluation.LlmJudgeSpec;
 import dev.idem.domain.evaluation.Verdict;
 import dev.idem.domain.execution.ModelRequest;
 import dev.idem.domain.execution.TokenUsage;
+import dev.idem.domain.spec.PromptRenderer;
 import dev.idem.domain.spec.PromptSpec;
 import dev.idem.domain.spec.TestCase;
 import dev.idem.domain.template.InvalidInputException;
 import dev.idem.domain.template.Message;
 import dev.idem.domain.template.RenderedPrompt;
-import dev.idem.domain.template.TemplateRenderer;
 import dev.idem.port.in.CaseResult;
 import dev.idem.port.in.CaseStatus;
 import dev.idem.port.in.EvaluateSpecUseCase;
@@ -328,7 +328,7 @@ public final class EvaluateSpecService implements EvaluateSpecUseCase {
         TestCase row = w.row();
         RenderedPrompt prompt;
         try {
-            prompt = TemplateRenderer.render(spec, row.variables());
+            prompt = PromptRenderer.render(spec, row.variables());
         } catch (InvalidInputException e) {
             return Optional.of(error(w, e.getMessage(), List.of(), 0));
         }

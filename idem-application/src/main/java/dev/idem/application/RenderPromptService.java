@@ -1,9 +1,9 @@
 package dev.idem.application;
 
+import dev.idem.domain.spec.PromptRenderer;
 import dev.idem.domain.spec.PromptSpec;
 import dev.idem.domain.template.InvalidInputException;
 import dev.idem.domain.template.RenderedPrompt;
-import dev.idem.domain.template.TemplateRenderer;
 import dev.idem.port.in.RenderPromptUseCase;
 import dev.idem.port.out.PromptSpecRepository.LoadedSpec;
 import java.util.LinkedHashMap;
@@ -33,7 +33,7 @@ public final class RenderPromptService implements RenderPromptUseCase {
             values.putAll(spec.testCase(n).variables());
         }
         values.putAll(command.values());
-        RenderedPrompt prompt = TemplateRenderer.render(spec, values);
+        RenderedPrompt prompt = PromptRenderer.render(spec, values);
         return new RenderResult(spec, prompt, loaded.warnings());
     }
 }

@@ -1,9 +1,9 @@
 package dev.idem.application;
 
 import dev.idem.domain.execution.ModelRequest;
+import dev.idem.domain.spec.PromptRenderer;
 import dev.idem.domain.spec.PromptSpec;
 import dev.idem.domain.template.RenderedPrompt;
-import dev.idem.domain.template.TemplateRenderer;
 import dev.idem.port.in.ModelChoice;
 import dev.idem.port.in.RunPromptUseCase;
 import dev.idem.port.in.RunResult;
@@ -31,7 +31,7 @@ public final class RunPromptService implements RunPromptUseCase {
     public RunResult run(RunPromptCommand command) {
         LoadedSpec loaded = specs.resolve(command.spec());
         PromptSpec spec = loaded.spec();
-        RenderedPrompt prompt = TemplateRenderer.render(spec, command.values());
+        RenderedPrompt prompt = PromptRenderer.render(spec, command.values());
         ModelGateway gateway = gateways.gateway(command.choice().provider());
         ModelRequest request = requestFor(spec, prompt, command.choice());
         List<String> notices = new ArrayList<>(prompt.notices());

@@ -13,10 +13,10 @@ import dev.idem.domain.execution.Fingerprint;
 import dev.idem.domain.execution.ModelRequest;
 import dev.idem.domain.execution.RandomSource;
 import dev.idem.domain.execution.TokenUsage;
+import dev.idem.domain.spec.PromptRenderer;
 import dev.idem.domain.spec.PromptSpec;
 import dev.idem.domain.spec.TestCase;
 import dev.idem.domain.template.Role;
-import dev.idem.domain.template.TemplateRenderer;
 import dev.idem.port.in.Cancellation;
 import dev.idem.port.in.CaseResult;
 import dev.idem.port.in.CaseStatus;
@@ -469,7 +469,7 @@ class EvaluateSpecServiceTest {
 
     private static Fingerprint fingerprintOf(PromptSpec spec, int row) {
         TestCase testCase = spec.testData().get(row - 1);
-        ModelRequest request = RunPromptService.requestFor(spec, TemplateRenderer.render(spec, testCase.variables()),
+        ModelRequest request = RunPromptService.requestFor(spec, PromptRenderer.render(spec, testCase.variables()),
                 ModelChoice.of(PROVIDER));
         return Fingerprint.of(PROVIDER, request, 0);
     }

@@ -1,0 +1,68 @@
+package dev.idem.domain.spec;
+
+import dev.idem.domain.template.InvalidInputException;
+import dev.idem.domain.template.Message;
+import dev.idem.domain.template.RenderedPrompt;
+import dev.idem.domain.template.TemplateRenderer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Renders a spec's messages with values, through {@link TemplateRenderer#fillGuarded} (literal values, never
+ * re-scanned; wrapper tags in values neutralised). A declared variable's default applies when no value is
+ * given; a declared optional variable with neither renders as empty.
+ */
+public final class PromptRenderer {
+
+    private PromptRenderer() {
+    }
+
+    /**
+     * Renders every message of a spec.
+     *
+     * @param spec   the spec
+     * @param values variable values by name
+     * @return the rendered messages and any notices about neutralised values
+     * @throws InvalidInputException if a required declared variable has no value and no default, or if a
+     *                               placeholder that is not declared has no value
+     */
+    public static RenderedPrompt render(PromptSpec spec, Map<String, String> values) {
+        Objects.requireNonNull(spec, "spec");
+        Map<String, String> given = values == null ? Map.of() : values;
+        List<Message> messages = new ArrayList<>(spec.messages().size());
+        Set<String> notices = new LinkedHashSet<>();
+        for (MessageTemplate template : spec.messages()) {
+            messages.add(new Message(template.role(),
+                    TemplateRenderer.fillGuarded(template.content(), name -> valueOf(spec, name, given), notices)));
+        }
+        return new RenderedPrompt(messages, new ArrayList<>(notices));
+    }
+
+    private static String valueOf(PromptSpec spec, String name, Map<String, String> values) {
+        String given = values.get(name);
+        if (given != null) {
+            return given;
+        }
+        Optional<Variable> declared = spec.variable(name);
+        if (declared.isPresent()) {
+            Variable variable = declared.get();
+            if (variable.defaultValue().isPresent()) {
+                return variable.defaultValue().get();
+            }
+            if (variable.required()) {
+                throw new InvalidInputException(name, "missing value for required variable '" + name + "'");
+            }
+            return "";
+        }
+        if (spec.variablesDeclared()) {
+            throw new InvalidInputException(name,
+                    "missing value for placeholder '{{" + name + "}}', which is not a declared variable");
+        }
+        throw new InvalidInputException(name, "missing value for variable '" + name + "'");
+    }
+}
