@@ -1,13 +1,13 @@
 package dev.idem.application;
 
-import dev.idem.domain.evaluation.BuiltinJudgeSpec;
 import dev.idem.domain.evaluation.Evaluator;
-import dev.idem.domain.evaluation.EvaluatorSpec;
 import dev.idem.domain.evaluation.ExpectedCheck;
-import dev.idem.domain.evaluation.LlmJudgeSpec;
 import dev.idem.domain.evaluation.Verdict;
 import dev.idem.domain.execution.ModelRequest;
 import dev.idem.domain.execution.TokenUsage;
+import dev.idem.domain.spec.BuiltinJudgeSpec;
+import dev.idem.domain.spec.EvaluatorSpec;
+import dev.idem.domain.spec.LlmJudgeSpec;
 import dev.idem.domain.spec.PromptRenderer;
 import dev.idem.domain.spec.PromptSpec;
 import dev.idem.domain.spec.TestCase;

@@ -1,15 +1,15 @@
 package dev.idem.application;
 
-import dev.idem.domain.evaluation.BuiltinJudgeSpec;
 import dev.idem.domain.evaluation.Evaluator;
-import dev.idem.domain.evaluation.EvaluatorSpec;
 import dev.idem.domain.evaluation.Evaluators;
-import dev.idem.domain.evaluation.JsonEvaluatorSpec;
-import dev.idem.domain.evaluation.LlmJudgeSpec;
 import dev.idem.domain.evaluation.RegexBudget;
-import dev.idem.domain.evaluation.RubricEvaluatorSpec;
 import dev.idem.domain.evaluation.Verdict;
 import dev.idem.domain.evaluation.RubricEvaluator;
+import dev.idem.domain.spec.BuiltinJudgeSpec;
+import dev.idem.domain.spec.EvaluatorSpec;
+import dev.idem.domain.spec.JsonEvaluatorSpec;
+import dev.idem.domain.spec.LlmJudgeSpec;
+import dev.idem.domain.spec.RubricEvaluatorSpec;
 import dev.idem.domain.spec.TestCase;
 import dev.idem.domain.template.InvalidInputException;
 import dev.idem.port.in.ExecutionOptions;

@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.idem.adapter.memory.InMemoryExecutionStore;
-import dev.idem.domain.evaluation.BuiltinJudgeSpec;
 import dev.idem.domain.evaluation.Evaluator;
-import dev.idem.domain.evaluation.EvaluatorSpec;
-import dev.idem.domain.evaluation.LlmJudgeSpec;
 import dev.idem.domain.evaluation.RegexBudget;
 import dev.idem.domain.evaluation.Verdict;
 import dev.idem.domain.execution.ModelRequest;
 import dev.idem.domain.execution.RandomSource;
 import dev.idem.domain.execution.TokenUsage;
+import dev.idem.domain.spec.BuiltinJudgeSpec;
+import dev.idem.domain.spec.EvaluatorSpec;
+import dev.idem.domain.spec.LlmJudgeSpec;
 import dev.idem.domain.spec.PromptSpec;
 import dev.idem.domain.spec.TestCase;
 import dev.idem.domain.template.InvalidInputException;

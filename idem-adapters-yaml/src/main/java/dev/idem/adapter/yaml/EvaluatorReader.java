@@ -1,15 +1,15 @@
 package dev.idem.adapter.yaml;
 
-import dev.idem.domain.evaluation.BuiltinJudgeSpec;
-import dev.idem.domain.evaluation.DesignFormatEvaluatorSpec;
-import dev.idem.domain.evaluation.EvaluatorSpec;
-import dev.idem.domain.evaluation.JsonEvaluatorSpec;
-import dev.idem.domain.evaluation.LlmJudgeSpec;
-import dev.idem.domain.evaluation.RefusalEvaluatorSpec;
-import dev.idem.domain.evaluation.RegexEvaluatorSpec;
-import dev.idem.domain.evaluation.RubricEvaluatorSpec;
-import dev.idem.domain.evaluation.StringEvaluatorSpec;
-import dev.idem.domain.evaluation.StringEvaluatorSpec.Operation;
+import dev.idem.domain.spec.BuiltinJudgeSpec;
+import dev.idem.domain.spec.DesignFormatEvaluatorSpec;
+import dev.idem.domain.spec.EvaluatorSpec;
+import dev.idem.domain.spec.JsonEvaluatorSpec;
+import dev.idem.domain.spec.LlmJudgeSpec;
+import dev.idem.domain.spec.RefusalEvaluatorSpec;
+import dev.idem.domain.spec.RegexEvaluatorSpec;
+import dev.idem.domain.spec.RubricEvaluatorSpec;
+import dev.idem.domain.spec.StringEvaluatorSpec.Operation;
+import dev.idem.domain.spec.StringEvaluatorSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

@@ -2,7 +2,7 @@ package dev.idem.adapter.yaml;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.idem.domain.evaluation.EvaluatorSpec;
+import dev.idem.domain.spec.EvaluatorSpec;
 import dev.idem.domain.spec.MessageTemplate;
 import dev.idem.domain.spec.ModelParameters;
 import dev.idem.domain.spec.PromptSpec;

@@ -3,8 +3,8 @@ package dev.idem.adapter.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.idem.domain.evaluation.RegexEvaluatorSpec;
 import dev.idem.domain.spec.PromptSpec;
+import dev.idem.domain.spec.RegexEvaluatorSpec;
 import dev.idem.domain.spec.TestCase;
 import dev.idem.domain.spec.Variable;
 import dev.idem.domain.template.Role;

@@ -3,12 +3,12 @@ package dev.idem.adapter.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.idem.domain.evaluation.EvaluatorSpec;
-import dev.idem.domain.evaluation.RefusalEvaluatorSpec;
-import dev.idem.domain.evaluation.RegexEvaluatorSpec;
-import dev.idem.domain.evaluation.RubricEvaluatorSpec;
+import dev.idem.domain.spec.EvaluatorSpec;
 import dev.idem.domain.spec.InvalidSpecException;
 import dev.idem.domain.spec.PromptSpec;
+import dev.idem.domain.spec.RefusalEvaluatorSpec;
+import dev.idem.domain.spec.RegexEvaluatorSpec;
+import dev.idem.domain.spec.RubricEvaluatorSpec;
 import dev.idem.domain.spec.SourcePosition;
 import dev.idem.domain.spec.SpecIssue;
 import dev.idem.domain.spec.TestCase;

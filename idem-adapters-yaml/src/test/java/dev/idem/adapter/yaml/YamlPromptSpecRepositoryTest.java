@@ -2,19 +2,19 @@ package dev.idem.adapter.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.idem.domain.evaluation.BuiltinJudgeSpec;
-import dev.idem.domain.evaluation.DesignFormatEvaluatorSpec;
-import dev.idem.domain.evaluation.JsonEvaluatorSpec;
-import dev.idem.domain.evaluation.LlmJudgeSpec;
-import dev.idem.domain.evaluation.RefusalEvaluatorSpec;
-import dev.idem.domain.evaluation.RegexEvaluatorSpec;
-import dev.idem.domain.evaluation.RubricEvaluatorSpec;
-import dev.idem.domain.evaluation.StringEvaluatorSpec;
-import dev.idem.domain.evaluation.StringEvaluatorSpec.Operation;
+import dev.idem.domain.spec.BuiltinJudgeSpec;
+import dev.idem.domain.spec.DesignFormatEvaluatorSpec;
+import dev.idem.domain.spec.JsonEvaluatorSpec;
+import dev.idem.domain.spec.LlmJudgeSpec;
 import dev.idem.domain.spec.PromptSpec;
+import dev.idem.domain.spec.RefusalEvaluatorSpec;
+import dev.idem.domain.spec.RegexEvaluatorSpec;
 import dev.idem.domain.spec.ResponseFormat;
+import dev.idem.domain.spec.RubricEvaluatorSpec;
 import dev.idem.domain.spec.SourcePosition;
 import dev.idem.domain.spec.SpecIssue;
+import dev.idem.domain.spec.StringEvaluatorSpec.Operation;
+import dev.idem.domain.spec.StringEvaluatorSpec;
 import dev.idem.domain.spec.TestCase;
 import dev.idem.domain.spec.Variable;
 import dev.idem.domain.template.Role;

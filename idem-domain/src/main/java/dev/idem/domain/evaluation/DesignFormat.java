@@ -1,5 +1,6 @@
 package dev.idem.domain.evaluation;
 
+import dev.idem.domain.spec.RefusalEvaluatorSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

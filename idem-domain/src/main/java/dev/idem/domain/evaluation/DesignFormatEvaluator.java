@@ -1,5 +1,6 @@
 package dev.idem.domain.evaluation;
 
+import dev.idem.domain.spec.DesignFormatEvaluatorSpec;
 import dev.idem.domain.spec.TestCase;
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,10 @@
 package dev.idem.domain.evaluation;
 
+import dev.idem.domain.spec.DesignFormatEvaluatorSpec;
+import dev.idem.domain.spec.EvaluatorSpec;
+import dev.idem.domain.spec.RefusalEvaluatorSpec;
+import dev.idem.domain.spec.RegexEvaluatorSpec;
+import dev.idem.domain.spec.StringEvaluatorSpec;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,5 +1,6 @@
 package dev.idem.domain.evaluation;
 
+import dev.idem.domain.spec.RefusalEvaluatorSpec;
 import dev.idem.domain.spec.TestCase;
 
 /** The refusal gate, both ways: exactly the refusal when one is expected, no refusal anywhere otherwise. */

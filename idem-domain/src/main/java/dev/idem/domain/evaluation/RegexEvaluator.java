@@ -1,6 +1,8 @@
 package dev.idem.domain.evaluation;
 
+import dev.idem.domain.spec.RegexEvaluatorSpec;
 import dev.idem.domain.spec.TestCase;
+import dev.idem.domain.template.RegexTemplate;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

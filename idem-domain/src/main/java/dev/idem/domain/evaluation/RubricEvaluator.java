@@ -1,5 +1,6 @@
 package dev.idem.domain.evaluation;
 
+import dev.idem.domain.spec.RubricEvaluatorSpec;
 import dev.idem.domain.spec.TestCase;
 import java.util.Locale;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package dev.idem.domain.evaluation;
 
+import dev.idem.domain.spec.StringEvaluatorSpec;
 import dev.idem.domain.spec.TestCase;
 import dev.idem.domain.template.TemplateRenderer;
 import java.util.Locale;

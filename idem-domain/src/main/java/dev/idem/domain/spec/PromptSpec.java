@@ -1,6 +1,5 @@
 package dev.idem.domain.spec;
 
-import dev.idem.domain.evaluation.EvaluatorSpec;
 import dev.idem.domain.template.Role;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

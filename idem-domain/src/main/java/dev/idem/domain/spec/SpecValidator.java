@@ -1,8 +1,5 @@
 package dev.idem.domain.spec;
 
-import dev.idem.domain.evaluation.EvaluatorSpec;
-import dev.idem.domain.evaluation.RegexEvaluatorSpec;
-import dev.idem.domain.evaluation.StringEvaluatorSpec;
 import dev.idem.domain.template.Placeholders;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,6 +1,5 @@
 package dev.idem.domain.spec;
 
-import dev.idem.domain.evaluation.EvaluatorSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

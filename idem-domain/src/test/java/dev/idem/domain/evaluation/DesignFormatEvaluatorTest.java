@@ -2,6 +2,7 @@ package dev.idem.domain.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.idem.domain.spec.DesignFormatEvaluatorSpec;
 import dev.idem.domain.spec.TestCase;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,16 @@ package dev.idem.domain.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.idem.domain.evaluation.StringEvaluatorSpec.Operation;
+import dev.idem.domain.spec.BuiltinJudgeSpec;
+import dev.idem.domain.spec.DesignFormatEvaluatorSpec;
+import dev.idem.domain.spec.EvaluatorSpec;
+import dev.idem.domain.spec.JsonEvaluatorSpec;
+import dev.idem.domain.spec.LlmJudgeSpec;
+import dev.idem.domain.spec.RefusalEvaluatorSpec;
+import dev.idem.domain.spec.RegexEvaluatorSpec;
+import dev.idem.domain.spec.RubricEvaluatorSpec;
+import dev.idem.domain.spec.StringEvaluatorSpec.Operation;
+import dev.idem.domain.spec.StringEvaluatorSpec;
 import dev.idem.domain.spec.TestCase;
 import java.time.Clock;
 import java.util.List;

@@ -2,7 +2,10 @@ package dev.idem.domain.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.idem.domain.evaluation.StringEvaluatorSpec.Operation;
+import dev.idem.domain.spec.BuiltinJudgeSpec;
+import dev.idem.domain.spec.RegexEvaluatorSpec;
+import dev.idem.domain.spec.StringEvaluatorSpec.Operation;
+import dev.idem.domain.spec.StringEvaluatorSpec;
 import dev.idem.domain.spec.TestCase;
 import java.util.List;
 import java.util.Map;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.idem.domain.spec.RegexEvaluatorSpec;
 import dev.idem.domain.spec.TestCase;
 import java.time.Clock;
 import java.time.Duration;

@@ -2,9 +2,7 @@ package dev.idem.domain.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.idem.domain.evaluation.RegexEvaluatorSpec;
-import dev.idem.domain.evaluation.StringEvaluatorSpec;
-import dev.idem.domain.evaluation.StringEvaluatorSpec.Operation;
+import dev.idem.domain.spec.StringEvaluatorSpec.Operation;
 import dev.idem.domain.template.Role;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,7 @@
-package dev.idem.domain.evaluation;
+package dev.idem.domain.spec;
 
 import dev.idem.domain.template.Placeholders;
+import dev.idem.domain.template.RegexTemplate;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,6 +1,5 @@
-package dev.idem.domain.evaluation;
+package dev.idem.domain.template;
 
-import dev.idem.domain.template.Placeholders;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -11,13 +10,13 @@ import java.util.regex.Pattern;
  * block is closed around the quoted value and reopened, so a value holding {@code \E} cannot end the quoting
  * early either way.
  */
-final class RegexTemplate {
+public final class RegexTemplate {
 
     private RegexTemplate() {
     }
 
     /** Compiles the pattern once with a stand-in for each value, so a syntax error shows at load time. */
-    static void checkSyntax(String pattern) {
+    public static void checkSyntax(String pattern) {
         Map<String, String> standIns = new HashMap<>();
         Placeholders.names(pattern).forEach(name -> standIns.put(name, "x"));
         compile(pattern, standIns);
@@ -26,10 +25,10 @@ final class RegexTemplate {
     /**
      * The pattern with the values filled in, compiled.
      *
-     * @throws IllegalArgumentException if a placeholder has no value (callers check {@link
-     *                                  RegexEvaluatorSpec#placeholders()} first)
+     * @throws IllegalArgumentException if a placeholder has no value (callers check the pattern's
+     *                                  {@link Placeholders#names placeholders} first)
      */
-    static Pattern compile(String pattern, Map<String, String> values) {
+    public static Pattern compile(String pattern, Map<String, String> values) {
         boolean[] quoted = quotedPositions(pattern);
         String filled = Placeholders.replace(pattern, (name, at) -> {
             String value = values.get(name);

@@ -1,4 +1,4 @@
-package dev.idem.domain.evaluation;
+package dev.idem.domain.spec;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package dev.idem.domain.evaluation;
+package dev.idem.domain.spec;
 
 /**
  * How a spec says a reply is judged. Each kind is a small record; {@link #kind()} is the name used in
