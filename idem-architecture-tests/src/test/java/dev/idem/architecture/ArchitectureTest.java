@@ -49,6 +49,10 @@ class ArchitectureTest {
             IdemRules.topLevelPackagesAreFreeOfCycles(IdemRules.ROOT);
 
     @ArchTest
+    static final ArchRule should_have_no_cycles_between_domain_subpackages =
+            IdemRules.domainSubpackagesAreFreeOfCycles(IdemRules.ROOT);
+
+    @ArchTest
     static final ArchRule should_have_no_cycles_between_adapters =
             IdemRules.adaptersAreFreeOfCycles(IdemRules.ROOT);
 

@@ -120,6 +120,18 @@ public final class IdemRules {
                 .because("a cycle between layers means dependencies no longer point inward");
     }
 
+    /**
+     * The domain's subpackages are layered without cycles: {@code template} (placeholders, delimiters, messages)
+     * at the bottom, {@code spec} (the parsed spec and its evaluator settings) on it, {@code evaluation} (the
+     * evaluators) on both; {@code execution} uses {@code spec} and {@code template}.
+     */
+    public static ArchRule domainSubpackagesAreFreeOfCycles(String root) {
+        return slices().matching(root + ".domain.(*)..").namingSlices("domain $1")
+                .should().beFreeOfCycles()
+                .because("a cycle between domain subpackages makes them one package in disguise: template <- spec "
+                        + "<- evaluation, with execution on spec and template");
+    }
+
     public static ArchRule adaptersAreFreeOfCycles(String root) {
         return slices().matching(root + ".adapter.(*)..").namingSlices("adapter $1")
                 .should().beFreeOfCycles()

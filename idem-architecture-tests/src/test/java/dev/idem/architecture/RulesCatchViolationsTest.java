@@ -174,6 +174,19 @@ class RulesCatchViolationsTest {
     }
 
     @Test
+    void should_reject_a_cycle_between_domain_subpackages() {
+        // given
+        ArchRule rule = IdemRules.domainSubpackagesAreFreeOfCycles(BAD);
+
+        // when / then the spec <-> evaluation cycle is reported, the spec -> template dependency is not
+        assertThatThrownBy(() -> rule.check(badClasses))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("LoopingSpec")
+                .hasMessageContaining("LoopingJudge")
+                .hasMessageNotContaining("domain template");
+    }
+
+    @Test
     void should_reject_a_cycle_between_adapters() {
         // given
         ArchRule rule = IdemRules.adaptersAreFreeOfCycles(BAD);
