@@ -66,6 +66,16 @@ record Recognition(Set<Technology> technologies, boolean namedStore, Technology 
                 failureModes(systemContext, failureScenarios), unmatched(failureScenarios));
     }
 
+    /**
+     * The stores that can hold the idempotency records, in order of preference when several are named; Redis
+     * only ever backs one of them. A method, not a constant: Technology's constants compile their patterns with
+     * this class, so a constant of Technology values here would be read before it exists.
+     */
+    static List<Technology> systemsOfRecord() {
+        return List.of(Technology.SQL, Technology.DYNAMODB, Technology.CASSANDRA, Technology.MONGODB,
+                Technology.COSMOSDB);
+    }
+
     boolean has(Technology t) {
         return technologies.contains(t);
     }
@@ -86,13 +96,12 @@ record Recognition(Set<Technology> technologies, boolean namedStore, Technology 
     }
 
     private static Technology firstStore(Set<Technology> found) {
-        for (Technology t : List.of(Technology.SQL, Technology.DYNAMODB, Technology.CASSANDRA, Technology.MONGODB,
-                Technology.COSMOSDB, Technology.REDIS)) {
+        for (Technology t : systemsOfRecord()) {
             if (found.contains(t)) {
                 return t;
             }
         }
-        return null;
+        return found.contains(Technology.REDIS) ? Technology.REDIS : null;
     }
 
     private static String sqlFlavour(String text) {

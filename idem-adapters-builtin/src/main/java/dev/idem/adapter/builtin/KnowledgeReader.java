@@ -1,0 +1,217 @@
+package dev.idem.adapter.builtin;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.idem.adapter.builtin.DesignText.BulletText;
+import dev.idem.adapter.builtin.DesignText.FailureModesText;
+import dev.idem.adapter.builtin.DesignText.GroupText;
+import dev.idem.adapter.builtin.DesignText.SectionText;
+import dev.idem.adapter.builtin.Knowledge.StoreText;
+import dev.idem.adapter.builtin.Mitigation.Refinement;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads {@code knowledge.yaml} strictly, so that a slip in the file fails the build instead of silently losing
+ * a fact: an unknown technology, failure mode, topic or rule, an unknown or duplicate key, an unknown
+ * placeholder and a missing part are errors that name the source and the path of the culprit, such as
+ * {@code knowledge.yaml: facts.KAFKA.RETRY[1]: expected a text, found a number}. Names are checked where they
+ * appear; completeness (every technology, failure mode and store present) once the whole file is read.
+ */
+final class KnowledgeReader {
+
+    static final String RESOURCE = "dev/idem/adapter/builtin/knowledge.yaml";
+
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY).build();
+    private static final Set<String> NONE = Set.of();
+    private static final Set<String> STORE = Set.of("{store.name}", "{store.expiry}", "{store.lock}");
+    private static final Set<String> SQL_FLAVOUR = Set.of("{sqlFlavour}");
+
+    private KnowledgeReader() {
+    }
+
+    /** Reads the resource shipped in this module. */
+    static Knowledge readBundled() {
+        try (InputStream in = KnowledgeReader.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the knowledge resource " + RESOURCE + " is missing from the classpath");
+            }
+            return read(RESOURCE, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the knowledge resource " + RESOURCE, e);
+        }
+    }
+
+    /**
+     * Reads knowledge from YAML text.
+     *
+     * @param source what the text is, for messages (the resource name)
+     * @throws IllegalStateException naming the source and the path of the first problem
+     */
+    static Knowledge read(String source, String yaml) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(yaml);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new IllegalStateException(source + ": not valid YAML"
+                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ": "
+                    + e.getOriginalMessage(), e);
+        }
+        KnowledgeNode top = KnowledgeNode.top(source, root);
+        top.keys(List.of("facts", "mitigations", "stores", "design"), List.of());
+        Map<Technology, Map<Topic, List<String>>> facts = facts(top.get("facts"));
+        Map<FailureMode, Mitigation> mitigations = mitigations(top.get("mitigations"));
+        Map<Technology, StoreText> stores = stores(top.get("stores"));
+        DesignText design = design(top.get("design"));
+        complete(top, facts, mitigations, stores);
+        return new Knowledge(facts, mitigations, stores, design);
+    }
+
+    private static Map<Technology, Map<Topic, List<String>>> facts(KnowledgeNode facts) {
+        Map<Technology, Map<Topic, List<String>>> byTechnology = new EnumMap<>(Technology.class);
+        for (KnowledgeNode technology : facts.entries()) {
+            Technology named = technology.named(Technology.class, "technology");
+            Map<Topic, List<String>> byTopic = new EnumMap<>(Topic.class);
+            for (KnowledgeNode topic : technology.entries()) {
+                byTopic.put(topic.named(Topic.class, "topic"), topic.texts(false));
+            }
+            byTechnology.put(named, byTopic);
+        }
+        return byTechnology;
+    }
+
+    private static Map<FailureMode, Mitigation> mitigations(KnowledgeNode mitigations) {
+        Map<FailureMode, Mitigation> byMode = new EnumMap<>(FailureMode.class);
+        for (KnowledgeNode mode : mitigations.entries()) {
+            FailureMode named = mode.named(FailureMode.class, "failure mode");
+            mode.keys(List.of("always"), List.of("when", "otherwise"));
+            byMode.put(named, new Mitigation(mode.get("always").texts(true), refinements(mode)));
+        }
+        return byMode;
+    }
+
+    /** The {@code when} entries in file order, each with the {@code otherwise} entry of the same key. */
+    private static List<Refinement> refinements(KnowledgeNode mode) {
+        Map<Set<Technology>, KnowledgeNode> otherwise = new LinkedHashMap<>();
+        mode.find("otherwise").ifPresent(o -> o.entries().forEach(e -> otherwise.put(e.technologies(), e)));
+        List<Refinement> refinements = new ArrayList<>();
+        for (KnowledgeNode when : mode.find("when").map(KnowledgeNode::entries).orElse(List.of())) {
+            KnowledgeNode instead = otherwise.remove(when.technologies());
+            refinements.add(new Refinement(when.technologies(), when.texts(true),
+                    instead == null ? List.of() : instead.texts(true)));
+        }
+        for (KnowledgeNode orphan : otherwise.values()) {
+            orphan.fail("no `when` entry has this key, so there is nothing to replace");
+        }
+        return refinements;
+    }
+
+    private static Map<Technology, StoreText> stores(KnowledgeNode stores) {
+        Map<Technology, StoreText> byStore = new EnumMap<>(Technology.class);
+        for (KnowledgeNode store : stores.entries()) {
+            Technology technology = store.named(Technology.class, "technology");
+            if (!Recognition.systemsOfRecord().contains(technology)) {
+                store.fail("not a store that can hold the records (those are: "
+                        + KnowledgeNode.names(Recognition.systemsOfRecord()) + ")");
+            }
+            store.keys(List.of("name", "expiry", "lock"), List.of("nameWithRedis"));
+            byStore.put(technology, new StoreText(store.get("name").template(SQL_FLAVOUR),
+                    store.find("nameWithRedis").map(n -> n.template(SQL_FLAVOUR)), store.get("expiry").template(NONE),
+                    store.get("lock").template(NONE)));
+        }
+        return byStore;
+    }
+
+    private static DesignText design(KnowledgeNode design) {
+        design.keys(List.of("keys", "stateMachine", "storage", "concurrency", "ttl", "retry", "failureModes"),
+                List.of());
+        KnowledgeNode modes = design.get("failureModes");
+        modes.keys(List.of("heading", "statedScenario", "specifics", "observability"), List.of());
+        FailureModesText failureModes = new FailureModesText(modes.get("heading").template(NONE),
+                group(modes.get("statedScenario"), Set.of("{scenario}")),
+                modes.get("specifics").template(Set.of("{technology}")), group(modes.get("observability"), NONE));
+        return new DesignText(section(design.get("keys")), section(design.get("stateMachine")),
+                section(design.get("storage")), section(design.get("concurrency")), section(design.get("ttl")),
+                section(design.get("retry")), failureModes);
+    }
+
+    private static SectionText section(KnowledgeNode section) {
+        section.keys(List.of("heading", "bullets"), List.of());
+        return new SectionText(section.get("heading").template(NONE), bullets(section.get("bullets"), STORE));
+    }
+
+    private static GroupText group(KnowledgeNode group, Set<String> titlePlaceholders) {
+        group.keys(List.of("title", "bullets"), List.of());
+        return new GroupText(group.get("title").template(titlePlaceholders), bullets(group.get("bullets"), NONE));
+    }
+
+    private static List<BulletText> bullets(KnowledgeNode bullets, Set<String> placeholders) {
+        List<BulletText> list = new ArrayList<>();
+        for (KnowledgeNode bullet : bullets.items(true)) {
+            list.add(bullet.json().isTextual()
+                    ? new BulletText(Condition.ALWAYS, bullet.template(placeholders), Optional.empty())
+                    : conditional(bullet, placeholders));
+        }
+        return list;
+    }
+
+    /** {@code - <rule>: text}, optionally with {@code otherwise: text}. */
+    private static BulletText conditional(KnowledgeNode bullet, Set<String> placeholders) {
+        List<String> known = Arrays.stream(Condition.values()).filter(c -> c != Condition.ALWAYS)
+                .map(Condition::yamlName).toList();
+        List<KnowledgeNode> rules = bullet.entries().stream().filter(e -> !e.key().equals("otherwise")).toList();
+        if (rules.size() != 1) {
+            bullet.fail("a bullet is a text, or one rule (" + String.join(", ", known)
+                    + ") with its text and an optional `otherwise` text");
+        }
+        KnowledgeNode rule = rules.get(0);
+        Condition condition = Arrays.stream(Condition.values()).filter(c -> c != Condition.ALWAYS)
+                .filter(c -> c.yamlName().equals(rule.key())).findFirst()
+                .orElseThrow(() -> rule.failure("unknown rule '" + rule.key() + "' (known: "
+                        + String.join(", ", known) + ")"));
+        return new BulletText(condition, rule.template(placeholders),
+                bullet.find("otherwise").map(n -> n.template(placeholders)));
+    }
+
+    private static void complete(KnowledgeNode top, Map<Technology, Map<Topic, List<String>>> facts,
+                                 Map<FailureMode, Mitigation> mitigations, Map<Technology, StoreText> stores) {
+        missing(top.get("facts"), "technologies", EnumSet.allOf(Technology.class), facts.keySet());
+        for (Technology t : Technology.values()) {
+            KnowledgeNode at = top.get("facts").get(t.name());
+            if (facts.get(t).getOrDefault(Topic.KEY, List.of()).isEmpty()) {
+                at.fail("every technology has KEY facts");
+            }
+            if (!facts.get(t).containsKey(Topic.RETRY)) {
+                at.fail("every technology has RETRY facts (`RETRY: []` says it has none of its own)");
+            }
+        }
+        missing(top.get("mitigations"), "failure modes", EnumSet.allOf(FailureMode.class), mitigations.keySet());
+        missing(top.get("stores"), "stores", Recognition.systemsOfRecord(), stores.keySet());
+    }
+
+    private static <E extends Enum<E>> void missing(KnowledgeNode at, String what, Collection<E> expected,
+                                                    Set<E> present) {
+        List<E> absent = expected.stream().filter(e -> !present.contains(e)).toList();
+        if (!absent.isEmpty()) {
+            at.fail("missing " + what + ": " + KnowledgeNode.names(absent));
+        }
+    }
+}
