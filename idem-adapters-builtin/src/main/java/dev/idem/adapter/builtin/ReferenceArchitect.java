@@ -5,6 +5,7 @@ import dev.idem.adapter.builtin.DesignText.FailureModesText;
 import dev.idem.adapter.builtin.DesignText.GroupText;
 import dev.idem.adapter.builtin.DesignText.SectionText;
 import dev.idem.adapter.builtin.Knowledge.StoreText;
+import dev.idem.domain.spec.RefusalEvaluatorSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,9 +21,6 @@ import java.util.regex.Pattern;
  */
 final class ReferenceArchitect {
 
-    /** The exact refusal the flagship's system prompt demands. */
-    static final String REFUSAL = "{\"error\": \"unsafe\"}";
-
     /** Failure modes every design covers, whether or not the input names them. */
     private static final List<FailureMode> ALWAYS_COVERED = List.of(FailureMode.UNKNOWN_OUTCOME,
             FailureMode.PAYLOAD_MISMATCH, FailureMode.STORE_FAILOVER, FailureMode.CLOCK_SKEW);
@@ -32,7 +30,7 @@ final class ReferenceArchitect {
 
     String answer(String systemContext, String failureScenarios) {
         if (classifier.isUnsafe(systemContext, failureScenarios)) {
-            return REFUSAL;
+            return RefusalEvaluatorSpec.REFUSAL;
         }
         Recognition r = Recognition.of(systemContext, failureScenarios);
         Draft draft = new Draft(Knowledge.bundled(), r);
