@@ -39,6 +39,7 @@ final class RunOutput {
             doc.put("usage", usage);
             doc.put("latencyMs", r.completion().latency().toMillis());
             doc.put("finishReason", r.completion().finishReason());
+            doc.put("note", r.completion().note());
             doc.put("notices", r.notices());
             out.println(Json.write(doc));
         } else {
@@ -72,6 +73,11 @@ final class RunOutput {
         }
         if (r.output().isEmpty()) {
             sb.append(", empty reply");
+        }
+        // The provider's own account of its answer (a rule-based refusal's reason), so that a user who disagrees
+        // knows what to rephrase; stdout keeps the bare answer.
+        if (!r.completion().note().isEmpty()) {
+            sb.append("; ").append(Cli.oneLine(r.completion().note()));
         }
         return sb.toString();
     }

@@ -49,7 +49,7 @@ public abstract class ExecutionStoreContract {
     private static final Completion REPLY = new Completion(
             "## Idempotency design\n\n* claim → **IN_PROGRESS** «ключ» 幂等 🚀\r\n\ttab \"quoted\" \\ back\\slash\n",
             "gpt-4o-mini-2024-07-18", new TokenUsage(1234, 567), Duration.ofMillis(1834).plusNanos(123_456),
-            "stop");
+            "stop", "refused: «rule» \"quoted\" 幂等");
 
     protected MutableClock clock;
     protected ExecutionStore store;

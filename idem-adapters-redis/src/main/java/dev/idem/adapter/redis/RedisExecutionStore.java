@@ -332,7 +332,7 @@ public final class RedisExecutionStore implements ExecutionStore {
         if (state == ExecutionState.COMPLETED) {
             completion = Optional.of(new Completion(fields.getOrDefault("text", ""), fields.get("model"),
                     new TokenUsage(number(fields, "in"), number(fields, "out")),
-                    Duration.ofNanos(number(fields, "lat")), fields.get("finish")));
+                    Duration.ofNanos(number(fields, "lat")), fields.get("finish"), fields.get("note")));
         }
         Optional<String> failure = state == ExecutionState.FAILED
                 ? Optional.of(fields.getOrDefault("failure", "")) : Optional.empty();
@@ -352,7 +352,7 @@ public final class RedisExecutionStore implements ExecutionStore {
         return evalLong(RedisScripts.COMPLETE, key(fingerprint), Long.toString(fencingToken), ttlMillis(ttl),
                 completion.text(), completion.model(), Long.toString(completion.usage().inputTokens()),
                 Long.toString(completion.usage().outputTokens()), Long.toString(completion.latency().toNanos()),
-                completion.finishReason()) == 1;
+                completion.finishReason(), completion.note()) == 1;
     }
 
     @Override

@@ -60,12 +60,15 @@ final class RedisScripts {
             return {'ACQUIRED', token, takeover}
             """;
 
-    /** KEYS: record. ARGV: token, ttl ms, text, model, input tokens, output tokens, latency ns, finish reason. */
+    /**
+     * KEYS: record. ARGV: token, ttl ms, text, model, input tokens, output tokens, latency ns, finish reason,
+     * note.
+     */
     static final String COMPLETE = PRELUDE + """
             if not holds(KEYS[1], ARGV[1]) then return 0 end
             local now = now_ms()
             redis.call('HSET', KEYS[1], 'state', 'COMPLETED', 'text', ARGV[3], 'model', ARGV[4], 'in', ARGV[5],
-              'out', ARGV[6], 'lat', ARGV[7], 'finish', ARGV[8], 'updated', s(now),
+              'out', ARGV[6], 'lat', ARGV[7], 'finish', ARGV[8], 'note', ARGV[9], 'updated', s(now),
               'expires', s(now + tonumber(ARGV[2])))
             redis.call('PEXPIRE', KEYS[1], ARGV[2])
             return 1

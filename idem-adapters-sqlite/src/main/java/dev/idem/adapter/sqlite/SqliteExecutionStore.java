@@ -66,6 +66,7 @@ public final class SqliteExecutionStore implements ExecutionStore {
               output_tokens   INTEGER,
               latency_nanos   INTEGER,
               finish_reason   TEXT,
+              note            TEXT,
               failure         TEXT,
               updated_ms      INTEGER NOT NULL,
               expires_ms      INTEGER NOT NULL
@@ -80,13 +81,13 @@ public final class SqliteExecutionStore implements ExecutionStore {
             ON CONFLICT(fingerprint) DO UPDATE SET
               state = 'IN_PROGRESS', owner = excluded.owner, token = excluded.token,
               lease_expiry_ms = excluded.lease_expiry_ms, text = NULL, model = NULL, input_tokens = NULL,
-              output_tokens = NULL, latency_nanos = NULL, finish_reason = NULL, failure = NULL,
+              output_tokens = NULL, latency_nanos = NULL, finish_reason = NULL, note = NULL, failure = NULL,
               updated_ms = excluded.updated_ms, expires_ms = excluded.expires_ms
             WHERE (executions.state = 'IN_PROGRESS' AND executions.lease_expiry_ms <= ?)
                OR (executions.state <> 'IN_PROGRESS' AND (executions.expires_ms <= ? OR ? = 1))""";
     private static final String SELECT = """
             SELECT fingerprint, state, owner, token, lease_expiry_ms, text, model, input_tokens, output_tokens,
-                   latency_nanos, finish_reason, failure, updated_ms, expires_ms
+                   latency_nanos, finish_reason, note, failure, updated_ms, expires_ms
             FROM executions WHERE fingerprint = ?""";
     private static final String HOLDER = " WHERE fingerprint = ? AND token = ? AND state = 'IN_PROGRESS'";
 
@@ -167,6 +168,7 @@ public final class SqliteExecutionStore implements ExecutionStore {
                 st.execute("PRAGMA journal_mode = WAL");
                 st.execute("PRAGMA synchronous = NORMAL");
                 st.execute(SCHEMA_EXECUTIONS);
+                addNoteColumn(st);
                 st.execute(SCHEMA_META);
                 st.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('fence', 0)");
                 st.execute("CREATE INDEX IF NOT EXISTS executions_expiry ON executions (state, expires_ms)");
@@ -176,6 +178,26 @@ public final class SqliteExecutionStore implements ExecutionStore {
         } catch (SQLException e) {
             closeQuietly(opened);
             throw unavailable(e);
+        }
+    }
+
+    /**
+     * A store file made before completions carried a note lacks its column: it is added in place, so that
+     * existing records stay replayable (their note reads as empty). Two processes opening the same old file may
+     * both try; the loser finds the column there.
+     */
+    private static void addNoteColumn(Statement st) throws SQLException {
+        try (ResultSet columns = st.executeQuery("SELECT 1 FROM pragma_table_info('executions') WHERE name = 'note'")) {
+            if (columns.next()) {
+                return;
+            }
+        }
+        try {
+            st.execute("ALTER TABLE executions ADD COLUMN note TEXT");
+        } catch (SQLException e) {
+            if (e.getMessage() == null || !e.getMessage().contains("duplicate column name")) {
+                throw e;
+            }
         }
     }
 
@@ -357,17 +379,18 @@ public final class SqliteExecutionStore implements ExecutionStore {
             long now = clock.millis();
             try (PreparedStatement ps = connection.prepareStatement("UPDATE executions SET state = 'COMPLETED',"
                     + " text = ?, model = ?, input_tokens = ?, output_tokens = ?, latency_nanos = ?,"
-                    + " finish_reason = ?, failure = NULL, updated_ms = ?, expires_ms = ?" + HOLDER)) {
+                    + " finish_reason = ?, note = ?, failure = NULL, updated_ms = ?, expires_ms = ?" + HOLDER)) {
                 ps.setString(1, completion.text());
                 ps.setString(2, completion.model());
                 ps.setLong(3, completion.usage().inputTokens());
                 ps.setLong(4, completion.usage().outputTokens());
                 ps.setLong(5, completion.latency().toNanos());
                 ps.setString(6, completion.finishReason());
-                ps.setLong(7, now);
-                ps.setLong(8, now + ttl.toMillis());
-                ps.setString(9, fingerprint.hex());
-                ps.setLong(10, fencingToken);
+                ps.setString(7, completion.note());
+                ps.setLong(8, now);
+                ps.setLong(9, now + ttl.toMillis());
+                ps.setString(10, fingerprint.hex());
+                ps.setLong(11, fencingToken);
                 return ps.executeUpdate() == 1;
             }
         });
@@ -436,7 +459,8 @@ public final class SqliteExecutionStore implements ExecutionStore {
         if (state == ExecutionState.COMPLETED) {
             completion = Optional.of(new Completion(rs.getString("text"), rs.getString("model"),
                     new TokenUsage(rs.getLong("input_tokens"), rs.getLong("output_tokens")),
-                    Duration.ofNanos(rs.getLong("latency_nanos")), rs.getString("finish_reason")));
+                    Duration.ofNanos(rs.getLong("latency_nanos")), rs.getString("finish_reason"),
+                    rs.getString("note")));
         }
         Optional<String> failure = state == ExecutionState.FAILED
                 ? Optional.ofNullable(rs.getString("failure")) : Optional.empty();

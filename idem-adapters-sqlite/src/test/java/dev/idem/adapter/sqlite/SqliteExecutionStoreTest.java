@@ -193,6 +193,37 @@ class SqliteExecutionStoreTest extends ExecutionStoreContract {
     }
 
     @Test
+    void should_replay_old_records_and_keep_notes_when_the_file_predates_the_note_column() throws Exception {
+        // given a store file as the previous release made it: no note column, one completed record
+        Path file = dir.resolve("old.db");
+        try (Connection old = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement st = old.createStatement()) {
+            st.execute("""
+                    CREATE TABLE executions (fingerprint TEXT PRIMARY KEY, state TEXT NOT NULL, owner TEXT NOT NULL,
+                      token INTEGER NOT NULL, lease_expiry_ms INTEGER NOT NULL, text TEXT, model TEXT,
+                      input_tokens INTEGER, output_tokens INTEGER, latency_nanos INTEGER, finish_reason TEXT,
+                      failure TEXT, updated_ms INTEGER NOT NULL, expires_ms INTEGER NOT NULL)""");
+            st.execute("INSERT INTO executions VALUES ('" + fingerprint("old").hex() + "', 'COMPLETED', 'o', 1, 0,"
+                    + " 'old reply', 'm', 1, 2, 3, 'stop', NULL, 0, " + Long.MAX_VALUE + ")");
+        }
+        Completion noted = new Completion("new reply", "m", TokenUsage.NONE, Duration.ZERO, "stop", "why");
+
+        // when
+        try (SqliteExecutionStore opened = new SqliteExecutionStore(file, clock)) {
+            Fingerprint fp = fingerprint("new");
+            opened.complete(fp, ((Claim.Acquired) opened.claim(fp, "o", LONG)).fencingToken(), noted, LONG);
+
+            // then
+            assertThat(opened.get(fingerprint("old")).flatMap(ExecutionRecord::completion)).contains(
+                    new Completion("old reply", "m", new TokenUsage(1, 2), Duration.ofNanos(3), "stop"));
+            assertThat(opened.get(fp).flatMap(ExecutionRecord::completion)).contains(noted);
+        }
+        try (SqliteExecutionStore reopened = new SqliteExecutionStore(file, clock)) {
+            assertThat(reopened.get(fingerprint("new")).flatMap(ExecutionRecord::completion)).contains(noted);
+        }
+    }
+
+    @Test
     void should_refuse_in_memory_sqlite_names_and_uri_parameters() {
         for (String uri : new String[] {"sqlite:file::memory:?cache=shared", "sqlite::memory:",
                 "sqlite:/work/dir/file::memory:", "sqlite:file:store.db"}) {
