@@ -15,9 +15,10 @@ import java.util.Optional;
  * @param mitigations per failure mode
  * @param stores      per store that can hold the records ({@link Recognition#systemsOfRecord()})
  * @param design      the design's fixed text
+ * @param safety      the safeguards and anti-patterns that decide a refusal
  */
 record Knowledge(Map<Technology, Map<Topic, List<String>>> facts, Map<FailureMode, Mitigation> mitigations,
-                 Map<Technology, StoreText> stores, DesignText design) {
+                 Map<Technology, StoreText> stores, DesignText design, Safety safety) {
 
     private static volatile Knowledge bundled;
 

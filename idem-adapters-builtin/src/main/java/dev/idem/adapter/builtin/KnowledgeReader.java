@@ -12,6 +12,8 @@ import dev.idem.adapter.builtin.DesignText.GroupText;
 import dev.idem.adapter.builtin.DesignText.SectionText;
 import dev.idem.adapter.builtin.Knowledge.StoreText;
 import dev.idem.adapter.builtin.Mitigation.Refinement;
+import dev.idem.adapter.builtin.Safety.AntiPattern;
+import dev.idem.adapter.builtin.Safety.Safeguard;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Reads {@code knowledge.yaml} strictly, so that a slip in the file fails the build instead of silently losing
@@ -76,13 +80,14 @@ final class KnowledgeReader {
                     + e.getOriginalMessage(), e);
         }
         KnowledgeNode top = KnowledgeNode.top(source, root);
-        top.keys(List.of("facts", "mitigations", "stores", "design"), List.of());
+        top.keys(List.of("facts", "mitigations", "stores", "design", "safety"), List.of());
         Map<Technology, Map<Topic, List<String>>> facts = facts(top.get("facts"));
         Map<FailureMode, Mitigation> mitigations = mitigations(top.get("mitigations"));
         Map<Technology, StoreText> stores = stores(top.get("stores"));
         DesignText design = design(top.get("design"));
+        Safety safety = safety(top.get("safety"));
         complete(top, facts, mitigations, stores);
-        return new Knowledge(facts, mitigations, stores, design);
+        return new Knowledge(facts, mitigations, stores, design, safety);
     }
 
     private static Map<Technology, Map<Topic, List<String>>> facts(KnowledgeNode facts) {
@@ -189,6 +194,49 @@ final class KnowledgeReader {
                         + String.join(", ", known) + ")"));
         return new BulletText(condition, rule.template(placeholders),
                 bullet.find("otherwise").map(n -> n.template(placeholders)));
+    }
+
+    private static Safety safety(KnowledgeNode safety) {
+        safety.keys(List.of("safeguards", "antiPatterns"), List.of());
+        List<Safeguard> safeguards = new ArrayList<>();
+        List<String> ids = safety.get("safeguards").entries().stream().map(KnowledgeNode::key).toList();
+        for (KnowledgeNode safeguard : safety.get("safeguards").entries()) {
+            safeguard.keys(List.of("name", "cues", "replaceableBy"), List.of());
+            List<String> replaceableBy = new ArrayList<>();
+            for (KnowledgeNode id : safeguard.get("replaceableBy").items(false)) {
+                if (!ids.contains(id.text())) {
+                    id.fail("unknown safeguard '" + id.text() + "' (known: " + String.join(", ", ids) + ")");
+                }
+                replaceableBy.add(id.text());
+            }
+            safeguards.add(new Safeguard(safeguard.key(), safeguard.get("name").template(NONE),
+                    cues(safeguard.get("cues")), replaceableBy));
+        }
+        List<AntiPattern> antiPatterns = new ArrayList<>();
+        for (KnowledgeNode antiPattern : safety.get("antiPatterns").entries()) {
+            antiPattern.keys(List.of("warning", "cues"), List.of());
+            antiPatterns.add(new AntiPattern(antiPattern.key(), antiPattern.get("warning").template(NONE),
+                    cues(antiPattern.get("cues"))));
+        }
+        if (safeguards.isEmpty() || antiPatterns.isEmpty()) {
+            safety.fail("expected at least one safeguard and one anti-pattern");
+        }
+        return new Safety(safeguards, antiPatterns);
+    }
+
+    /** Regular expressions, each checked here so that a typo fails the build, not a request. */
+    private static List<String> cues(KnowledgeNode cues) {
+        List<String> list = new ArrayList<>();
+        for (KnowledgeNode cue : cues.items(true)) {
+            String regex = cue.text();
+            try {
+                Pattern.compile(regex);
+            } catch (PatternSyntaxException e) {
+                cue.fail("not a valid regular expression: " + e.getDescription() + " near index " + e.getIndex());
+            }
+            list.add(regex);
+        }
+        return list;
     }
 
     private static void complete(KnowledgeNode top, Map<Technology, Map<Topic, List<String>>> facts,

@@ -13,6 +13,7 @@ class KnowledgeReaderTest {
     private static final String EMPTY_REST = """
             stores: {}
             design: {}
+            safety: {}
             """;
 
     @Test
@@ -160,6 +161,37 @@ class KnowledgeReaderTest {
                         + " {store.expiry}, {store.lock}, {store.name})");
     }
 
+    @Test
+    void should_read_the_safeguards_and_anti_patterns_of_the_safety_section() {
+        // when
+        Safety safety = KnowledgeReader.read("test.yaml", complete()).safety();
+        // then
+        assertThat(safety.safeguards()).containsExactly(new Safety.Safeguard("deduplication", "deduplication",
+                List.of("dedup\\w*"), List.of("deduplication")));
+        assertThat(safety.antiPatterns()).containsExactly(new Safety.AntiPattern("new-key-per-retry",
+                "A new key per retry defeats deduplication", List.of("new key per retry")));
+    }
+
+    @Test
+    void should_reject_a_cue_that_is_not_a_regular_expression() {
+        // given
+        String yaml = complete().replace("cues: ['new key per retry']", "cues: ['new (key per retry']");
+        // when / then
+        assertThatThrownBy(() -> KnowledgeReader.read("test.yaml", yaml))
+                .hasMessageStartingWith("test.yaml: safety.antiPatterns.new-key-per-retry.cues[0]: not a valid"
+                        + " regular expression: Unclosed group");
+    }
+
+    @Test
+    void should_reject_a_replacement_that_names_no_safeguard() {
+        // given
+        String yaml = complete().replace("replaceableBy: [deduplication]", "replaceableBy: [dedupe]");
+        // when / then
+        assertThatThrownBy(() -> KnowledgeReader.read("test.yaml", yaml))
+                .hasMessage("test.yaml: safety.safeguards.deduplication.replaceableBy[0]: unknown safeguard 'dedupe'"
+                        + " (known: deduplication)");
+    }
+
     /** The smallest file the reader accepts: one line wherever one is required. */
     private static String complete() {
         StringBuilder yaml = new StringBuilder("facts:\n");
@@ -185,6 +217,11 @@ class KnowledgeReaderTest {
                     statedScenario: {title: "Stated: {scenario}", bullets: ["reuse the key"]}
                     specifics: "{technology} specifics"
                     observability: {title: Observability, bullets: ["alert on 409s"]}
+                safety:
+                  safeguards:
+                    deduplication: {name: deduplication, cues: ['dedup\\w*'], replaceableBy: [deduplication]}
+                  antiPatterns:
+                    new-key-per-retry: {warning: "A new key per retry defeats deduplication", cues: ['new key per retry']}
                 """);
         return yaml.toString();
     }

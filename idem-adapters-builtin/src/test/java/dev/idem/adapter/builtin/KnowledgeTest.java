@@ -37,6 +37,19 @@ class KnowledgeTest {
     }
 
     @Test
+    void should_warn_against_every_anti_pattern_the_issue_names_when_reading_the_shipped_knowledge() {
+        // then: the classifier's rules look these up by id
+        assertThat(knowledge.safety().antiPatterns()).extracting(Safety.AntiPattern::id).contains(
+                "new-key-per-retry", "static-key", "ack-before-processing", "publish-before-commit",
+                "client-clock-last-writer-wins", "fail-open", "ttl-shorter-than-retries", "completed-before-effect",
+                "write-to-replica", "strip-key-at-gateway", "fire-and-forget-dual-write");
+        assertThat(knowledge.safety().antiPatterns()).allSatisfy(a -> {
+            assertThat(a.warning()).as(a.id()).contains(":");
+            assertThat(a.cues()).as(a.id()).isNotEmpty();
+        });
+    }
+
+    @Test
     void should_read_the_shipped_knowledge_once_and_share_it() {
         // when
         Knowledge first = Knowledge.bundled();
