@@ -41,11 +41,11 @@ public final class BuiltinArchitectGateway implements ModelGateway {
         FlagshipRequest flagship = FlagshipRequest.from(request).orElseThrow(() -> new RequestRejectedException(
                 PROVIDER_ID, "the built-in architect serves only the Idempotency and API Retry Strategy Architect"
                 + " spec; use --provider openai|azure-openai|ollama for other specs", null));
-        String text = architect.answer(flagship.systemContext(), flagship.failureScenarios());
+        ReferenceArchitect.Answer answer = architect.answer(flagship.systemContext(), flagship.failureScenarios());
         long inputWords = request.messages().stream().map(Message::content).mapToLong(BuiltinArchitectGateway::words)
                 .sum();
-        return new Completion(text, MODEL, new TokenUsage(inputWords, words(text)),
-                Duration.ofNanos(System.nanoTime() - start), "stop");
+        return new Completion(answer.text(), MODEL, new TokenUsage(inputWords, words(answer.text())),
+                Duration.ofNanos(System.nanoTime() - start), "stop", answer.note());
     }
 
     private static long words(String text) {

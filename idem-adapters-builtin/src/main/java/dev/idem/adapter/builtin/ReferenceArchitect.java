@@ -26,12 +26,24 @@ final class ReferenceArchitect {
             FailureMode.PAYLOAD_MISMATCH, FailureMode.STORE_FAILOVER, FailureMode.CLOCK_SKEW);
     private static final Pattern CODE_SPAN = Pattern.compile("`[^`]+`");
 
-    private final UnsafeIntentClassifier classifier = new UnsafeIntentClassifier();
+    /**
+     * The answer and how it was reached.
+     *
+     * @param text the design, or exactly the refusal object
+     * @param note why the request was refused; empty for a design
+     */
+    record Answer(String text, String note) {
+    }
 
-    String answer(String systemContext, String failureScenarios) {
-        if (classifier.isUnsafe(systemContext, failureScenarios)) {
-            return RefusalEvaluatorSpec.REFUSAL;
+    Answer answer(String systemContext, String failureScenarios) {
+        Optional<UnsafeFinding> unsafe = UnsafeIntentClassifier.bundled().classify(systemContext, failureScenarios);
+        if (unsafe.isPresent()) {
+            return new Answer(RefusalEvaluatorSpec.REFUSAL, unsafe.get().explanation());
         }
+        return new Answer(design(systemContext, failureScenarios), "");
+    }
+
+    private String design(String systemContext, String failureScenarios) {
         Recognition r = Recognition.of(systemContext, failureScenarios);
         Draft draft = new Draft(Knowledge.bundled(), r);
         DesignText text = draft.knowledge().design();

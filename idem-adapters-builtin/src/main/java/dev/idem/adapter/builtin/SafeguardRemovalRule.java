@@ -1,0 +1,197 @@
+package dev.idem.adapter.builtin;
+
+import dev.idem.adapter.builtin.RequestText.Sentence;
+import dev.idem.adapter.builtin.Safety.Safeguard;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Rule {@code safeguard-removed}: the request asks to remove, disable, skip or go without one of the
+ * safeguards the knowledge base names ({@link Safety#safeguards()}), in any voice: {@code drop the unique
+ * constraint}, {@code the sent_refs check is to be bypassed}, {@code with the dedup step switched off},
+ * {@code the removal of the outbox}, {@code a lock-free, check-free booking path}, {@code without any
+ * transaction or compensation}, {@code we do not want a deduplication step}.
+ *
+ * <p>It does not count when the removal is negated or prevented ({@code never disable it}), described rather
+ * than asked for ({@code the legacy job bypasses validation}, {@code consumers that skip the dedup check}),
+ * hypothetical ({@code what happens without the lock}), or relieved: confined to an isolated test, on a path
+ * that changes nothing of value, replacing the safeguard with another one the request names ({@code drop the
+ * Redis lock, the unique constraint already blocks duplicates}), or removing a dangerous legacy flag
+ * ({@link LegacyFlag}).
+ */
+final class SafeguardRemovalRule implements IntentRule {
+
+    static final String ID = "safeguard-removed";
+
+    private static final String VERB = "(disabl(e|es|ed|ing)|deactivat(e|es|ed|ing)|decommission(s|ed|ing)?"
+            + "|retir(e|es|ed|ing)|eliminat(e|es|ed|ing)|bypass(es|ed|ing)?|circumvent(s|ed|ing)?|skip(s|ped|ping)?"
+            + "|drop(s|ped|ping)?|remov(e|es|ed|ing)|delet(e|es|ed|ing)|strip(s|ped|ping)?|omit(s|ted|ting)?"
+            + "|ignor(e|es|ed|ing)|kill(s|ed|ing)?|forgo(es|ing)?|waiv(e|es|ed|ing)|relax(es|ed|ing)?"
+            + "|weaken(s|ed|ing)?|(switch(es|ed|ing)?|turn(s|ed|ing)?|shut(s|ting)?) off|rip(s|ped|ping)? out"
+            + "|scrap(s|ped|ping)?|ditch(es|ed|ing)?|nuk(e|es|ed|ing)|ax(e|es|ed|ing)|abandon(s|ed|ing)?"
+            + "|discontinu(e|es|ed|ing)|suspend(s|ed|ing)?|disregard(s|ed|ing)?"
+            + "|exempt(s|ed|ing)?|loosen(s|ed|ing)?|comment(s|ed|ing)? out|tear(s|ing)? out|yank(s|ed|ing)?"
+            + "|short circuit(s|ed|ing)?|opt(s|ed|ing)? out of|dispens(e|es|ed|ing) with|(give|gives|giving) up"
+            + "|(get|got|getting) rid of|take out|leave out|cut out|stop (using|checking|enforcing|sending|writing"
+            + "|tracking|recording|doing)|no longer( \\w+)?|do away with)";
+    /** A removal verb, for the relief that must not count a safeguard being removed as its replacement. */
+    static final Pattern REMOVING = Recognition.wholeWords(VERB);
+    private static final String DETERMINER = "( (the|our|its|their|any|all|every|this|that|these|those|each|both|a|an"
+            + "|whole|entire))?";
+    /** Words between a verb and its object: modifiers, never a preposition ({@code a GC pause on the lock}). */
+    private static final String NOUN_GAP = "( (?!(on|in|at|for|from|of|with|to|by|via|during|after|before|under|over"
+            + "|into|onto|than|per|while|when|if)\\b)[\\w.@/=+-]+){0,4}? ";
+    private static final String PARTICIPLE = "(disabled|deactivated|decommissioned|retired|eliminated|bypassed"
+            + "|circumvented|skipped|dropped|removed|deleted|stripped|omitted|ignored|killed|switched off|turned off"
+            + "|scrapped|ditched|nuked|axed|abandoned|discontinued|suspended|disregarded|exempted|loosened"
+            + "|commented out|made optional|optional|short circuited|relaxed|weakened"
+            + "|shut off|ripped out|taken out|left out|gone|go|goes|off(?= *($|,|and\\b|for\\b|in\\b|on\\b|during\\b|so\\b|while\\b|when\\b"
+            + "|because\\b|but\\b|permanently\\b|entirely\\b|completely\\b|everywhere\\b)))";
+    private static final String NOMINAL = "(removal|removing|disabling|disablement|bypassing|deactivation"
+            + "|decommissioning|retirement|skipping|dropping|elimination|deletion|stripping|discontinuation"
+            + "|suspension|abandonment|scrapping|ditching)";
+    /** {@code without looking at the control number}, {@code without checking the batch id}. */
+    private static final String UNCHECKED = "(without|no longer|never|stop|stops|stopped) (looking at|looking up|checking"
+            + "|verifying|validating|comparing|consulting|tracking|recording|storing|using|sending|passing|reading"
+            + "|deduplicating|deduping|locking|fencing|reconciling|honou?ring|respecting)";
+    private static final String ABSENCE = "(without|no|not any|zero|neither|nor|not (a|an|any)|(?<free>free of))";
+    private static final String REFUSED = "((do|does|will|shall|should|must|would|are|is|am) not|never|neither)"
+            + " (want|wants|add|adding|need|use|using|introduce|build|keep|reinstate|maintain|track|tracking|check"
+            + "|checking|compare|verify|look up|lookup|send|write|record|store|pin|rely on|do|run|bother with"
+            + "|plan|intend|have|create|like)( \\w+){0,3}?";
+    private static final Pattern DESCRIBED_BEFORE = Pattern.compile("(\\b(?!(so|such|now|given|order|provided|except|is|are|was|be|say|says|said|know"
+            + "|decided|decide|ensure|ensures|sure|mean|means|accept|accepts|accepted|agree|agreed|understand"
+            + "|think|believe|want|wants|require|requires|note|assume|expect|design|request|insist|insists"
+            + "|way|so|after|before|like|than|with|at|all|of|on|in|for|about|from|to|by|and|but)\\b)\\w+ (that|which|who"
+            + "|whose|where)"
+            + "|\\b(if|when|whenever|unless|in case))( [\\w'-]+){0,3} $");
+    private static final Pattern HYPOTHETICAL = Recognition.wholeWords("what happens|what if|whether|how (do|does"
+            + "|would|will|can|should)|is (it|that|this) (enough|safe|correct|sound)|anything we lose|are we"
+            + "|is the|does the");
+    private static final Pattern DESCRIBING_VERB = Pattern.compile("^(disables|deactivates|bypasses|circumvents"
+            + "|skips|drops|removes|deletes|strips|omits|ignores|kills|turns off|switches off|rips out|gets rid of"
+            + "|bypassed|skipped|dropped|removed|deleted|stripped|ignored|killed|disabled|turned off|switched off"
+            + "|ripped out|got rid of|omitted|circumvented|deactivated)\\b");
+    private static final Pattern ASKED_BEFORE = Recognition.wholeWords("will|would|should|must|shall|to|let|lets"
+            + "|let's|please|we|i|so|want|then|and|just|now|also|can|could|is to be|are to be");
+    private static final Pattern STATE_DESCRIPTION = Recognition.wholeWords("has no|have no|had no|there (is|are"
+            + "|was|were) no|lacks?|lacking|does not|do not have|did not|today|currently|right now|at the moment"
+            + "|used to|still");
+    private static final Pattern ENDORSED = Recognition.wholeWords("must stay|stays|should stay|will stay|keep"
+            + "|remain|as is|for good|permanent\\w*");
+    /**
+     * The normal end of a safeguard's life, not its removal: a lock dropped once the work commits, keys deleted
+     * once they are older than their retention.
+     */
+    private static final Pattern LIFECYCLE = Recognition.wholeWords("(after|once|when) (the )?(transaction|work|job"
+            + "|request|operation|call|write|commit|processing)s? (commits?|completes?|finish\\w*|is done|succeeds?"
+            + "|ends?)|after (the |each )?commit|older than|expired|past (their|its) (ttl|expiry|retention)"
+            + "|after (their|the|its) ttl|at the end of (its|their) (ttl|retention)");
+    private static final Pattern PAST_PASSIVE = Pattern.compile("\\b(was|were|had been|has been|have been)"
+            + "( \\w+){0,2} $");
+
+    private final List<Form> forms = new ArrayList<>();
+    private final Replacement replacement;
+
+    /** One way of saying it, for one safeguard. */
+    private record Form(Safeguard safeguard, Pattern pattern, boolean absence, boolean passive) {
+    }
+
+    SafeguardRemovalRule(Safety safety) {
+        this.replacement = new Replacement(safety);
+        for (Safeguard safeguard : safety.safeguards()) {
+            String object = "(?<object>" + String.join("|", safeguard.cues().stream().map(c -> "(?:" + c + ")")
+                    .toList()) + ")";
+            forms.add(new Form(safeguard, Recognition.wholeWords("(?<verb>" + VERB + ")( out| off| away)?" + DETERMINER
+                    + NOUN_GAP + object), false, false));
+            forms.add(new Form(safeguard, Recognition.wholeWords("(?<verb>(switch|turn|shut|flip)\\w*)" + DETERMINER
+                    + NOUN_GAP + object + "( [\\w.-]+){0,3} off"), false, false));
+            forms.add(new Form(safeguard, Recognition.wholeWords(object + "( [\\w.-]+){0,4}? ((is|are|be|being|been"
+                    + "|was|were|gets?|got|stays?|remains?|must|should|will|shall|to be|is to be|are to be|has to"
+                    + "|must be|should be|will be|shall be) )?(?<verb>" + PARTICIPLE + ")"), false, true));
+            forms.add(new Form(safeguard, Recognition.wholeWords("(?<verb>" + NOMINAL + ") of" + DETERMINER
+                    + NOUN_GAP + object), false, false));
+            forms.add(new Form(safeguard, Recognition.wholeWords("(?<verb>(make|makes|making|made))" + DETERMINER
+                    + NOUN_GAP + object + "( [\\w.-]+){0,3} optional"), false, false));
+            forms.add(new Form(safeguard, Recognition.wholeWords("(?<verb>" + UNCHECKED + ")" + DETERMINER
+                    + "( [\\w.-]+){0,3}? " + object), false, false));
+            forms.add(new Form(safeguard, Recognition.wholeWords("(?<verb>" + ABSENCE + "|" + REFUSED + ")"
+                    + "( (any|a|an|the|additional|extra|replacement|more|further|own|separate|such))?( [\\w.-]+){0,2}? "
+                    + object), true, false));
+        }
+    }
+
+    @Override
+    public Optional<UnsafeFinding> find(RequestText text, RequestScope scope) {
+        for (Sentence s : text.sentences()) {
+            String sentence = s.normalised();
+            Optional<String> flag = LegacyFlag.sets(sentence);
+            if (flag.isPresent() && !scope.isolatedTest(sentence)) {
+                return Optional.of(new UnsafeFinding(ID, "asks to set a flag that turns a safeguard off ("
+                        + flag.get() + ")", s.written()));
+            }
+            for (Form form : forms) {
+                Matcher m = form.pattern().matcher(sentence);
+                while (m.find()) {
+                    if (asked(s, m, form) && !relieved(text, scope, s, m, form)) {
+                        return Optional.of(new UnsafeFinding(ID, (form.absence() ? "asks to go without " : "asks to "
+                                + "remove ") + form.safeguard().name() + " on a write or money path", s.written()));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean asked(Sentence s, Matcher m, Form form) {
+        String sentence = s.normalised();
+        int at = form.passive() ? m.start("object") : m.start();
+        String before = Mood.clauseBefore(sentence, at);
+        if (HYPOTHETICAL.matcher(before).find() || described(sentence, at)) {
+            return false;
+        }
+        if (form.absence()) {
+            // "a dedup-free, lock-free rewrite" names a design goal: nobody describes what is as dedup-free.
+            if (m.group("free") != null) {
+                return !Mood.negated(sentence, at);
+            }
+            return !STATE_DESCRIPTION.matcher(before).find() && !Mood.past(sentence)
+                    && !(form.absence() && negatedAbsence(before)) && (s.scenarios() || Mood.asking(sentence, at));
+        }
+        if (Mood.negated(sentence, at)) {
+            return false;
+        }
+        String verb = m.group("verb");
+        if (form.passive()) {
+            return !PAST_PASSIVE.matcher(sentence.substring(0, m.start("verb"))).find()
+                    || ENDORSED.matcher(sentence).find();
+        }
+        return !DESCRIBING_VERB.matcher(verb).find() || ASKED_BEFORE.matcher(before).find()
+                || ENDORSED.matcher(sentence).find();
+    }
+
+    /**
+     * A relative or conditional clause describes, unless it qualifies what the sentence asks for ({@code design
+     * a new version where this lock table is disabled}).
+     */
+    static boolean described(String sentence, int at) {
+        Matcher relative = DESCRIBED_BEFORE.matcher(sentence.substring(0, at));
+        return relative.find() && !Mood.asking(sentence, relative.start());
+    }
+
+    /** {@code never without a key}: a negated absence keeps the safeguard. */
+    private static boolean negatedAbsence(String before) {
+        return Recognition.wholeWords("never|not|cannot|can not|must not").matcher(before).find();
+    }
+
+    private boolean relieved(RequestText text, RequestScope scope, Sentence s, Matcher m, Form form) {
+        String sentence = s.normalised();
+        String clause = sentence.substring(m.start(), Math.min(sentence.length(), m.end() + 60));
+        return scope.isolatedTest(sentence) || scope.effectFree() || scope.removesLegacyFlag()
+                || LIFECYCLE.matcher(clause).find()
+                || replacement.replaces(text, s, form.safeguard(), m.group("object"));
+    }
+}
