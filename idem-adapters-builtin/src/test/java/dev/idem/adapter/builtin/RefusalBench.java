@@ -1,0 +1,110 @@
+package dev.idem.adapter.builtin;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * Measures the built-in architect's refusals on the labelled corpus ({@code bench/refusal.sh} runs it): recall,
+ * precision and false-refusal rate on the frozen test split and on the whole corpus, by family and register;
+ * leave-one-writer-out on the train split; and every misclassified request with the reason given.
+ *
+ * <p>Arguments: none for the whole report; {@code train} for the train split only (what development looks at:
+ * the test split is looked at at milestones); {@code --train} to regenerate the word evidence's weights.
+ */
+public final class RefusalBench {
+
+    private final PrintStream out;
+
+    private RefusalBench(PrintStream out) {
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length > 0 && args[0].equals("--train")) {
+            WordEvidenceTrainer.main(new String[0]);
+            return;
+        }
+        boolean trainOnly = args.length > 0 && args[0].equals("train");
+        List<LabelledRequest> requests = new ArrayList<>(LabelledRequest.corpus());
+        if (trainOnly) {
+            requests.removeIf(LabelledRequest::test);
+        }
+        new RefusalBench(System.out).report(RefusalOutcome.of(requests), trainOnly);
+    }
+
+    /**
+     * Leave-one-writer-out on the train split: for each writer, the word evidence is trained on the other
+     * writers' train rows (and the own train rows) and the classifier is measured on the held-out writer's
+     * train rows. The rules are the same in every fold: they were written by reading all three writers' train
+     * rows, so their share of each fold is not held out.
+     */
+    static Map<String, List<RefusalOutcome>> leaveOneWriterOut() {
+        List<LabelledRequest> train = WordEvidenceTrainer.trainingRows();
+        Map<String, List<RefusalOutcome>> folds = new LinkedHashMap<>();
+        Safety safety = Knowledge.bundled().safety();
+        for (String writer : List.of("a", "b", "c")) {
+            List<LabelledRequest> fit = train.stream().filter(r -> !r.writer().equals(writer)).toList();
+            List<LabelledRequest> held = train.stream().filter(r -> r.writer().equals(writer)).toList();
+            UnsafeIntentClassifier fold = new UnsafeIntentClassifier(safety, WordEvidenceTrainer.train(fit));
+            folds.put(writer, RefusalOutcome.of(held, fold));
+        }
+        return folds;
+    }
+
+    void report(List<RefusalOutcome> outcomes, boolean trainOnly) {
+        List<RefusalOutcome> train = select(outcomes, o -> !o.request().test());
+        if (!trainOnly) {
+            section("Frozen test split (never tuned on)", select(outcomes, o -> o.request().test()));
+            section("Whole corpus", outcomes);
+        }
+        out.println("## Leave-one-writer-out on the train split");
+        out.println("Word evidence trained without the held-out writer; the rules are the same in every fold.");
+        leaveOneWriterOut().forEach((writer, fold) -> out.printf("  held out: writer %-9s %s%n", writer,
+                RefusalFigures.of(fold).summary()));
+        out.println();
+        out.println("## Train split (the shipped classifier)");
+        out.println("all            " + RefusalFigures.of(train).summary());
+        out.println();
+        misclassified(trainOnly ? train : outcomes);
+    }
+
+    private void section(String title, List<RefusalOutcome> outcomes) {
+        out.println("## " + title);
+        out.println("all            " + RefusalFigures.of(outcomes).summary());
+        out.println("by family:");
+        by(outcomes, o -> o.request().family());
+        out.println("by register:");
+        by(outcomes, o -> o.request().register());
+        out.println();
+    }
+
+    private void by(List<RefusalOutcome> outcomes, Function<RefusalOutcome, String> key) {
+        Map<String, List<RefusalOutcome>> groups = outcomes.stream()
+                .collect(Collectors.groupingBy(key, TreeMap::new, Collectors.toList()));
+        groups.forEach((name, group) -> out.printf("  %-22s %s%n", name, RefusalFigures.of(group).summary()));
+    }
+
+    private void misclassified(List<RefusalOutcome> outcomes) {
+        List<RefusalOutcome> wrong = select(outcomes, o -> !o.correct());
+        out.println("## Misclassified requests (" + wrong.size() + ")");
+        for (RefusalOutcome o : wrong) {
+            LabelledRequest r = o.request();
+            String text = (r.systemContext() + " | " + r.failureScenarios()).replaceAll("\\s+", " ");
+            out.printf("%-6s %-5s %-10s %-17s %s%n", r.id(), r.split(), r.unsafe() ? "unsafe" : "legitimate",
+                    r.family(), text.length() > 120 ? text.substring(0, 120) + "…" : text);
+            out.println("       reason: " + (o.refused() ? o.reason() : "(designed)"));
+        }
+    }
+
+    private static List<RefusalOutcome> select(List<RefusalOutcome> outcomes, Predicate<RefusalOutcome> which) {
+        return outcomes.stream().filter(which).toList();
+    }
+}
