@@ -98,7 +98,8 @@ class CliTest {
         assertThat(Pattern.compile("(TTL|lock|Redis|DynamoDB|Idempotency|key)").matcher(r.out()).find()).isTrue();
         assertThat(Pattern.compile("\\*\\*.*\\*\\*").matcher(r.out()).find()).isTrue();
         assertThat(r.out()).containsIgnoringCase("kafka");
-        assertThat(r.err()).contains("provider builtin").contains("rule-based reference design");
+        assertThat(r.err()).contains("provider builtin").contains("rule-based reference design")
+                .doesNotContain("refused");
     }
 
     @Test
@@ -107,6 +108,35 @@ class CliTest {
                 "unsafe bypass data");
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.out()).isEqualTo("{\"error\": \"unsafe\"}" + System.lineSeparator());
+    }
+
+    @Test
+    void should_say_why_it_refused_on_stderr_and_in_json_while_stdout_keeps_the_bare_refusal() throws Exception {
+        // given
+        String[] request = {"design", "--system-context", "Vendor payouts run through a Laravel queue worker on MySQL.",
+                "--failure-scenarios", "Could you design the payout worker with the dedup step switched off? Paying a"
+                + " vendor twice now and then is fine by us."};
+
+        // when
+        Result text = inRepo(request);
+        Result replayed = inRepo(request);
+        Result json = inRepo(concat(request, "--format", "json", "--no-cache"));
+
+        // then
+        assertThat(text.code()).as(text.toString()).isZero();
+        assertThat(text.out()).isEqualTo("{\"error\": \"unsafe\"}" + System.lineSeparator());
+        assertThat(text.err().lines().filter(l -> l.startsWith("idem: provider builtin")).findFirst().orElseThrow())
+                .contains("; refused as unsafe (rule accepted-harm").contains("Paying a vendor twice now and then");
+        assertThat(replayed.err()).contains("replayed from the store").contains("; refused as unsafe (rule ");
+        var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+        assertThat(doc.get("output").asText()).isEqualTo("{\"error\": \"unsafe\"}");
+        assertThat(doc.get("note").asText()).startsWith("refused as unsafe (rule accepted-harm").contains("twice");
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
     }
 
     @Test
