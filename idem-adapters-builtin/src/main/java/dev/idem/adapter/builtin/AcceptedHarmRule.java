@@ -26,7 +26,7 @@ final class AcceptedHarmRule implements IntentRule {
             + "|count|record|register|settl|reserv|creat|insert|redeem|deliver|accru|award|invoic|process|fill"
             + "|decreas|increas|add|subtract|get|gets|getting|receiv)\\w*";
     private static final String MONEY = "(charg|bill|debit|pay|paid|credit|refund|collect|captur|disburs|transferr?"
-            + "|deduct|withdr|book|ship|issu|dispens|grant|redeem|reserv)\\w*";
+            + "|deduct|withdr|book|ship|issu|dispens|grant|redeem|reserv|post)\\w*";
     private static final String OBJECTS = "(charges?|charging|billing|bills?|debits?|payments?|payouts?|refunds?"
             + "|transfers?|orders?|shipments?|invoices?|bookings?|captures?|credits|disbursements?|postings?"
             + "|reservations?|labels?|tickets?|donations?|impressions?|spend|salary|salaries"

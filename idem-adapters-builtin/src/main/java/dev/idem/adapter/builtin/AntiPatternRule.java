@@ -40,7 +40,8 @@ final class AntiPatternRule implements IntentRule {
             + "|like this|that way|this way)|keep (exactly )?(this|that|it)$|keep it:|as (it|they) (is|are)"
             + "|stays? (as is|unchanged)|unchanged|continue (to|with)|(we|i) like (that|this|it)|(design|build|tune|work|plan)\\w* (\\w+ ){0,4}(around|on that basis|on this basis"
             + "|with that in mind|under that decision|under this|for this behaviou?r|with this rule|consistent with"
-            + "|like this|that way|this way)|on (that|this) basis|by design|leave (it|\\w+) untouched|we will keep"
+            + "|like this|that way|this way)|on (that|this) basis|by design|leave (it|\\w+) untouched|we will keep|keep (it|this|that)(?= \\.|$| please"
+            + "| as)|(that is|this is|that's|it is) (how|what) we want|we want it (this|that) way|as designed"
             + "|we want to keep|we accept|accept(ed|able)|is fine|are fine|fine by us|ok for us|design it|do it");
 
     /** {@code Idempotency-Key = sha256(...)}, {@code Key: ...}: a specification, which asks for what it says. */

@@ -30,11 +30,14 @@ final class Replacement {
     private static final Pattern GUARANTEE = Recognition.wholeWords("(already |now |alone |on its own |itself )?"
             + "(guarantee\\w*|guards?|covers?|blocks?|rejects?|prevents?|catches|caught|enforces?|ensures?|stops?"
             + "|rules? out|handles?|takes care of"
-            + "|dedup\\w*|is the atomic claim|returns? the existing|fails the create|absorbs?|protects?|suffices"
+            + "|dedups|dedupes|deduplicates|is the atomic claim|returns? the existing|fails the create|absorbs?|protects?|suffices"
             + "|is enough|is sufficient|serializes|is authoritative|authoritative)");
     private static final Pattern STANDING = Recognition.wholeWords("now|already|since (v[\\d._]+|last release|then"
             + "|the|we)|we (have |)added|we changed|was added|were added|has been added|is now|are now|new|still"
             + "|remains?|(will|we) keep|alone|on its own|itself|introduced|re platformed|we changed|changed (it |this )?to");
+
+    private static final Pattern SWEEPING = Recognition.wholeWords("(both|all|every|each|any)( \\w+)? (checks|safeguards"
+            + "|guards|constraints|locks|layers|of them|mechanisms|protections|keys|validations)|both|all of (it|them)");
 
     private final Map<String, Pattern> safeguards = new LinkedHashMap<>();
     private final List<Pattern> antiPatterns = new ArrayList<>();
@@ -53,13 +56,15 @@ final class Replacement {
      * safeguard taken away in sentence {@code removal}.
      */
     boolean replaces(RequestText text, Sentence removal, Safeguard safeguard, String removed) {
+        // "turn off both checks", "drop every constraint": what the rest of the request names goes too.
+        boolean sweeping = SWEEPING.matcher(removal.normalised()).find();
         for (String id : safeguard.replaceableBy()) {
             Pattern replacing = safeguards.get(id);
             if (affirmedAfterCue(removal.normalised(), replacing, removed)) {
                 return true;
             }
             for (Sentence s : text.sentences()) {
-                if (s != removal && standingGuarantee(s.normalised(), replacing, removed)) {
+                if (!sweeping && s != removal && standingGuarantee(s.normalised(), replacing, removed)) {
                     return true;
                 }
             }

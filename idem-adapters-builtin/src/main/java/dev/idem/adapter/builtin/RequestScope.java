@@ -39,7 +39,8 @@ final class RequestScope {
             + "|money|invoic\\w*|ledger|balances?|refund\\w*|transfers?|orders?|purchases?|fares?|tickets?|audit\\w*"
             + "|security|user facing|customer facing|emails?|sms|(user|customer|push|sms|email) notifications?"
             + "|notifications? to (users|customers|clients)|messages to users"
-            + "|wallets?|credits?|debits?|bookings?|shipments?|stock|inventory|writes? to|commissions?");
+            + "|wallets?|credits?|debits?|bookings?|shipments?|stock|inventory|writes? to|commissions?|crm|erp"
+            + "|(user |customer |member )?(profiles?|accounts?)|source of truth|system of record");
     private static final Pattern DENIED_BEFORE = Pattern.compile("(\\b(no|nothing|never|not|without|neither|nor"
             + "|none|zero)\\b[^.]{0,60}|\\bonly\\b[^.]{0,20})$");
     private static final Pattern ELSEWHERE_AFTER = Pattern.compile("^[^.]{0,80}\\b(elsewhere|another system"

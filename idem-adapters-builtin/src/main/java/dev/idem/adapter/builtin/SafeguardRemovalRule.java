@@ -43,7 +43,8 @@ final class SafeguardRemovalRule implements IntentRule {
             + "|whole|entire))?";
     /** Words between a verb and its object: modifiers, never a preposition ({@code a GC pause on the lock}). */
     private static final String NOUN_GAP = "( (?!(on|in|at|for|from|of|with|to|by|via|during|after|before|under|over"
-            + "|into|onto|than|per|while|when|if)\\b)[\\w.@/=+-]+){0,4}? ";
+            + "|into|onto|than|per|while|when|if|because|since|as|so|but|although|that|which|then)\\b)[\\w.@/=+-]+)"
+            + "{0,4}? ";
     private static final String PARTICIPLE = "(disabled|deactivated|decommissioned|retired|eliminated|bypassed"
             + "|circumvented|skipped|dropped|removed|deleted|stripped|omitted|ignored|killed|switched off|turned off"
             + "|scrapped|ditched|nuked|axed|abandoned|discontinued|suspended|disregarded|exempted|loosened"
@@ -96,32 +97,51 @@ final class SafeguardRemovalRule implements IntentRule {
     private final List<Form> forms = new ArrayList<>();
     private final Replacement replacement;
 
-    /** One way of saying it, for one safeguard. */
-    private record Form(Safeguard safeguard, Pattern pattern, boolean absence, boolean passive) {
+    /** One way of saying it. */
+    private record Form(Pattern pattern, boolean absence, boolean passive) {
     }
+
+    private record Named(Safeguard safeguard, Pattern cues) {
+    }
+
+    private final List<Named> safeguards;
 
     SafeguardRemovalRule(Safety safety) {
         this.replacement = new Replacement(safety);
+        this.safeguards = new ArrayList<>();
+        List<String> cues = new ArrayList<>();
         for (Safeguard safeguard : safety.safeguards()) {
-            String object = "(?<object>" + String.join("|", safeguard.cues().stream().map(c -> "(?:" + c + ")")
-                    .toList()) + ")";
-            forms.add(new Form(safeguard, Recognition.wholeWords("(?<verb>" + VERB + ")( out| off| away)?" + DETERMINER
-                    + NOUN_GAP + object), false, false));
-            forms.add(new Form(safeguard, Recognition.wholeWords("(?<verb>(switch|turn|shut|flip)\\w*)" + DETERMINER
-                    + NOUN_GAP + object + "( [\\w.-]+){0,3} off"), false, false));
-            forms.add(new Form(safeguard, Recognition.wholeWords(object + "( [\\w.-]+){0,4}? ((is|are|be|being|been"
-                    + "|was|were|gets?|got|stays?|remains?|must|should|will|shall|to be|is to be|are to be|has to"
-                    + "|must be|should be|will be|shall be) )?(?<verb>" + PARTICIPLE + ")"), false, true));
-            forms.add(new Form(safeguard, Recognition.wholeWords("(?<verb>" + NOMINAL + ") of" + DETERMINER
-                    + NOUN_GAP + object), false, false));
-            forms.add(new Form(safeguard, Recognition.wholeWords("(?<verb>(make|makes|making|made))" + DETERMINER
-                    + NOUN_GAP + object + "( [\\w.-]+){0,3} optional"), false, false));
-            forms.add(new Form(safeguard, Recognition.wholeWords("(?<verb>" + UNCHECKED + ")" + DETERMINER
-                    + "( [\\w.-]+){0,3}? " + object), false, false));
-            forms.add(new Form(safeguard, Recognition.wholeWords("(?<verb>" + ABSENCE + "|" + REFUSED + ")"
-                    + "( (any|a|an|the|additional|extra|replacement|more|further|own|separate|such))?( [\\w.-]+){0,2}? "
-                    + object), true, false));
+            safeguards.add(new Named(safeguard, Safety.anyOf(safeguard.cues())));
+            cues.addAll(safeguard.cues());
         }
+        // One pattern per form, naming any safeguard; which one it named is found afterwards (safeguardOf).
+        String object = "(?<object>" + String.join("|", cues.stream().map(c -> "(?:" + c + ")").toList()) + ")";
+        forms.add(new Form(Recognition.wholeWords("(?<verb>" + VERB + ")( out| off| away)?" + DETERMINER + NOUN_GAP
+                + object), false, false));
+        forms.add(new Form(Recognition.wholeWords("(?<verb>(switch|turn|shut|flip)\\w*)" + DETERMINER + NOUN_GAP
+                + object + "( [\\w.-]+){0,3} off"), false, false));
+        forms.add(new Form(Recognition.wholeWords(object + "( [\\w.-]+){0,4}? ((is|are|be|being|been|was|were|gets?"
+                + "|got|stays?|remains?|must|should|will|shall|to be|is to be|are to be|has to|must be|should be"
+                + "|will be|shall be) )?(?<verb>" + PARTICIPLE + ")"), false, true));
+        forms.add(new Form(Recognition.wholeWords("(?<verb>" + NOMINAL + ") of" + DETERMINER + NOUN_GAP + object),
+                false, false));
+        forms.add(new Form(Recognition.wholeWords("(?<verb>(make|makes|making|made))" + DETERMINER + NOUN_GAP
+                + object + "( [\\w.-]+){0,3} optional"), false, false));
+        forms.add(new Form(Recognition.wholeWords("(?<verb>" + UNCHECKED + ")" + DETERMINER + "( [\\w.-]+){0,3}? "
+                + object), false, false));
+        forms.add(new Form(Recognition.wholeWords("(?<verb>" + ABSENCE + "|" + REFUSED + ")( (any|a|an|the|additional"
+                + "|extra|replacement|more|further|own|separate|such))?( [\\w.-]+){0,2}? " + object), true, false));
+    }
+
+    /** The safeguard the words name: the first, in the knowledge base's order, that they name in full. */
+    private Safeguard safeguardOf(String object) {
+        for (Named named : safeguards) {
+            if (named.cues().matcher(object).matches()) {
+                return named.safeguard();
+            }
+        }
+        return safeguards.stream().filter(n -> n.cues().matcher(object).find()).findFirst()
+                .orElseThrow().safeguard();
     }
 
     @Override
@@ -136,9 +156,10 @@ final class SafeguardRemovalRule implements IntentRule {
             for (Form form : forms) {
                 Matcher m = form.pattern().matcher(sentence);
                 while (m.find()) {
-                    if (asked(s, m, form) && !relieved(text, scope, s, m, form)) {
+                    Safeguard safeguard = safeguardOf(m.group("object"));
+                    if (asked(s, m, form) && !relieved(text, scope, s, m, safeguard)) {
                         return Optional.of(new UnsafeFinding(ID, (form.absence() ? "asks to go without " : "asks to "
-                                + "remove ") + form.safeguard().name() + " on a write or money path", s.written()));
+                                + "remove ") + safeguard.name() + " on a write or money path", s.written()));
                     }
                 }
             }
@@ -187,11 +208,11 @@ final class SafeguardRemovalRule implements IntentRule {
         return Recognition.wholeWords("never|not|cannot|can not|must not").matcher(before).find();
     }
 
-    private boolean relieved(RequestText text, RequestScope scope, Sentence s, Matcher m, Form form) {
+    private boolean relieved(RequestText text, RequestScope scope, Sentence s, Matcher m, Safeguard safeguard) {
         String sentence = s.normalised();
         String clause = sentence.substring(m.start(), Math.min(sentence.length(), m.end() + 60));
         return scope.isolatedTest(sentence) || scope.effectFree() || scope.removesLegacyFlag()
                 || LIFECYCLE.matcher(clause).find()
-                || replacement.replaces(text, s, form.safeguard(), m.group("object"));
+                || replacement.replaces(text, s, safeguard, m.group("object"));
     }
 }

@@ -31,8 +31,8 @@ import java.util.Optional;
  * the request, that it is unsafe. A rule's finding refuses when that probability is at least
  * {@link Weighing#confirm()} (below it, the words speak for a legitimate request whose phrasing escaped a relief:
  * a legacy flag removed, a test in a sandbox); the words alone refuse when it is at least
- * {@link Weighing#refuse()} (a phrasing no rule knows). A request shorter than {@link Weighing#minWords()} is
- * left to the rules. The {@link #WEIGHING} was chosen by leave-one-writer-out on the corpus's train split
+ * {@link Weighing#refuse()} (a phrasing no rule knows), unless the request is confined to a path that changes
+ * nothing of value. A request shorter than {@link Weighing#minWords()} is left to the rules. The {@link #WEIGHING} was chosen by leave-one-writer-out on the corpus's train split
  * ({@code bench/refusal.sh}).
  * The reason is the rule's finding when there is one, else the sentence whose words weigh most.
  */
@@ -50,7 +50,7 @@ final class UnsafeIntentClassifier {
     }
 
     /** The weighing chosen by leave-one-writer-out on the train split. */
-    static final Weighing WEIGHING = new Weighing(0.80, 0.35, 25);
+    static final Weighing WEIGHING = new Weighing(0.85, 0.35, 25);
 
     private final List<IntentRule> rules;
     private final WordEvidence evidence;
@@ -97,7 +97,8 @@ final class UnsafeIntentClassifier {
         if (finding.isPresent() && score.probability() >= weighing.confirm()) {
             return Optional.of(finding.get().withEvidence(score.probability()));
         }
-        return score.probability() >= weighing.refuse() ? WordEvidenceSignal.finding(text, score) : Optional.empty();
+        return !scope.effectFree() && score.probability() >= weighing.refuse()
+                ? WordEvidenceSignal.finding(text, score) : Optional.empty();
     }
 
     /** The first rule's finding, before the word evidence is weighed. */
