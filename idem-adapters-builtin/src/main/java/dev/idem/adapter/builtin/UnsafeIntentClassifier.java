@@ -3,6 +3,7 @@ package dev.idem.adapter.builtin;
 import dev.idem.adapter.builtin.WordEvidence.Score;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Decides whether a request asks for a design that corrupts data or bypasses safe transactions, deduplication
@@ -53,20 +54,27 @@ final class UnsafeIntentClassifier {
     static final Weighing WEIGHING = new Weighing(0.85, 0.35, 25);
 
     private final List<IntentRule> rules;
-    private final WordEvidence evidence;
+    private final Supplier<WordEvidence> evidence;
     private final Weighing weighing;
 
-    /** Built on first use from the bundled knowledge and weights, so that other providers never pay for them. */
+    /**
+     * Built on first use from the bundled knowledge, so that other providers never pay for it; the weights are
+     * read only when a request is long enough to weigh its words.
+     */
     private static final class Bundled {
         static final UnsafeIntentClassifier INSTANCE = new UnsafeIntentClassifier(Knowledge.bundled().safety(),
-                WordEvidence.bundled());
+                WordEvidence::bundled, WEIGHING);
     }
 
     UnsafeIntentClassifier(Safety safety, WordEvidence evidence) {
-        this(safety, evidence, WEIGHING);
+        this(safety, () -> evidence, WEIGHING);
     }
 
     UnsafeIntentClassifier(Safety safety, WordEvidence evidence, Weighing weighing) {
+        this(safety, () -> evidence, weighing);
+    }
+
+    private UnsafeIntentClassifier(Safety safety, Supplier<WordEvidence> evidence, Weighing weighing) {
         this.rules = List.of(new AcceptedHarmRule(), new SafeguardRemovalRule(safety), new AntiPatternRule(safety),
                 new RetentionRule(safety), new CorruptionRule());
         this.evidence = evidence;
@@ -93,7 +101,7 @@ final class UnsafeIntentClassifier {
         if (text.words() < weighing.minWords() || finding.isPresent() && !overrulable) {
             return finding;
         }
-        Score score = evidence.score(text);
+        Score score = evidence.get().score(text);
         if (finding.isPresent() && score.probability() >= weighing.confirm()) {
             return Optional.of(finding.get().withEvidence(score.probability()));
         }
