@@ -12,10 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Loads {@code .prompt.yml} specs in every dialect idem reads (the seed's, GitHub Models' and the common
@@ -111,16 +109,8 @@ public final class YamlPromptSpecRepository implements PromptSpecRepository {
         if (!errors.isEmpty()) {
             throw new InvalidSpecException(errors);
         }
-        List<SpecIssue> warnings = new ArrayList<>(issues);
-        Set<String> warnedFields = new HashSet<>();
-        warnings.forEach(w -> warnedFields.add(w.field()));
-        for (String key : spec.unknownKeys()) {
-            if (!warnedFields.contains(key)) {
-                warnings.add(SpecIssue.warning(spec.source(), key, "unknown key '" + lastSegment(key)
-                        + "' (kept, ignored)"));
-            }
-        }
-        return new LoadedSpec(spec, warnings);
+        // no errors, so every issue is a warning; the domain's rules already warn about each unknown key
+        return new LoadedSpec(spec, issues);
     }
 
     private static InvalidSpecException referenceError(String sourceName, YamlNode.Mapping root, String message) {
@@ -175,10 +165,5 @@ public final class YamlPromptSpecRepository implements PromptSpecRepository {
             }
         }
         return file.isEmpty() ? sourceName : file;
-    }
-
-    private static String lastSegment(String path) {
-        int cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf(']'));
-        return cut < 0 || cut == path.length() - 1 ? path : path.substring(cut + 1);
     }
 }
