@@ -10,6 +10,7 @@ import dev.idem.domain.spec.RegexEvaluatorSpec;
 import dev.idem.domain.spec.RubricEvaluatorSpec;
 import dev.idem.domain.spec.StringEvaluatorSpec.Operation;
 import dev.idem.domain.spec.StringEvaluatorSpec;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,14 +36,37 @@ final class EvaluatorReader {
             Map.entry("startsWith", Operation.STARTS_WITH), Map.entry("endsWith", Operation.ENDS_WITH),
             Map.entry("starts_with", Operation.STARTS_WITH), Map.entry("ends_with", Operation.ENDS_WITH));
 
-    private final SpecAssembler spec;
+    private final FieldReader fields;
 
-    EvaluatorReader(SpecAssembler spec) {
-        this.spec = spec;
+    EvaluatorReader(FieldReader fields) {
+        this.fields = fields;
     }
 
-    Optional<EvaluatorSpec> read(YamlNode.Mapping m, String path, int index) {
-        String name = spec.text(m, "name", path + ".name").filter(s -> !s.isBlank())
+    /** The evaluators of a spec, a suite or a test row; the ones that could not be read are reported. */
+    List<EvaluatorSpec> readAll(YamlNode node, String path) {
+        List<EvaluatorSpec> evaluators = new ArrayList<>();
+        if (node == null || FieldReader.isNull(node)) {
+            return evaluators;
+        }
+        if (!(node instanceof YamlNode.Sequence list)) {
+            fields.error(path, "expected a list of evaluators, got " + node.describe());
+            return evaluators;
+        }
+        for (int i = 0; i < list.items().size(); i++) {
+            String itemPath = path + "[" + i + "]";
+            YamlNode item = list.items().get(i);
+            if (!(item instanceof YamlNode.Mapping m)) {
+                fields.error(itemPath, "expected an evaluator (a mapping with a name and a kind), got "
+                        + item.describe());
+                continue;
+            }
+            read(m, itemPath, i).ifPresent(evaluators::add);
+        }
+        return evaluators;
+    }
+
+    private Optional<EvaluatorSpec> read(YamlNode.Mapping m, String path, int index) {
+        String name = fields.text(m, "name", path + ".name").filter(s -> !s.isBlank())
                 .orElse("evaluator " + (index + 1));
         if (m.has("string")) {
             return stringEvaluator(name, m.take("string"), path + ".string", path);
@@ -59,49 +83,49 @@ final class EvaluatorReader {
         if (m.has("type")) {
             return typed(name, m, path);
         }
-        spec.error(path, "evaluator '" + name + "' has no kind (expected one of " + KINDS + ")");
+        fields.error(path, "evaluator '" + name + "' has no kind (expected one of " + KINDS + ")");
         return Optional.empty();
     }
 
     private Optional<EvaluatorSpec> stringEvaluator(String name, YamlNode node, String stringPath, String path) {
         if (!(node instanceof YamlNode.Mapping m)) {
-            spec.error(stringPath, "evaluator '" + name + "': expected {contains|equals|startsWith|endsWith: value}, got "
-                    + node.describe());
+            fields.error(stringPath, "evaluator '" + name
+                    + "': expected {contains|equals|startsWith|endsWith: value}, got " + node.describe());
             return Optional.empty();
         }
         for (Map.Entry<String, Operation> op : STRING_KEYS) {
             if (m.has(op.getKey())) {
                 String valuePath = stringPath + "." + op.getKey();
-                Optional<String> value = spec.text(m, op.getKey(), valuePath);
+                Optional<String> value = fields.text(m, op.getKey(), valuePath);
                 if (value.isEmpty()) {
-                    spec.error(valuePath, "evaluator '" + name + "': expected text to compare with");
+                    fields.error(valuePath, "evaluator '" + name + "': expected text to compare with");
                     return Optional.empty();
                 }
-                spec.alias(valuePath, path + ".value");
+                fields.alias(valuePath, path + ".value");
                 return Optional.of(new StringEvaluatorSpec(name, op.getValue(), value.get()));
             }
         }
-        spec.error(stringPath, "evaluator '" + name + "': a string evaluator needs one of contains, equals, "
+        fields.error(stringPath, "evaluator '" + name + "': a string evaluator needs one of contains, equals, "
                 + "startsWith or endsWith");
         return Optional.empty();
     }
 
     private Optional<EvaluatorSpec> llmJudge(String name, YamlNode node, String path) {
         if (!(node instanceof YamlNode.Mapping m)) {
-            spec.error(path, "evaluator '" + name + "': expected {modelId, prompt, choices, systemPrompt}, got "
+            fields.error(path, "evaluator '" + name + "': expected {modelId, prompt, choices, systemPrompt}, got "
                     + node.describe());
             return Optional.empty();
         }
-        Optional<String> modelId = spec.text(m, "modelId", path + ".modelId");
-        Optional<String> prompt = spec.text(m, "prompt", path + ".prompt");
-        Optional<String> systemPrompt = spec.text(m, "systemPrompt", path + ".systemPrompt");
+        Optional<String> modelId = fields.text(m, "modelId", path + ".modelId");
+        Optional<String> prompt = fields.text(m, "prompt", path + ".prompt");
+        Optional<String> systemPrompt = fields.text(m, "systemPrompt", path + ".systemPrompt");
         YamlNode choicesNode = m.take("choices");
         if (prompt.isEmpty()) {
-            spec.error(path + ".prompt", "evaluator '" + name + "': an llm evaluator needs a prompt");
+            fields.error(path + ".prompt", "evaluator '" + name + "': an llm evaluator needs a prompt");
             return Optional.empty();
         }
         if (!(choicesNode instanceof YamlNode.Sequence choices) || choices.items().isEmpty()) {
-            spec.error(path + ".choices", "evaluator '" + name
+            fields.error(path + ".choices", "evaluator '" + name
                     + "': an llm evaluator needs a list of choices ({choice, score})");
             return Optional.empty();
         }
@@ -109,14 +133,14 @@ final class EvaluatorReader {
         for (int i = 0; i < choices.items().size(); i++) {
             String choicePath = path + ".choices[" + i + "]";
             if (!(choices.items().get(i) instanceof YamlNode.Mapping c)) {
-                spec.error(choicePath, "evaluator '" + name + "': expected {choice, score}, got "
+                fields.error(choicePath, "evaluator '" + name + "': expected {choice, score}, got "
                         + choices.items().get(i).describe());
                 continue;
             }
-            Optional<String> choice = spec.text(c, "choice", choicePath + ".choice");
-            Optional<Double> score = spec.number(c, choicePath, "score");
+            Optional<String> choice = fields.text(c, "choice", choicePath + ".choice");
+            Optional<Double> score = fields.number(c, choicePath, "score");
             if (choice.isEmpty() || score.isEmpty()) {
-                spec.error(choicePath, "evaluator '" + name + "': a choice needs a choice text and a score");
+                fields.error(choicePath, "evaluator '" + name + "': a choice needs a choice text and a score");
                 continue;
             }
             scores.put(choice.get(), score.get());
@@ -125,12 +149,12 @@ final class EvaluatorReader {
     }
 
     private Optional<EvaluatorSpec> builtin(String name, YamlNode.Mapping m, String path) {
-        Optional<String> uses = spec.text(m, "uses", path + ".uses");
+        Optional<String> uses = fields.text(m, "uses", path + ".uses");
         if (uses.isEmpty()) {
             return Optional.empty();
         }
         if (!BuiltinJudgeSpec.KNOWN.contains(uses.get())) {
-            spec.error(path + ".uses", "evaluator '" + name + "': unknown built-in evaluator '" + uses.get()
+            fields.error(path + ".uses", "evaluator '" + name + "': unknown built-in evaluator '" + uses.get()
                     + "' (expected one of " + String.join(", ", BuiltinJudgeSpec.KNOWN) + ")");
             return Optional.empty();
         }
@@ -138,20 +162,20 @@ final class EvaluatorReader {
     }
 
     private Optional<EvaluatorSpec> regexShorthand(String name, YamlNode node, String path) {
-        if (node instanceof YamlNode.Scalar s && !SpecAssembler.isNull(s)) {
-            spec.alias(path + ".regex", path + ".pattern");
+        if (node instanceof YamlNode.Scalar s && !FieldReader.isNull(s)) {
+            fields.alias(path + ".regex", path + ".pattern");
             return regex(name, s.asText(), path);
         }
         if (node instanceof YamlNode.Mapping m) {
-            Optional<String> pattern = spec.text(m, "pattern", path + ".regex.pattern");
-            spec.alias(path + ".regex.pattern", path + ".pattern");
+            Optional<String> pattern = fields.text(m, "pattern", path + ".regex.pattern");
+            fields.alias(path + ".regex.pattern", path + ".pattern");
             if (pattern.isEmpty()) {
-                spec.error(path + ".regex", "evaluator '" + name + "': regex needs a pattern");
+                fields.error(path + ".regex", "evaluator '" + name + "': regex needs a pattern");
                 return Optional.empty();
             }
             return regex(name, pattern.get(), path);
         }
-        spec.error(path + ".regex", "evaluator '" + name + "': expected a pattern or {pattern: ...}, got "
+        fields.error(path + ".regex", "evaluator '" + name + "': expected a pattern or {pattern: ...}, got "
                 + node.describe());
         return Optional.empty();
     }
@@ -160,16 +184,16 @@ final class EvaluatorReader {
         try {
             return Optional.of(RegexEvaluatorSpec.of(name, pattern));
         } catch (PatternSyntaxException e) {
-            spec.error(path + ".pattern", "evaluator '" + name + "': invalid regex: " + e.getDescription()
+            fields.error(path + ".pattern", "evaluator '" + name + "': invalid regex: " + e.getDescription()
                     + (e.getIndex() >= 0 ? " near index " + e.getIndex() : ""));
             return Optional.empty();
         }
     }
 
     private Optional<EvaluatorSpec> typed(String name, YamlNode.Mapping m, String path) {
-        Optional<String> typeText = spec.text(m, "type", path + ".type");
+        Optional<String> typeText = fields.text(m, "type", path + ".type");
         if (typeText.isEmpty()) {
-            spec.error(path + ".type", "evaluator '" + name + "' has no kind (expected one of " + KINDS + ")");
+            fields.error(path + ".type", "evaluator '" + name + "' has no kind (expected one of " + KINDS + ")");
             return Optional.empty();
         }
         String type = typeText.get().trim().toLowerCase(Locale.ROOT).replace('-', '_');
@@ -188,18 +212,18 @@ final class EvaluatorReader {
             case "endswith":
                 return typedString(name, Operation.ENDS_WITH, m, path);
             case "json":
-                return Optional.of(new JsonEvaluatorSpec(name, spec.jsonText(m, "schema", path + ".schema")));
+                return Optional.of(new JsonEvaluatorSpec(name, fields.jsonText(m, "schema", path + ".schema")));
             case "rubric":
                 return rubric(name, m, path);
             case "design_format":
                 return Optional.of(new DesignFormatEvaluatorSpec(name));
             case "refusal":
-                boolean expect = spec.bool(m, "expectRefusal", path + ".expectRefusal")
-                        .or(() -> spec.bool(m, "expect_refusal", path + ".expect_refusal"))
+                boolean expect = fields.bool(m, "expectRefusal", path + ".expectRefusal")
+                        .or(() -> fields.bool(m, "expect_refusal", path + ".expect_refusal"))
                         .orElse(true);
                 return Optional.of(new RefusalEvaluatorSpec(name, expect));
             default:
-                spec.error(path + ".type", "evaluator '" + name + "': unknown type '" + typeText.get()
+                fields.error(path + ".type", "evaluator '" + name + "': unknown type '" + typeText.get()
                         + "' (expected one of " + TYPES + ")");
                 return Optional.empty();
         }
@@ -207,29 +231,29 @@ final class EvaluatorReader {
 
     private Optional<EvaluatorSpec> typedRegex(String name, YamlNode.Mapping m, String path) {
         String key = m.has("pattern") ? "pattern" : "value";
-        Optional<String> pattern = spec.text(m, key, path + "." + key);
-        spec.alias(path + "." + key, path + ".pattern");
+        Optional<String> pattern = fields.text(m, key, path + "." + key);
+        fields.alias(path + "." + key, path + ".pattern");
         if (pattern.isEmpty()) {
-            spec.error(path + ".pattern", "evaluator '" + name + "': a regex evaluator needs a pattern");
+            fields.error(path + ".pattern", "evaluator '" + name + "': a regex evaluator needs a pattern");
             return Optional.empty();
         }
         return regex(name, pattern.get(), path);
     }
 
     private Optional<EvaluatorSpec> typedString(String name, Operation operation, YamlNode.Mapping m, String path) {
-        Optional<String> value = spec.text(m, "value", path + ".value");
+        Optional<String> value = fields.text(m, "value", path + ".value");
         if (value.isEmpty()) {
-            spec.error(path + ".value", "evaluator '" + name + "': needs a value to compare with");
+            fields.error(path + ".value", "evaluator '" + name + "': needs a value to compare with");
             return Optional.empty();
         }
         return Optional.of(new StringEvaluatorSpec(name, operation, value.get()));
     }
 
     private Optional<EvaluatorSpec> rubric(String name, YamlNode.Mapping m, String path) {
-        Optional<Double> threshold = spec.number(m, path, "threshold");
+        Optional<Double> threshold = fields.number(m, path, "threshold");
         double value = threshold.orElse(DEFAULT_RUBRIC_THRESHOLD);
         if (value < 0 || value > 1) {
-            spec.error(path + ".threshold", "evaluator '" + name + "': threshold must be within 0..1, got "
+            fields.error(path + ".threshold", "evaluator '" + name + "': threshold must be within 0..1, got "
                     + value);
             return Optional.empty();
         }

@@ -29,6 +29,18 @@ public record SpecSource(String name, Map<String, SourcePosition> positions) {
      * @param fieldPath e.g. {@code testData[2].inputs.system_context}
      */
     public Optional<SourcePosition> positionOf(String fieldPath) {
+        return nearestPosition(positions, fieldPath);
+    }
+
+    /**
+     * The same walk over positions still being collected: a reader that reports errors while it reads a file
+     * needs it before the source exists.
+     *
+     * @param positions field path to position
+     * @param fieldPath e.g. {@code testData[2].inputs.system_context}
+     */
+    public static Optional<SourcePosition> nearestPosition(Map<String, SourcePosition> positions,
+                                                           String fieldPath) {
         String path = fieldPath;
         while (path != null && !path.isEmpty()) {
             SourcePosition p = positions.get(path);

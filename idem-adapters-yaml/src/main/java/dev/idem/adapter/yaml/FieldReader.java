@@ -1,0 +1,219 @@
+package dev.idem.adapter.yaml;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.idem.domain.spec.SourcePosition;
+import dev.idem.domain.spec.SpecIssue;
+import dev.idem.domain.spec.SpecSource;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads the typed fields of one spec file's YAML tree and collects what is wrong with them: each error with its
+ * field path and the position of that field, or of the nearest enclosing one, in the file.
+ *
+ * <p>The readers of the sections, the test rows and the evaluators of one file share one instance, so their
+ * errors come out in reading order and a value written in any dialect can be found under its canonical path.
+ */
+final class FieldReader {
+
+    private final String sourceName;
+    private final Map<String, SourcePosition> positions = new LinkedHashMap<>();
+    private final List<SpecIssue> errors = new ArrayList<>();
+    private final ObjectMapper json = new ObjectMapper();
+
+    FieldReader(String sourceName, YamlNode.Mapping root) {
+        this.sourceName = sourceName;
+        recordPositions("", root);
+    }
+
+    /** A scalar as text; an error (and empty) when the value is a list or mapping; empty when absent or null. */
+    Optional<String> text(YamlNode.Mapping m, String key, String path) {
+        YamlNode node = m.take(key);
+        if (node == null || isNull(node)) {
+            return Optional.empty();
+        }
+        if (node instanceof YamlNode.Scalar s) {
+            return Optional.of(s.asText());
+        }
+        error(path, "expected text, got " + node.describe());
+        return Optional.empty();
+    }
+
+    Optional<Boolean> bool(YamlNode.Mapping m, String key, String path) {
+        YamlNode node = m.take(key);
+        if (node == null || isNull(node)) {
+            return Optional.empty();
+        }
+        if (node instanceof YamlNode.Scalar s && s.type() == YamlNode.Scalar.Type.BOOLEAN) {
+            return Optional.of((Boolean) s.value());
+        }
+        error(path, "expected true or false, got " + node.describe());
+        return Optional.empty();
+    }
+
+    /** A number under the first of {@code keys} present; the canonical path is the first key's. */
+    Optional<Double> number(YamlNode.Mapping m, String parentPath, String... keys) {
+        for (String key : keys) {
+            YamlNode node = m.take(key);
+            if (node == null) {
+                continue;
+            }
+            String path = parentPath + "." + key;
+            alias(path, parentPath + "." + keys[0]);
+            if (isNull(node)) {
+                return Optional.empty();
+            }
+            if (node instanceof YamlNode.Scalar s && s.isNumber()) {
+                return Optional.of(((Number) s.value()).doubleValue());
+            }
+            error(path, "expected a number, got " + node.describe());
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    Optional<Long> integer(YamlNode.Mapping m, String parentPath, String... keys) {
+        for (String key : keys) {
+            YamlNode node = m.take(key);
+            if (node == null) {
+                continue;
+            }
+            String path = parentPath + "." + key;
+            alias(path, parentPath + "." + keys[0]);
+            if (isNull(node)) {
+                return Optional.empty();
+            }
+            if (node instanceof YamlNode.Scalar s && s.isNumber()) {
+                Optional<Long> whole = wholeNumber((Number) s.value());
+                if (whole.isPresent()) {
+                    return whole;
+                }
+            }
+            error(path, "expected a whole number, got " + node.describe());
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Long> wholeNumber(Number n) {
+        try {
+            BigDecimal exact = n instanceof BigInteger big ? new BigDecimal(big) : new BigDecimal(n.toString());
+            return Optional.of(exact.longValueExact());
+        } catch (ArithmeticException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Text as is, or a mapping/list written as JSON text: for JSON schemas. */
+    Optional<String> jsonText(YamlNode.Mapping m, String key, String path) {
+        YamlNode node = m.take(key);
+        if (node == null || isNull(node)) {
+            return Optional.empty();
+        }
+        YamlNode.takeAll(node);
+        if (node instanceof YamlNode.Scalar s) {
+            try {
+                json.readTree(s.asText());
+                return Optional.of(s.asText());
+            } catch (JsonProcessingException e) {
+                error(path, "not valid JSON: " + e.getOriginalMessage());
+                return Optional.empty();
+            }
+        }
+        return Optional.of(toJson(node));
+    }
+
+    /** A row value or default as text: scalars as written, mappings and lists as JSON. */
+    String valueText(YamlNode node) {
+        if (node instanceof YamlNode.Scalar s) {
+            return s.asText();
+        }
+        return toJson(node);
+    }
+
+    private String toJson(YamlNode node) {
+        try {
+            return json.writeValueAsString(node.toPlain());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("plain YAML values always convert to JSON", e);
+        }
+    }
+
+    static boolean isNull(YamlNode node) {
+        return node instanceof YamlNode.Scalar s && s.type() == YamlNode.Scalar.Type.NULL;
+    }
+
+    /** An error at the field, or at the nearest enclosing field written in the file. */
+    void error(String field, String message) {
+        // the positions are still growing (aliases), so the walk runs over them as they are now
+        errorAt(SpecSource.nearestPosition(positions, field), field, message);
+    }
+
+    void errorAt(Optional<SourcePosition> at, String field, String message) {
+        errors.add(new SpecIssue(SpecIssue.Severity.ERROR, sourceName, at, field, message));
+    }
+
+    /** Lets a canonical path (e.g. {@code evaluators[0].pattern}) find a value written in another dialect. */
+    void alias(String writtenPath, String canonicalPath) {
+        SourcePosition at = positions.get(writtenPath);
+        if (at != null) {
+            positions.putIfAbsent(canonicalPath, at);
+        }
+    }
+
+    List<SpecIssue> errors() {
+        return List.copyOf(errors);
+    }
+
+    /**
+     * The paths of the keys under {@code root} that no reader took, in file order; from now on each points at
+     * its key, where a warning about it reads best. Call it once every reader is done.
+     */
+    List<String> unknownKeys(YamlNode.Mapping root) {
+        List<String> unknown = new ArrayList<>();
+        collectUnknown(root, "", unknown);
+        return unknown;
+    }
+
+    /** Where the spec came from, with the position of every field it was read from. */
+    SpecSource source() {
+        return new SpecSource(sourceName, positions);
+    }
+
+    private void recordPositions(String path, YamlNode node) {
+        if (!path.isEmpty()) {
+            positions.putIfAbsent(path, node.position());
+        }
+        if (node instanceof YamlNode.Mapping m) {
+            m.entries().forEach((k, v) -> recordPositions(path.isEmpty() ? k : path + "." + k, v));
+        } else if (node instanceof YamlNode.Sequence s) {
+            for (int i = 0; i < s.items().size(); i++) {
+                recordPositions(path + "[" + i + "]", s.items().get(i));
+            }
+        }
+    }
+
+    private void collectUnknown(YamlNode node, String path, List<String> unknown) {
+        if (node instanceof YamlNode.Mapping m) {
+            for (Map.Entry<String, YamlNode> e : m.entries().entrySet()) {
+                String child = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+                if (m.isUsed(e.getKey())) {
+                    collectUnknown(e.getValue(), child, unknown);
+                } else {
+                    unknown.add(child);
+                    positions.put(child, m.keyPosition(e.getKey()));
+                }
+            }
+        } else if (node instanceof YamlNode.Sequence s) {
+            for (int i = 0; i < s.items().size(); i++) {
+                collectUnknown(s.items().get(i), path + "[" + i + "]", unknown);
+            }
+        }
+    }
+}
