@@ -1,32 +1,27 @@
 package dev.idem.adapter.yaml;
 
-import dev.idem.domain.spec.EvaluatorSpec;
 import dev.idem.domain.spec.MessageTemplate;
 import dev.idem.domain.spec.ModelParameters;
 import dev.idem.domain.spec.PromptSpec;
 import dev.idem.domain.spec.ResponseFormat;
 import dev.idem.domain.spec.SpecIssue;
-import dev.idem.domain.spec.TestCase;
 import dev.idem.domain.spec.Variable;
-import dev.idem.domain.template.Placeholders;
 import dev.idem.domain.template.Role;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Builds a {@link PromptSpec} from a YAML tree in any of the dialects idem reads, collecting every error with
  * its field path and position, and the paths of keys it does not know.
  *
- * <p>One instance assembles one spec.
+ * <p>It reads the sections and a suite's inheritance itself; test rows go to {@link TestDataReader}, evaluators
+ * to {@link EvaluatorReader}, and all of them read their fields and report through one {@link FieldReader}.
+ * One instance assembles one spec.
  */
 final class SpecAssembler {
 
-    private static final Set<String> ROW_VALUE_KEYS = Set.of("inputs", "vars", "variables");
     /** What a suite takes from the spec it evaluates and may not redefine: they are the prompt under test. */
     private static final List<String> INHERITED_ONLY = List.of("version", "authors", "metadata", "variables",
             "responseFormat", "jsonSchema", "messages");
@@ -35,11 +30,8 @@ final class SpecAssembler {
     private final YamlNode.Mapping root;
     private final FieldReader fields;
     private final EvaluatorReader evaluators;
+    private final TestDataReader testData;
     private final Optional<PromptSpec> base;
-
-    SpecAssembler(String sourceName, String defaultName, YamlNode.Mapping root) {
-        this(sourceName, defaultName, root, Optional.empty());
-    }
 
     /**
      * @param base the spec a suite refers to with {@code spec:}; the suite inherits from it and overrides
@@ -51,6 +43,7 @@ final class SpecAssembler {
         this.base = base;
         this.fields = new FieldReader(sourceName, root);
         this.evaluators = new EvaluatorReader(fields);
+        this.testData = new TestDataReader(fields, evaluators);
     }
 
     /** The spec, or null when errors were found (then {@link #errors()} says which). */
@@ -70,7 +63,7 @@ final class SpecAssembler {
         readResponseFormat(spec);
         List<MessageTemplate> messages = messages();
         spec.messages(messages);
-        spec.testData(testData(placeholdersOf(messages)));
+        spec.testData(testData.read(root.take("testData"), messages));
         spec.evaluators(evaluators.readAll(root.take("evaluators"), "evaluators"));
         return finish(spec);
     }
@@ -94,7 +87,7 @@ final class SpecAssembler {
         fields.text(root, "model", "model").ifPresent(spec::model);
         spec.parameters(parameters(baseSpec.parameters()));
         if (root.has("testData")) {
-            spec.testData(testData(placeholdersOf(baseSpec.messages())));
+            spec.testData(testData.read(root.take("testData"), baseSpec.messages()));
         }
         if (root.has("evaluators")) {
             spec.evaluators(evaluators.readAll(root.take("evaluators"), "evaluators"));
@@ -330,108 +323,5 @@ final class SpecAssembler {
             messages.add(new MessageTemplate(role.get(), content.orElse("")));
         }
         return messages;
-    }
-
-    private static Set<String> placeholdersOf(List<MessageTemplate> messages) {
-        Set<String> names = new HashSet<>();
-        messages.forEach(m -> names.addAll(Placeholders.names(m.content())));
-        return names;
-    }
-
-    private List<TestCase> testData(Set<String> placeholders) {
-        YamlNode node = root.take("testData");
-        List<TestCase> rows = new ArrayList<>();
-        if (node == null || FieldReader.isNull(node)) {
-            return rows;
-        }
-        if (!(node instanceof YamlNode.Sequence list)) {
-            fields.error("testData", "expected a list of test rows, got " + node.describe());
-            return rows;
-        }
-        for (int i = 0; i < list.items().size(); i++) {
-            String path = "testData[" + i + "]";
-            YamlNode item = list.items().get(i);
-            if (!(item instanceof YamlNode.Mapping m)) {
-                fields.error(path, "expected a test row (a mapping of variables), got " + item.describe());
-                continue;
-            }
-            rows.add(row(i, m, path, placeholders));
-        }
-        return rows;
-    }
-
-    private TestCase row(int index, YamlNode.Mapping m, String path, Set<String> placeholders) {
-        Map<String, String> values = new LinkedHashMap<>();
-        boolean structured = m.entries().entrySet().stream()
-                .anyMatch(e -> ROW_VALUE_KEYS.contains(e.getKey()) && e.getValue() instanceof YamlNode.Mapping);
-        Optional<String> label = Optional.empty();
-        if (structured) {
-            for (String key : List.of("inputs", "vars", "variables")) {
-                YamlNode block = m.take(key);
-                if (block != null) {
-                    rowValues(block, path + "." + key, path, values);
-                }
-            }
-            label = fields.text(m, "name", path + ".name")
-                    .or(() -> fields.text(m, "description", path + ".description"));
-        } else {
-            for (Map.Entry<String, YamlNode> e : m.entries().entrySet()) {
-                String key = e.getKey();
-                boolean isLabel = (key.equals("name") || key.equals("description"))
-                        && isFlatLabel(m, key, placeholders);
-                boolean isRowEvaluators = key.equals("evaluators") && e.getValue() instanceof YamlNode.Sequence
-                        && !placeholders.contains(key);
-                if (key.equals("expected") || isLabel || isRowEvaluators) {
-                    continue;
-                }
-                m.take(key);
-                YamlNode.takeAll(e.getValue());
-                values.put(key, fields.valueText(e.getValue()));
-                fields.alias(path + "." + key, path + ".inputs." + key);
-            }
-            if (isFlatLabel(m, "name", placeholders)) {
-                label = fields.text(m, "name", path + ".name");
-            }
-            if (label.isEmpty() && isFlatLabel(m, "description", placeholders)) {
-                label = fields.text(m, "description", path + ".description");
-            }
-        }
-        YamlNode expectedNode = m.take("expected");
-        Optional<String> expected = expectedNode == null || FieldReader.isNull(expectedNode)
-                ? Optional.empty() : Optional.of(fields.valueText(expectedNode));
-        if (expectedNode != null) {
-            YamlNode.takeAll(expectedNode);
-        }
-        boolean ownEvaluators = structured || (m.entries().get("evaluators") instanceof YamlNode.Sequence
-                && !placeholders.contains("evaluators"));
-        List<EvaluatorSpec> own = ownEvaluators
-                ? evaluators.readAll(m.take("evaluators"), path + ".evaluators") : List.of();
-        return new TestCase(index + 1, values, expected, own, label.filter(s -> !s.isBlank()));
-    }
-
-    /** In a flat row, {@code name} and {@code description} label the row unless a message uses them. */
-    private static boolean isFlatLabel(YamlNode.Mapping row, String key, Set<String> placeholders) {
-        return !placeholders.contains(key) && row.entries().get(key) instanceof YamlNode.Scalar;
-    }
-
-    /** The values of a row's {@code inputs}, {@code vars} or {@code variables} block, also {@code inputs.variables}. */
-    private void rowValues(YamlNode block, String blockPath, String rowPath, Map<String, String> values) {
-        if (!(block instanceof YamlNode.Mapping m)) {
-            if (!FieldReader.isNull(block)) {
-                fields.error(blockPath, "expected a mapping of variable values, got " + block.describe());
-            }
-            return;
-        }
-        for (Map.Entry<String, YamlNode> e : m.entries().entrySet()) {
-            String key = e.getKey();
-            m.take(key);
-            if (key.equals("variables") && e.getValue() instanceof YamlNode.Mapping nested) {
-                rowValues(nested, blockPath + ".variables", rowPath, values);
-                continue;
-            }
-            YamlNode.takeAll(e.getValue());
-            values.put(key, fields.valueText(e.getValue()));
-            fields.alias(blockPath + "." + key, rowPath + ".inputs." + key);
-        }
     }
 }
