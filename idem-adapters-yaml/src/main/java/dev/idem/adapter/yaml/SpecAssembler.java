@@ -17,8 +17,8 @@ import java.util.Optional;
  * its field path and position, and the paths of keys it does not know.
  *
  * <p>It reads the sections and a suite's inheritance itself; test rows go to {@link TestDataReader}, evaluators
- * to {@link EvaluatorReader}, and all of them read their fields and report through one {@link FieldReader}.
- * One instance assembles one spec.
+ * to {@link EvaluatorReader}, model parameters to {@link ModelParametersReader}, and all of them read their
+ * fields and report through one {@link FieldReader}. One instance assembles one spec.
  */
 final class SpecAssembler {
 
@@ -31,6 +31,7 @@ final class SpecAssembler {
     private final FieldReader fields;
     private final EvaluatorReader evaluators;
     private final TestDataReader testData;
+    private final ModelParametersReader parameters;
     private final Optional<PromptSpec> base;
 
     /**
@@ -44,6 +45,7 @@ final class SpecAssembler {
         this.fields = new FieldReader(sourceName, root);
         this.evaluators = new EvaluatorReader(fields);
         this.testData = new TestDataReader(fields, evaluators);
+        this.parameters = new ModelParametersReader(fields);
     }
 
     /** The spec, or null when errors were found (then {@link #errors()} says which). */
@@ -59,7 +61,7 @@ final class SpecAssembler {
         spec.metadata(metadata());
         readVariables(spec);
         fields.text(root, "model", "model").ifPresent(spec::model);
-        spec.parameters(parameters(ModelParameters.DEFAULTS));
+        spec.parameters(parameters.read(root.take("modelParameters"), ModelParameters.DEFAULTS));
         readResponseFormat(spec);
         List<MessageTemplate> messages = messages();
         spec.messages(messages);
@@ -85,7 +87,7 @@ final class SpecAssembler {
         fields.text(root, "name", "name").filter(s -> !s.isBlank()).ifPresent(spec::name);
         fields.text(root, "description", "description").ifPresent(spec::description);
         fields.text(root, "model", "model").ifPresent(spec::model);
-        spec.parameters(parameters(baseSpec.parameters()));
+        spec.parameters(parameters.read(root.take("modelParameters"), baseSpec.parameters()));
         if (root.has("testData")) {
             spec.testData(testData.read(root.take("testData"), baseSpec.messages()));
         }
@@ -208,62 +210,6 @@ final class SpecAssembler {
         Optional<String> defaultValue = defaultNode == null || FieldReader.isNull(defaultNode)
                 ? Optional.empty() : Optional.of(fields.valueText(defaultNode));
         return new Variable(name, description, required, type, defaultValue);
-    }
-
-    /** The parameters written in this file, each one overriding its value in {@code inherited}. */
-    private ModelParameters parameters(ModelParameters inherited) {
-        YamlNode node = root.take("modelParameters");
-        ModelParameters.Builder p = inherited.toBuilder();
-        if (node == null || FieldReader.isNull(node)) {
-            return p.build();
-        }
-        if (!(node instanceof YamlNode.Mapping m)) {
-            fields.error("modelParameters", "expected a mapping of parameters, got " + node.describe());
-            return p.build();
-        }
-        fields.number(m, "modelParameters", "temperature").ifPresent(p::temperature);
-        fields.integer(m, "modelParameters", "maxTokens", "max_tokens")
-                .ifPresent(v -> p.maxTokens(toInt(v, "maxTokens")));
-        fields.number(m, "modelParameters", "topP", "top_p").ifPresent(p::topP);
-        fields.integer(m, "modelParameters", "seed").ifPresent(p::seed);
-        fields.number(m, "modelParameters", "presencePenalty", "presence_penalty").ifPresent(p::presencePenalty);
-        fields.number(m, "modelParameters", "frequencyPenalty", "frequency_penalty").ifPresent(p::frequencyPenalty);
-        YamlNode stop = m.take("stop");
-        if (stop != null && !FieldReader.isNull(stop)) {
-            p.stop(stopSequences(stop));
-        }
-        return p.build();
-    }
-
-    private int toInt(long value, String name) {
-        if (value < 0 || value > Integer.MAX_VALUE) {
-            fields.error("modelParameters." + name, "expected a whole number from 0 to " + Integer.MAX_VALUE
-                    + ", got " + value);
-            return 0;
-        }
-        return (int) value;
-    }
-
-    private List<String> stopSequences(YamlNode stop) {
-        if (stop instanceof YamlNode.Scalar s) {
-            return List.of(s.asText());
-        }
-        if (stop instanceof YamlNode.Sequence list) {
-            List<String> sequences = new ArrayList<>();
-            for (int i = 0; i < list.items().size(); i++) {
-                YamlNode item = list.items().get(i);
-                if (item instanceof YamlNode.Scalar s) {
-                    sequences.add(s.asText());
-                } else {
-                    fields.error("modelParameters.stop[" + i + "]", "expected a stop sequence, got "
-                            + item.describe());
-                }
-            }
-            return sequences;
-        }
-        fields.error("modelParameters.stop", "expected a stop sequence or a list of them, got "
-                + stop.describe());
-        return List.of();
     }
 
     private void readResponseFormat(PromptSpec.Builder spec) {
