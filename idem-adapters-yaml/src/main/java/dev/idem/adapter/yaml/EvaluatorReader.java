@@ -22,6 +22,9 @@ import java.util.regex.PatternSyntaxException;
  * Reads one evaluator in any dialect: GitHub Models' {@code string:}, {@code llm:} and {@code uses:}, the
  * seed's {@code type: regex} + {@code pattern}, the common variants ({@code regex:}, {@code type: regex_match},
  * {@code type: contains} + {@code value}, ...) and idem's own kinds (json, rubric, design-format, refusal).
+ *
+ * <p>The dialects are tables: a new key that names a kind is one more entry in {@code byKey}, a new kind of
+ * {@code type:} one more entry in {@code byType} (and its name in the error messages' {@code TYPES}).
  */
 final class EvaluatorReader {
 
@@ -29,6 +32,7 @@ final class EvaluatorReader {
 
     private static final String KINDS =
             "regex, string, llm, uses, json, rubric, design-format, refusal";
+    /** The kinds of {@code type:} as error messages list them, without the other spellings of each. */
     private static final String TYPES = "regex, regex_match, contains, equals, starts_with, ends_with, json, "
             + "rubric, design-format, refusal";
     private static final List<Map.Entry<String, Operation>> STRING_KEYS = List.of(
@@ -37,9 +41,36 @@ final class EvaluatorReader {
             Map.entry("starts_with", Operation.STARTS_WITH), Map.entry("ends_with", Operation.ENDS_WITH));
 
     private final FieldReader fields;
+    /** The dialects told apart by the key that holds their kind, tried in this order. */
+    private final List<Map.Entry<String, Dialect>> byKey = List.of(
+            Map.entry("string", this::stringEvaluator),
+            Map.entry("llm", this::llmJudge),
+            Map.entry("uses", this::builtin),
+            Map.entry("regex", this::regexShorthand),
+            Map.entry("type", this::typed));
+    /** The kinds of {@code type:}, written in lower case with {@code _} for {@code -}. */
+    private final Map<String, Dialect> byType = Map.ofEntries(
+            Map.entry("regex", this::typedRegex),
+            Map.entry("regex_match", this::typedRegex),
+            Map.entry("contains", typedString(Operation.CONTAINS)),
+            Map.entry("equals", typedString(Operation.EQUALS)),
+            Map.entry("starts_with", typedString(Operation.STARTS_WITH)),
+            Map.entry("startswith", typedString(Operation.STARTS_WITH)),
+            Map.entry("ends_with", typedString(Operation.ENDS_WITH)),
+            Map.entry("endswith", typedString(Operation.ENDS_WITH)),
+            Map.entry("json", this::json),
+            Map.entry("rubric", this::rubric),
+            Map.entry("design_format", (name, m, path) -> Optional.of(new DesignFormatEvaluatorSpec(name))),
+            Map.entry("refusal", this::refusal));
 
     EvaluatorReader(FieldReader fields) {
         this.fields = fields;
+    }
+
+    /** Reads an evaluator written in one dialect; reports what is wrong and gives empty when it cannot. */
+    @FunctionalInterface
+    private interface Dialect {
+        Optional<EvaluatorSpec> read(String name, YamlNode.Mapping evaluator, String path);
     }
 
     /** The evaluators of a spec, a suite or a test row; the ones that could not be read are reported. */
@@ -68,26 +99,18 @@ final class EvaluatorReader {
     private Optional<EvaluatorSpec> read(YamlNode.Mapping m, String path, int index) {
         String name = fields.text(m, "name", path + ".name").filter(s -> !s.isBlank())
                 .orElse("evaluator " + (index + 1));
-        if (m.has("string")) {
-            return stringEvaluator(name, m.take("string"), path + ".string", path);
-        }
-        if (m.has("llm")) {
-            return llmJudge(name, m.take("llm"), path + ".llm");
-        }
-        if (m.has("uses")) {
-            return builtin(name, m, path);
-        }
-        if (m.has("regex")) {
-            return regexShorthand(name, m.take("regex"), path);
-        }
-        if (m.has("type")) {
-            return typed(name, m, path);
+        for (Map.Entry<String, Dialect> dialect : byKey) {
+            if (m.has(dialect.getKey())) {
+                return dialect.getValue().read(name, m, path);
+            }
         }
         fields.error(path, "evaluator '" + name + "' has no kind (expected one of " + KINDS + ")");
         return Optional.empty();
     }
 
-    private Optional<EvaluatorSpec> stringEvaluator(String name, YamlNode node, String stringPath, String path) {
+    private Optional<EvaluatorSpec> stringEvaluator(String name, YamlNode.Mapping evaluator, String path) {
+        YamlNode node = evaluator.take("string");
+        String stringPath = path + ".string";
         if (!(node instanceof YamlNode.Mapping m)) {
             fields.error(stringPath, "evaluator '" + name
                     + "': expected {contains|equals|startsWith|endsWith: value}, got " + node.describe());
@@ -110,7 +133,9 @@ final class EvaluatorReader {
         return Optional.empty();
     }
 
-    private Optional<EvaluatorSpec> llmJudge(String name, YamlNode node, String path) {
+    private Optional<EvaluatorSpec> llmJudge(String name, YamlNode.Mapping evaluator, String evaluatorPath) {
+        YamlNode node = evaluator.take("llm");
+        String path = evaluatorPath + ".llm";
         if (!(node instanceof YamlNode.Mapping m)) {
             fields.error(path, "evaluator '" + name + "': expected {modelId, prompt, choices, systemPrompt}, got "
                     + node.describe());
@@ -161,7 +186,8 @@ final class EvaluatorReader {
         return Optional.of(new BuiltinJudgeSpec(name, uses.get()));
     }
 
-    private Optional<EvaluatorSpec> regexShorthand(String name, YamlNode node, String path) {
+    private Optional<EvaluatorSpec> regexShorthand(String name, YamlNode.Mapping evaluator, String path) {
+        YamlNode node = evaluator.take("regex");
         if (node instanceof YamlNode.Scalar s && !FieldReader.isNull(s)) {
             fields.alias(path + ".regex", path + ".pattern");
             return regex(name, s.asText(), path);
@@ -197,36 +223,24 @@ final class EvaluatorReader {
             return Optional.empty();
         }
         String type = typeText.get().trim().toLowerCase(Locale.ROOT).replace('-', '_');
-        switch (type) {
-            case "regex":
-            case "regex_match":
-                return typedRegex(name, m, path);
-            case "contains":
-                return typedString(name, Operation.CONTAINS, m, path);
-            case "equals":
-                return typedString(name, Operation.EQUALS, m, path);
-            case "starts_with":
-            case "startswith":
-                return typedString(name, Operation.STARTS_WITH, m, path);
-            case "ends_with":
-            case "endswith":
-                return typedString(name, Operation.ENDS_WITH, m, path);
-            case "json":
-                return Optional.of(new JsonEvaluatorSpec(name, fields.jsonText(m, "schema", path + ".schema")));
-            case "rubric":
-                return rubric(name, m, path);
-            case "design_format":
-                return Optional.of(new DesignFormatEvaluatorSpec(name));
-            case "refusal":
-                boolean expect = fields.bool(m, "expectRefusal", path + ".expectRefusal")
-                        .or(() -> fields.bool(m, "expect_refusal", path + ".expect_refusal"))
-                        .orElse(true);
-                return Optional.of(new RefusalEvaluatorSpec(name, expect));
-            default:
-                fields.error(path + ".type", "evaluator '" + name + "': unknown type '" + typeText.get()
-                        + "' (expected one of " + TYPES + ")");
-                return Optional.empty();
+        Dialect dialect = byType.get(type);
+        if (dialect == null) {
+            fields.error(path + ".type", "evaluator '" + name + "': unknown type '" + typeText.get()
+                    + "' (expected one of " + TYPES + ")");
+            return Optional.empty();
         }
+        return dialect.read(name, m, path);
+    }
+
+    private Optional<EvaluatorSpec> json(String name, YamlNode.Mapping m, String path) {
+        return Optional.of(new JsonEvaluatorSpec(name, fields.jsonText(m, "schema", path + ".schema")));
+    }
+
+    private Optional<EvaluatorSpec> refusal(String name, YamlNode.Mapping m, String path) {
+        boolean expect = fields.bool(m, "expectRefusal", path + ".expectRefusal")
+                .or(() -> fields.bool(m, "expect_refusal", path + ".expect_refusal"))
+                .orElse(true);
+        return Optional.of(new RefusalEvaluatorSpec(name, expect));
     }
 
     private Optional<EvaluatorSpec> typedRegex(String name, YamlNode.Mapping m, String path) {
@@ -240,13 +254,15 @@ final class EvaluatorReader {
         return regex(name, pattern.get(), path);
     }
 
-    private Optional<EvaluatorSpec> typedString(String name, Operation operation, YamlNode.Mapping m, String path) {
-        Optional<String> value = fields.text(m, "value", path + ".value");
-        if (value.isEmpty()) {
-            fields.error(path + ".value", "evaluator '" + name + "': needs a value to compare with");
-            return Optional.empty();
-        }
-        return Optional.of(new StringEvaluatorSpec(name, operation, value.get()));
+    private Dialect typedString(Operation operation) {
+        return (name, m, path) -> {
+            Optional<String> value = fields.text(m, "value", path + ".value");
+            if (value.isEmpty()) {
+                fields.error(path + ".value", "evaluator '" + name + "': needs a value to compare with");
+                return Optional.empty();
+            }
+            return Optional.of(new StringEvaluatorSpec(name, operation, value.get()));
+        };
     }
 
     private Optional<EvaluatorSpec> rubric(String name, YamlNode.Mapping m, String path) {
