@@ -175,12 +175,17 @@ final class EvaluatorReader {
 
     private Optional<EvaluatorSpec> builtin(String name, YamlNode.Mapping m, String path) {
         Optional<String> uses = fields.text(m, "uses", path + ".uses");
+        String known = " (expected one of " + String.join(", ", BuiltinJudgeSpec.KNOWN) + ")";
         if (uses.isEmpty()) {
+            // a list or mapping was reported by text(); a null would otherwise drop the evaluator unseen
+            if (FieldReader.isNull(m.entries().get("uses"))) {
+                fields.error(path + ".uses", "evaluator '" + name + "': uses names no built-in evaluator" + known);
+            }
             return Optional.empty();
         }
         if (!BuiltinJudgeSpec.KNOWN.contains(uses.get())) {
             fields.error(path + ".uses", "evaluator '" + name + "': unknown built-in evaluator '" + uses.get()
-                    + "' (expected one of " + String.join(", ", BuiltinJudgeSpec.KNOWN) + ")");
+                    + "'" + known);
             return Optional.empty();
         }
         return Optional.of(new BuiltinJudgeSpec(name, uses.get()));

@@ -62,6 +62,12 @@ class MalformedSpecTest {
                           - name: odd
                             uses: github/telepathy
                         """, ":6:11: evaluators[0].uses: evaluator 'odd': unknown built-in evaluator 'github/telepathy'"),
+                Arguments.of("a built-in left empty", MESSAGES + """
+                        evaluators:
+                          - name: similar
+                            uses: ~
+                        """, ":6:11: evaluators[0].uses: evaluator 'similar': uses names no built-in evaluator "
+                        + "(expected one of github/similarity, github/coherence,"),
                 Arguments.of("unknown role", """
                         messages:
                           - role: robot
