@@ -5,20 +5,11 @@ import dev.idem.domain.execution.Completion;
 import dev.idem.domain.execution.ExecutionRecord;
 import dev.idem.domain.execution.ExecutionState;
 import dev.idem.domain.execution.Fingerprint;
-import dev.idem.domain.execution.TokenUsage;
 import dev.idem.port.out.ExecutionStore;
 import dev.idem.port.out.InvalidStoreUriException;
 import dev.idem.port.out.StoreStats;
 import dev.idem.port.out.StoreUnavailableException;
-import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -27,10 +18,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -41,62 +30,19 @@ import java.util.concurrent.locks.ReentrantLock;
  * by SQLite's own file locks: a claim runs in a {@code BEGIN IMMEDIATE} transaction, so reading the fencing
  * counter, the conditional upsert and the counter's increment happen as one step for every process.
  *
- * <p>The store must be a regular file (a device such as {@code /dev/null}, a FIFO or a directory is refused), and
- * it must stay the file that was opened: every operation checks that the path still names it, because SQLite
- * would go on writing into a deleted file and the next run would find an empty store and pay for every call again.
+ * <p>The store must be a regular file, and it must stay the file that was opened ({@link OwnerOnlyFile}). The SQL
+ * is in {@link ExecutionRows}; what SQLite reports becomes a message by {@link SqliteFailures}.
  */
 public final class SqliteExecutionStore implements ExecutionStore {
 
     /** How long an operation waits for another process's write lock before the store is reported locked. */
     public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(10);
 
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
-    private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
-
-    private static final String SCHEMA_EXECUTIONS = """
-            CREATE TABLE IF NOT EXISTS executions (
-              fingerprint     TEXT PRIMARY KEY,
-              state           TEXT NOT NULL,
-              owner           TEXT NOT NULL,
-              token           INTEGER NOT NULL,
-              lease_expiry_ms INTEGER NOT NULL,
-              text            TEXT,
-              model           TEXT,
-              input_tokens    INTEGER,
-              output_tokens   INTEGER,
-              latency_nanos   INTEGER,
-              finish_reason   TEXT,
-              note            TEXT,
-              failure         TEXT,
-              updated_ms      INTEGER NOT NULL,
-              expires_ms      INTEGER NOT NULL
-            )""";
-    private static final String SCHEMA_META = "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)";
-
-    // The WHERE clause is the whole claim rule: only a record whose lease or TTL ran out may be overwritten, or,
-    // when the last parameter is 1 (a claim afresh, for --no-cache), any record but a live claim.
-    private static final String CLAIM = """
-            INSERT INTO executions (fingerprint, state, owner, token, lease_expiry_ms, updated_ms, expires_ms)
-            VALUES (?, 'IN_PROGRESS', ?, ?, ?, ?, ?)
-            ON CONFLICT(fingerprint) DO UPDATE SET
-              state = 'IN_PROGRESS', owner = excluded.owner, token = excluded.token,
-              lease_expiry_ms = excluded.lease_expiry_ms, text = NULL, model = NULL, input_tokens = NULL,
-              output_tokens = NULL, latency_nanos = NULL, finish_reason = NULL, note = NULL, failure = NULL,
-              updated_ms = excluded.updated_ms, expires_ms = excluded.expires_ms
-            WHERE (executions.state = 'IN_PROGRESS' AND executions.lease_expiry_ms <= ?)
-               OR (executions.state <> 'IN_PROGRESS' AND (executions.expires_ms <= ? OR ? = 1))""";
-    private static final String SELECT = """
-            SELECT fingerprint, state, owner, token, lease_expiry_ms, text, model, input_tokens, output_tokens,
-                   latency_nanos, finish_reason, note, failure, updated_ms, expires_ms
-            FROM executions WHERE fingerprint = ?""";
-    private static final String HOLDER = " WHERE fingerprint = ? AND token = ? AND state = 'IN_PROGRESS'";
-
-    private final Path file;
+    private final OwnerOnlyFile file;
     private final String description;
     private final Clock clock;
     private final Duration busyTimeout;
     private final Connection connection;
-    private final Object fileKey;
     private final ReentrantLock lock = new ReentrantLock();
 
     /**
@@ -105,116 +51,39 @@ public final class SqliteExecutionStore implements ExecutionStore {
      * @param file        the database file
      * @param clock       the time source for leases and TTLs
      * @param busyTimeout how long to wait for another process's lock
+     * @throws InvalidStoreUriException  if the path names a directory, a device, a FIFO or a socket
      * @throws StoreUnavailableException if the file cannot be created or opened, is not a SQLite database, or
      *                                   stays locked
      */
     public SqliteExecutionStore(Path file, Clock clock, Duration busyTimeout) {
-        this.file = Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(file, "file");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.busyTimeout = Objects.requireNonNull(busyTimeout, "busyTimeout");
         this.description = "sqlite:" + file;
-        createOwnerOnly(file);
+        this.file = OwnerOnlyFile.create(file, description);
         this.connection = connect();
-        this.fileKey = fileKeyOrNull();
     }
 
     public SqliteExecutionStore(Path file, Clock clock) {
         this(file, clock, DEFAULT_BUSY_TIMEOUT);
     }
 
-    private static boolean posix() {
-        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-    }
-
-    private void createOwnerOnly(Path path) {
-        try {
-            Path parent = path.toAbsolutePath().getParent();
-            if (parent != null && !Files.isDirectory(parent)) {
-                if (posix()) {
-                    Files.createDirectories(parent, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR));
-                } else {
-                    Files.createDirectories(parent);
-                }
-            }
-            if (!Files.exists(path)) {
-                try {
-                    if (posix()) {
-                        Files.createFile(path, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-                    } else {
-                        Files.createFile(path);
-                    }
-                } catch (FileAlreadyExistsException racedByAnotherProcess) {
-                    // Another process created it first; it used the same mode.
-                }
-            }
-            if (!Files.isRegularFile(path)) {
-                throw new InvalidStoreUriException("store " + description + " is "
-                        + (Files.isDirectory(path) ? "a directory" : "a device, FIFO or socket") + ", not a regular file"
-                        + " (point --store at a file, e.g. sqlite:.idem/store.db)");
-            }
-        } catch (IOException e) {
-            throw new StoreUnavailableException("cannot create store " + description + ": " + e.getMessage()
-                    + " (check that its directory is writable, or choose another --store)", e);
-        }
-    }
-
     private Connection connect() {
         Connection opened = null;
         try {
-            opened = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            opened = DriverManager.getConnection("jdbc:sqlite:" + file.path().toAbsolutePath());
             try (Statement st = opened.createStatement()) {
                 // busy_timeout comes first: switching to WAL itself needs a lock another process may hold.
                 st.execute("PRAGMA busy_timeout = " + busyTimeout.toMillis());
                 st.execute("PRAGMA journal_mode = WAL");
                 st.execute("PRAGMA synchronous = NORMAL");
-                st.execute(SCHEMA_EXECUTIONS);
-                addNoteColumn(st);
-                st.execute(SCHEMA_META);
-                st.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('fence', 0)");
-                st.execute("CREATE INDEX IF NOT EXISTS executions_expiry ON executions (state, expires_ms)");
+                ExecutionRows.createSchema(st);
             }
-            restrictSidecars();
+            file.restrictSidecars();
             return opened;
         } catch (SQLException e) {
             closeQuietly(opened);
             throw unavailable(e);
-        }
-    }
-
-    /**
-     * A store file made before completions carried a note lacks its column: it is added in place, so that
-     * existing records stay replayable (their note reads as empty). Two processes opening the same old file may
-     * both try; the loser finds the column there.
-     */
-    private static void addNoteColumn(Statement st) throws SQLException {
-        try (ResultSet columns = st.executeQuery("SELECT 1 FROM pragma_table_info('executions') WHERE name = 'note'")) {
-            if (columns.next()) {
-                return;
-            }
-        }
-        try {
-            st.execute("ALTER TABLE executions ADD COLUMN note TEXT");
-        } catch (SQLException e) {
-            if (e.getMessage() == null || !e.getMessage().contains("duplicate column name")) {
-                throw e;
-            }
-        }
-    }
-
-    // SQLite gives -wal/-shm the database file's mode, but a file made before idem (or by hand) may be wider.
-    private void restrictSidecars() {
-        if (!posix()) {
-            return;
-        }
-        for (String suffix : new String[] {"", "-wal", "-shm"}) {
-            Path sidecar = file.resolveSibling(file.getFileName() + suffix);
-            try {
-                if (Files.exists(sidecar)) {
-                    Files.setPosixFilePermissions(sidecar, OWNER_ONLY);
-                }
-            } catch (IOException | UnsupportedOperationException e) {
-                // The file belongs to someone else: we can still use it, only not narrow its mode.
-            }
         }
     }
 
@@ -229,22 +98,7 @@ public final class SqliteExecutionStore implements ExecutionStore {
     }
 
     private StoreUnavailableException unavailable(SQLException e) {
-        int code = e.getErrorCode() & 0xff;
-        String what = switch (code) {
-            case 26, 11 -> "store " + description + " is not a SQLite database or is damaged"
-                    + " (move it aside or delete it; idem creates a new, empty store)";
-            case 5, 6 -> "store " + description + " is locked by another process (waited "
-                    + busyTimeout.toSeconds() + " s; let the other idem run finish or use another --store)";
-            case 8, 3 -> "store " + description + " is read-only"
-                    + " (check the permissions of the file and its directory)";
-            case 14 -> "cannot open store " + description
-                    + " (check that the file and its directory exist and are writable)";
-            case 13 -> "store " + description + " cannot grow: the disk is full (free some space or purge"
-                    + " it with 'idem store purge')";
-            default -> "store " + description + " failed: " + e.getMessage()
-                    + " (move it aside if it keeps failing, or choose another --store)";
-        };
-        return new StoreUnavailableException(what, e);
+        return SqliteFailures.unavailable(e, description, busyTimeout);
     }
 
     @FunctionalInterface
@@ -252,37 +106,10 @@ public final class SqliteExecutionStore implements ExecutionStore {
         T run() throws SQLException;
     }
 
-    private Object fileKeyOrNull() {
-        try {
-            return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    /** Whether the path still names the file this store opened (SQLite would write on into a deleted one). */
-    private void ensureStillThere() {
-        Object now;
-        try {
-            now = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
-        } catch (NoSuchFileException e) {
-            throw new StoreUnavailableException("store " + description + " was deleted while idem was using it:"
-                    + " what this run stores would be lost with it (stopping; rerun to start a new store, and"
-                    + " let nothing delete it during a run)", e);
-        } catch (IOException e) {
-            return;
-        }
-        if (fileKey != null && !fileKey.equals(now)) {
-            throw new StoreUnavailableException("store " + description + " was replaced by another file while idem"
-                    + " was using it (stopping; rerun to use the new file, and let nothing replace it during a run)",
-                    null);
-        }
-    }
-
     private <T> T locked(Work<T> work) {
         lock.lock();
         try {
-            ensureStillThere();
+            file.ensureStillThere();
             return work.run();
         } catch (SQLException e) {
             throw unavailable(e);
@@ -334,24 +161,10 @@ public final class SqliteExecutionStore implements ExecutionStore {
             Optional<ExecutionRecord> current = select(fingerprint);
             long token = currentFence() + 1;
             long leaseExpiry = now + lease.toMillis();
-            int written;
-            try (PreparedStatement ps = connection.prepareStatement(CLAIM)) {
-                ps.setString(1, fingerprint.hex());
-                ps.setString(2, owner == null ? "" : owner);
-                ps.setLong(3, token);
-                ps.setLong(4, leaseExpiry);
-                ps.setLong(5, now);
-                ps.setLong(6, leaseExpiry);
-                ps.setLong(7, now);
-                ps.setLong(8, now);
-                ps.setInt(9, replaceSettled ? 1 : 0);
-                written = ps.executeUpdate();
-            }
+            int written = update(ExecutionRows.CLAIM, fingerprint.hex(), owner == null ? "" : owner, token,
+                    leaseExpiry, now, leaseExpiry, now, now, replaceSettled ? 1 : 0);
             if (written == 1) {
-                try (PreparedStatement ps = connection.prepareStatement("UPDATE meta SET value = ? WHERE key = 'fence'")) {
-                    ps.setLong(1, token);
-                    ps.executeUpdate();
-                }
+                update(ExecutionRows.WRITE_FENCE, token);
                 boolean takeover = current.map(r -> r.state() == ExecutionState.IN_PROGRESS).orElse(false);
                 return new Claim.Acquired(token, takeover);
             }
@@ -365,9 +178,19 @@ public final class SqliteExecutionStore implements ExecutionStore {
         });
     }
 
+    /** Runs one statement with its parameters in order (strings, numbers or null); how many rows it changed. */
+    private int update(String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                ps.setObject(i + 1, parameters[i]);
+            }
+            return ps.executeUpdate();
+        }
+    }
+
     private long currentFence() throws SQLException {
         try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT value FROM meta WHERE key = 'fence'")) {
+             ResultSet rs = st.executeQuery(ExecutionRows.READ_FENCE)) {
             return rs.next() ? rs.getLong(1) : 0;
         }
     }
@@ -377,22 +200,10 @@ public final class SqliteExecutionStore implements ExecutionStore {
         Objects.requireNonNull(completion, "completion");
         return locked(() -> {
             long now = clock.millis();
-            try (PreparedStatement ps = connection.prepareStatement("UPDATE executions SET state = 'COMPLETED',"
-                    + " text = ?, model = ?, input_tokens = ?, output_tokens = ?, latency_nanos = ?,"
-                    + " finish_reason = ?, note = ?, failure = NULL, updated_ms = ?, expires_ms = ?" + HOLDER)) {
-                ps.setString(1, completion.text());
-                ps.setString(2, completion.model());
-                ps.setLong(3, completion.usage().inputTokens());
-                ps.setLong(4, completion.usage().outputTokens());
-                ps.setLong(5, completion.latency().toNanos());
-                ps.setString(6, completion.finishReason());
-                ps.setString(7, completion.note());
-                ps.setLong(8, now);
-                ps.setLong(9, now + ttl.toMillis());
-                ps.setString(10, fingerprint.hex());
-                ps.setLong(11, fencingToken);
-                return ps.executeUpdate() == 1;
-            }
+            return update(ExecutionRows.COMPLETE, completion.text(), completion.model(),
+                    completion.usage().inputTokens(), completion.usage().outputTokens(),
+                    completion.latency().toNanos(), completion.finishReason(), completion.note(), now,
+                    now + ttl.toMillis(), fingerprint.hex(), fencingToken) == 1;
         });
     }
 
@@ -400,42 +211,22 @@ public final class SqliteExecutionStore implements ExecutionStore {
     public boolean fail(Fingerprint fingerprint, long fencingToken, String failure, Duration ttl) {
         return locked(() -> {
             long now = clock.millis();
-            try (PreparedStatement ps = connection.prepareStatement("UPDATE executions SET state = 'FAILED',"
-                    + " failure = ?, updated_ms = ?, expires_ms = ?" + HOLDER)) {
-                ps.setString(1, failure == null ? "" : failure);
-                ps.setLong(2, now);
-                ps.setLong(3, now + ttl.toMillis());
-                ps.setString(4, fingerprint.hex());
-                ps.setLong(5, fencingToken);
-                return ps.executeUpdate() == 1;
-            }
+            return update(ExecutionRows.FAIL, failure == null ? "" : failure, now, now + ttl.toMillis(),
+                    fingerprint.hex(), fencingToken) == 1;
         });
     }
 
     @Override
     public void release(Fingerprint fingerprint, long fencingToken) {
-        locked(() -> {
-            try (PreparedStatement ps = connection.prepareStatement("DELETE FROM executions" + HOLDER)) {
-                ps.setString(1, fingerprint.hex());
-                ps.setLong(2, fencingToken);
-                return ps.executeUpdate();
-            }
-        });
+        locked(() -> update(ExecutionRows.RELEASE, fingerprint.hex(), fencingToken));
     }
 
     @Override
     public boolean heartbeat(Fingerprint fingerprint, long fencingToken, Duration lease) {
         return locked(() -> {
             long now = clock.millis();
-            try (PreparedStatement ps = connection.prepareStatement("UPDATE executions SET lease_expiry_ms = ?,"
-                    + " expires_ms = ?, updated_ms = ?" + HOLDER)) {
-                ps.setLong(1, now + lease.toMillis());
-                ps.setLong(2, now + lease.toMillis());
-                ps.setLong(3, now);
-                ps.setString(4, fingerprint.hex());
-                ps.setLong(5, fencingToken);
-                return ps.executeUpdate() == 1;
-            }
+            return update(ExecutionRows.HEARTBEAT, now + lease.toMillis(), now + lease.toMillis(), now,
+                    fingerprint.hex(), fencingToken) == 1;
         });
     }
 
@@ -445,52 +236,25 @@ public final class SqliteExecutionStore implements ExecutionStore {
     }
 
     private Optional<ExecutionRecord> select(Fingerprint fingerprint) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(SELECT)) {
+        try (PreparedStatement ps = connection.prepareStatement(ExecutionRows.SELECT)) {
             ps.setString(1, fingerprint.hex());
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(toRecord(rs)) : Optional.empty();
+                return rs.next() ? Optional.of(ExecutionRows.toRecord(rs)) : Optional.empty();
             }
         }
-    }
-
-    private static ExecutionRecord toRecord(ResultSet rs) throws SQLException {
-        ExecutionState state = ExecutionState.valueOf(rs.getString("state"));
-        Optional<Completion> completion = Optional.empty();
-        if (state == ExecutionState.COMPLETED) {
-            completion = Optional.of(new Completion(rs.getString("text"), rs.getString("model"),
-                    new TokenUsage(rs.getLong("input_tokens"), rs.getLong("output_tokens")),
-                    Duration.ofNanos(rs.getLong("latency_nanos")), rs.getString("finish_reason"),
-                    rs.getString("note")));
-        }
-        Optional<String> failure = state == ExecutionState.FAILED
-                ? Optional.ofNullable(rs.getString("failure")) : Optional.empty();
-        return new ExecutionRecord(new Fingerprint(rs.getString("fingerprint")), state, rs.getString("owner"),
-                rs.getLong("token"), Instant.ofEpochMilli(rs.getLong("lease_expiry_ms")), completion, failure,
-                Instant.ofEpochMilli(rs.getLong("updated_ms")), Instant.ofEpochMilli(rs.getLong("expires_ms")));
     }
 
     @Override
     public long purgeExpired() {
         return locked(() -> {
             long now = clock.millis();
-            try (PreparedStatement ps = connection.prepareStatement("DELETE FROM executions"
-                    + " WHERE (state = 'IN_PROGRESS' AND lease_expiry_ms <= ?)"
-                    + " OR (state <> 'IN_PROGRESS' AND expires_ms <= ?)")) {
-                ps.setLong(1, now);
-                ps.setLong(2, now);
-                return (long) ps.executeUpdate();
-            }
+            return (long) update(ExecutionRows.PURGE_EXPIRED, now, now);
         });
     }
 
     @Override
     public long purgeAll() {
-        // The fencing counter stays: a holder from before the purge must never match a later token.
-        return locked(() -> {
-            try (Statement st = connection.createStatement()) {
-                return (long) st.executeUpdate("DELETE FROM executions");
-            }
-        });
+        return locked(() -> (long) update(ExecutionRows.PURGE_ALL));
     }
 
     @Override
@@ -501,8 +265,7 @@ public final class SqliteExecutionStore implements ExecutionStore {
             long completed = 0;
             long failed = 0;
             long expired = 0;
-            try (PreparedStatement ps = connection.prepareStatement("SELECT state, count(*),"
-                    + " sum(CASE WHEN expires_ms <= ? THEN 1 ELSE 0 END) FROM executions GROUP BY state")) {
+            try (PreparedStatement ps = connection.prepareStatement(ExecutionRows.COUNT_BY_STATE)) {
                 ps.setLong(1, now);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -524,10 +287,9 @@ public final class SqliteExecutionStore implements ExecutionStore {
             Long calls = null;
             Long replays = null;
             try (Statement st = connection.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT key, value FROM meta"
-                         + " WHERE key IN ('last_run_calls', 'last_run_replays')")) {
+                 ResultSet rs = st.executeQuery(ExecutionRows.READ_LAST_RUN)) {
                 while (rs.next()) {
-                    if (rs.getString(1).equals("last_run_calls")) {
+                    if (rs.getString(1).equals(ExecutionRows.LAST_RUN_CALLS)) {
                         calls = rs.getLong(2);
                     } else {
                         replays = rs.getLong(2);
@@ -536,38 +298,15 @@ public final class SqliteExecutionStore implements ExecutionStore {
             }
             Optional<StoreStats.LastRun> lastRun = calls == null || replays == null
                     ? Optional.empty() : Optional.of(new StoreStats.LastRun(calls, replays));
-            return new StoreStats(inProgress, completed, failed, expired, sizeOnDisk(), lastRun);
+            return new StoreStats(inProgress, completed, failed, expired, file.sizeOnDisk(), lastRun);
         });
-    }
-
-    private long sizeOnDisk() {
-        long size = 0;
-        for (String suffix : new String[] {"", "-wal"}) {
-            try {
-                Path part = file.resolveSibling(file.getFileName() + suffix);
-                if (Files.exists(part)) {
-                    size += Files.size(part);
-                }
-            } catch (IOException e) {
-                return -1;
-            }
-        }
-        return size;
     }
 
     @Override
     public void recordRun(long calls, long replays) {
         inImmediateTransaction(() -> {
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")) {
-                ps.setString(1, "last_run_calls");
-                ps.setLong(2, calls);
-                ps.executeUpdate();
-                ps.setString(1, "last_run_replays");
-                ps.setLong(2, replays);
-                ps.executeUpdate();
-            }
-            return null;
+            update(ExecutionRows.WRITE_META, ExecutionRows.LAST_RUN_CALLS, calls);
+            return update(ExecutionRows.WRITE_META, ExecutionRows.LAST_RUN_REPLAYS, replays);
         });
     }
 
