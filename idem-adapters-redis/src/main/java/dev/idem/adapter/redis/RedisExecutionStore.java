@@ -6,39 +6,28 @@ import dev.idem.domain.execution.EndpointUrl;
 import dev.idem.domain.execution.ExecutionRecord;
 import dev.idem.domain.execution.ExecutionState;
 import dev.idem.domain.execution.Fingerprint;
-import dev.idem.domain.execution.TokenUsage;
 import dev.idem.port.out.ExecutionStore;
+import dev.idem.port.out.InvalidStoreUriException;
 import dev.idem.port.out.StoreStats;
 import dev.idem.port.out.StoreUnavailableException;
-import dev.idem.port.out.InvalidStoreUriException;
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.KeyValue;
-import io.lettuce.core.RedisBusyException;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisException;
-import io.lettuce.core.RedisLoadingException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
-import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.Delay;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -54,7 +43,8 @@ import java.util.regex.Pattern;
  *
  * <p>A hiccup of the server (a restart, a failover, a pause of a few seconds) does not fail the run: an operation
  * that meets a dropped connection or a timeout is sent again, for up to {@code retryFor} (30 s by default,
- * {@code ?retryFor=} in the URI), while the client reconnects by itself. Every operation is safe to send twice:
+ * {@code ?retryFor=} in the URI), while the client reconnects by itself ({@link RetryingRedis}); records are read
+ * back by {@link RedisRecords}. Every operation is safe to send twice:
  * a claim carries a nonce, so a claim applied but unanswered is recognised as ours; the others are guarded by the
  * fencing token. At connection time a marker ({@code idem:store}) is written; a claim that finds it gone knows
  * the database was emptied under the run, and the store reports itself unavailable rather than hand out fencing
@@ -69,24 +59,16 @@ public final class RedisExecutionStore implements ExecutionStore {
     /** How long an operation keeps trying through an outage before the store is reported unavailable. */
     public static final Duration DEFAULT_RETRY_FOR = Duration.ofSeconds(30);
 
-    static final String RECORD_PREFIX = "idem:exec:";
     static final String FENCE = "idem:fence";
     static final String META = "idem:meta";
     static final String MARKER = "idem:store";
     private static final long IN_PROGRESS_GRACE_MS = Duration.ofHours(1).toMillis();
     private static final int SCAN_BATCH = 500;
-    private static final Duration FIRST_RETRY_PAUSE = Duration.ofMillis(20);
-    private static final Duration MAX_RETRY_PAUSE = Duration.ofMillis(500);
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)");
 
     private final String description;
-    private final Duration retryFor;
-    private final ClientResources resources;
-    private final RedisClient client;
-    private final StatefulRedisConnection<String, String> connection;
-    private final RedisCommands<String, String> redis;
+    private final RetryingRedis redis;
     private final String storeId;
-    private volatile boolean gone;
 
     /**
      * Connects to the server.
@@ -105,27 +87,15 @@ public final class RedisExecutionStore implements ExecutionStore {
             redisUri.setTimeout(commandTimeout);
         }
         this.description = safeDescription(redisUri);
-        this.retryFor = retryFor(uri);
-        // Reconnect attempts stay frequent (at most a second apart) so that a server back within retryFor is found.
-        this.resources = ClientResources.builder()
-                .reconnectDelay(Delay.exponential(Duration.ofMillis(10), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
-                .build();
-        this.client = RedisClient.create(resources, redisUri);
-        client.setOptions(ClientOptions.builder()
-                .socketOptions(SocketOptions.builder().connectTimeout(connectTimeout).build())
-                // While disconnected a command fails at once and is sent again by call(), within retryFor,
-                // rather than waiting in a queue for a timeout that says nothing.
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .build());
+        this.redis = new RetryingRedis(redisUri, description, connectTimeout, retryFor(uri));
         try {
-            this.connection = client.connect();
-            this.redis = connection.sync();
+            redis.connect();
             this.storeId = markStore();
         } catch (RedisException e) {
-            shutdown();
+            redis.close();
             throw connectFailure(e, redisUri);
         } catch (StoreUnavailableException e) {
-            shutdown();
+            redis.close();
             throw e;
         }
     }
@@ -186,8 +156,8 @@ public final class RedisExecutionStore implements ExecutionStore {
     /** Writes this database's marker unless there is one, and returns it. */
     private String markStore() {
         String mine = UUID.randomUUID().toString();
-        call(r -> r.set(MARKER, mine, SetArgs.Builder.nx()));
-        String id = call(r -> r.get(MARKER));
+        redis.call(r -> r.set(MARKER, mine, SetArgs.Builder.nx()));
+        String id = redis.call(r -> r.get(MARKER));
         return id == null ? mine : id;
     }
 
@@ -224,63 +194,12 @@ public final class RedisExecutionStore implements ExecutionStore {
         return EndpointUrl.of(uri.toString()).toString();
     }
 
-    /**
-     * Runs a command, sending it again through a dropped connection or a timeout until it answers or
-     * {@code retryFor} has passed. A refusal by the server (a wrong type, a full memory) is not retried.
-     */
-    private <T> T call(Function<RedisCommands<String, String>, T> command) {
-        // Once an operation has waited a whole window in vain, the server is taken to be gone: the next operations
-        // try once each instead of waiting a window of their own, until one of them gets an answer.
-        long deadline = System.nanoTime() + (gone ? 0 : retryFor.toNanos());
-        Duration pause = FIRST_RETRY_PAUSE;
-        while (true) {
-            try {
-                T answer = command.apply(redis);
-                gone = false;
-                return answer;
-            } catch (RedisException e) {
-                if (!transientFailure(e)) {
-                    throw new StoreUnavailableException("Redis at " + description + " failed: "
-                            + oneLine(e.getMessage()) + " (check the server, or fix --store)", e);
-                }
-                if (System.nanoTime() + pause.toNanos() > deadline) {
-                    gone = true;
-                    throw new StoreUnavailableException("Redis at " + description + " did not answer for "
-                            + retryFor.toSeconds() + " s: " + oneLine(e.getMessage())
-                            + " (check that the server is up and reachable, or fix --store)", e);
-                }
-                sleep(pause);
-                pause = pause.multipliedBy(2).compareTo(MAX_RETRY_PAUSE) > 0 ? MAX_RETRY_PAUSE : pause.multipliedBy(2);
-            }
-        }
-    }
-
-    private static boolean transientFailure(RedisException e) {
-        // A server that is loading its data after a restart, or busy with a script, answers later; any other error
-        // reply is the server's decision. Everything else (timeouts, lost connections) is the network's.
-        return !(e instanceof RedisCommandExecutionException)
-                || e instanceof RedisLoadingException || e instanceof RedisBusyException;
-    }
-
-    private void sleep(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new StoreUnavailableException("interrupted while waiting for Redis at " + description, interrupted);
-        }
-    }
-
-    private static String oneLine(String message) {
-        return message == null ? "" : message.replaceAll("\\s+", " ").strip();
-    }
-
     private static String key(Fingerprint fingerprint) {
-        return RECORD_PREFIX + fingerprint.hex();
+        return RedisRecords.key(fingerprint);
     }
 
     private long evalLong(String script, String key, String... args) {
-        Long result = call(r -> r.eval(script, ScriptOutputType.INTEGER, new String[] {key}, args));
+        Long result = redis.call(r -> r.eval(script, ScriptOutputType.INTEGER, new String[] {key}, args));
         return result == null ? 0 : result;
     }
 
@@ -297,7 +216,7 @@ public final class RedisExecutionStore implements ExecutionStore {
     private Claim claim(Fingerprint fingerprint, String owner, Duration lease, boolean afresh) {
         Objects.requireNonNull(fingerprint, "fingerprint");
         String nonce = UUID.randomUUID().toString();
-        List<Object> reply = call(r -> r.eval(RedisScripts.CLAIM, ScriptOutputType.MULTI,
+        List<Object> reply = redis.call(r -> r.eval(RedisScripts.CLAIM, ScriptOutputType.MULTI,
                 new String[] {key(fingerprint), FENCE, MARKER}, owner == null ? "" : owner,
                 Long.toString(Math.max(1, lease.toMillis())), Long.toString(IN_PROGRESS_GRACE_MS),
                 afresh ? "1" : "0", nonce, storeId));
@@ -306,44 +225,7 @@ public final class RedisExecutionStore implements ExecutionStore {
                     + " using it (a FLUSHDB or FLUSHALL, or a restart without persistence): its records are gone"
                     + " (stop whatever empties it, or give idem a database of its own; rerun to start afresh)", null);
         }
-        if ("ACQUIRED".equals(reply.get(0))) {
-            return new Claim.Acquired((Long) reply.get(1), ((Long) reply.get(2)) == 1L);
-        }
-        @SuppressWarnings("unchecked")
-        ExecutionRecord record = toRecord(fingerprint, pairs((List<Object>) reply.get(1)));
-        return switch (record.state()) {
-            case IN_PROGRESS -> new Claim.Busy(record);
-            case COMPLETED -> new Claim.Completed(record);
-            case FAILED -> new Claim.Failed(record);
-        };
-    }
-
-    private static Map<String, String> pairs(List<Object> flat) {
-        Map<String, String> fields = new java.util.HashMap<>();
-        for (int i = 0; i + 1 < flat.size(); i += 2) {
-            fields.put(String.valueOf(flat.get(i)), String.valueOf(flat.get(i + 1)));
-        }
-        return fields;
-    }
-
-    private static ExecutionRecord toRecord(Fingerprint fingerprint, Map<String, String> fields) {
-        ExecutionState state = ExecutionState.valueOf(fields.get("state"));
-        Optional<Completion> completion = Optional.empty();
-        if (state == ExecutionState.COMPLETED) {
-            completion = Optional.of(new Completion(fields.getOrDefault("text", ""), fields.get("model"),
-                    new TokenUsage(number(fields, "in"), number(fields, "out")),
-                    Duration.ofNanos(number(fields, "lat")), fields.get("finish"), fields.get("note")));
-        }
-        Optional<String> failure = state == ExecutionState.FAILED
-                ? Optional.of(fields.getOrDefault("failure", "")) : Optional.empty();
-        return new ExecutionRecord(fingerprint, state, fields.get("owner"), number(fields, "token"),
-                Instant.ofEpochMilli(number(fields, "lease")), completion, failure,
-                Instant.ofEpochMilli(number(fields, "updated")), Instant.ofEpochMilli(number(fields, "expires")));
-    }
-
-    private static long number(Map<String, String> fields, String name) {
-        String value = fields.get(name);
-        return value == null || value.isEmpty() ? 0 : Long.parseLong(value);
+        return RedisRecords.claimFrom(fingerprint, reply);
     }
 
     @Override
@@ -379,9 +261,7 @@ public final class RedisExecutionStore implements ExecutionStore {
 
     @Override
     public Optional<ExecutionRecord> get(Fingerprint fingerprint) {
-        Map<String, String> fields = call(r -> r.hgetall(key(fingerprint)));
-        return fields == null || fields.isEmpty() || !fields.containsKey("state")
-                ? Optional.empty() : Optional.of(toRecord(fingerprint, fields));
+        return RedisRecords.fromHash(fingerprint, redis.call(r -> r.hgetall(key(fingerprint))));
     }
 
     @Override
@@ -400,18 +280,18 @@ public final class RedisExecutionStore implements ExecutionStore {
         List<String> keys = recordKeys();
         for (int from = 0; from < keys.size(); from += SCAN_BATCH) {
             String[] batch = keys.subList(from, Math.min(keys.size(), from + SCAN_BATCH)).toArray(String[]::new);
-            purged += call(r -> r.del(batch));
+            purged += redis.call(r -> r.del(batch));
         }
         return purged;
     }
 
     private List<String> recordKeys() {
-        List<String> keys = new java.util.ArrayList<>();
-        ScanArgs args = ScanArgs.Builder.matches(RECORD_PREFIX + "*").limit(SCAN_BATCH);
+        List<String> keys = new ArrayList<>();
+        ScanArgs args = ScanArgs.Builder.matches(RedisRecords.RECORD_PREFIX + "*").limit(SCAN_BATCH);
         ScanCursor cursor = ScanCursor.INITIAL;
         do {
             ScanCursor from = cursor;
-            KeyScanCursor<String> page = call(r -> r.scan(from, args));
+            KeyScanCursor<String> page = redis.call(r -> r.scan(from, args));
             keys.addAll(page.getKeys());
             cursor = page;
         } while (!cursor.isFinished());
@@ -420,14 +300,14 @@ public final class RedisExecutionStore implements ExecutionStore {
 
     @Override
     public StoreStats stats() {
-        List<String> time = call(RedisCommands::time);
+        List<String> time = redis.call(RedisCommands::time);
         long now = Long.parseLong(time.get(0)) * 1000 + Long.parseLong(time.get(1)) / 1000;
         long inProgress = 0;
         long completed = 0;
         long failed = 0;
         long expired = 0;
         for (String key : recordKeys()) {
-            List<KeyValue<String, String>> values = call(r -> r.hmget(key, "state", "expires"));
+            List<KeyValue<String, String>> values = redis.call(r -> r.hmget(key, "state", "expires"));
             if (values.isEmpty() || !values.get(0).hasValue()) {
                 continue;
             }
@@ -442,7 +322,7 @@ public final class RedisExecutionStore implements ExecutionStore {
                 expired++;
             }
         }
-        List<KeyValue<String, String>> run = call(r -> r.hmget(META, "last_run_calls", "last_run_replays"));
+        List<KeyValue<String, String>> run = redis.call(r -> r.hmget(META, "last_run_calls", "last_run_replays"));
         Optional<StoreStats.LastRun> lastRun = run.size() == 2 && run.get(0).hasValue() && run.get(1).hasValue()
                 ? Optional.of(new StoreStats.LastRun(Long.parseLong(run.get(0).getValue()),
                         Long.parseLong(run.get(1).getValue())))
@@ -452,7 +332,7 @@ public final class RedisExecutionStore implements ExecutionStore {
 
     @Override
     public void recordRun(long calls, long replays) {
-        call(r -> r.hset(META, Map.of("last_run_calls", Long.toString(calls),
+        redis.call(r -> r.hset(META, Map.of("last_run_calls", Long.toString(calls),
                 "last_run_replays", Long.toString(replays))));
     }
 
@@ -463,15 +343,6 @@ public final class RedisExecutionStore implements ExecutionStore {
 
     @Override
     public void close() {
-        try {
-            connection.close();
-        } finally {
-            shutdown();
-        }
-    }
-
-    private void shutdown() {
-        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-        resources.shutdown(0, 2, TimeUnit.SECONDS);
+        redis.close();
     }
 }
