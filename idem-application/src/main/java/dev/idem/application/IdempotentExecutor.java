@@ -1,7 +1,6 @@
 package dev.idem.application;
 
 import dev.idem.domain.execution.Claim;
-import dev.idem.domain.execution.Completion;
 import dev.idem.domain.execution.ExecutionRecord;
 import dev.idem.domain.execution.ExecutionState;
 import dev.idem.domain.execution.Fingerprint;
@@ -14,27 +13,17 @@ import dev.idem.port.out.ExecutionStore;
 import dev.idem.port.out.ModelGateway;
 import dev.idem.port.out.ModelGatewayException;
 import dev.idem.port.out.ProviderUnavailableException;
-import dev.idem.port.out.RateLimitedException;
 import dev.idem.port.out.RequestRejectedException;
 import dev.idem.port.out.StoreUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -43,7 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * requests in flight at once (threads here, or processes sharing the store) make one model call; the others
  * get its reply. A completed call is replayed without a model call. A claim is a short lease kept alive by a
  * heartbeat, so a killed run's claims become free again quickly; the claims this executor holds are given back
- * when it is closed, so a run that is stopped leaves none behind.
+ * when it is closed, so a run that is stopped leaves none behind ({@link HeldClaims}). The call itself, with its
+ * retries, is a {@link RetryingCall}; this class keeps the protocol around it: read, claim, replay or wait.
  */
 public final class IdempotentExecutor implements AutoCloseable {
 
@@ -52,21 +42,17 @@ public final class IdempotentExecutor implements AutoCloseable {
 
     static final Duration FIRST_POLL = Duration.ofMillis(25);
     private static final Duration MAX_POLL = Duration.ofMillis(500);
-    /** The longest {@link #releaseHeldClaims} waits for the store. */
-    private static final Duration RELEASE_WAIT = Duration.ofSeconds(2);
 
     private final ExecutionStore store;
     private final Clock clock;
-    private final RandomSource random;
     private final Sleeper sleeper;
     private final String owner;
     private final Duration lease;
     private final ConcurrentHashMap<Fingerprint, CompletableFuture<Optional<Execution>>> inFlight =
             new ConcurrentHashMap<>();
-    private final Set<HeldClaim> held = ConcurrentHashMap.newKeySet();
-    private final AtomicLong calls = new AtomicLong();
+    private final RetryingCall retrying;
+    private final HeldClaims held;
     private final AtomicLong replays = new AtomicLong();
-    private volatile ScheduledExecutorService heartbeats;
     private volatile boolean closed;
     private volatile boolean storeFailed;
 
@@ -82,10 +68,11 @@ public final class IdempotentExecutor implements AutoCloseable {
                               Duration lease) {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.random = Objects.requireNonNull(random, "random");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.owner = Objects.requireNonNull(owner, "owner");
         this.lease = Objects.requireNonNull(lease, "lease");
+        this.retrying = new RetryingCall(clock, Objects.requireNonNull(random, "random"), this::pause, () -> closed);
+        this.held = new HeldClaims(store, lease, () -> storeFailed = true);
     }
 
     /**
@@ -162,48 +149,12 @@ public final class IdempotentExecutor implements AutoCloseable {
      * @return how many claims were given back
      */
     public int releaseHeldClaims() {
-        List<HeldClaim> taken = new ArrayList<>();
-        for (HeldClaim claim : held) {
-            if (held.remove(claim)) {
-                taken.add(claim);
-            }
-        }
-        if (taken.isEmpty()) {
-            return 0;
-        }
-        // All at once, and never longer than RELEASE_WAIT: a store that is failing may keep each release waiting
-        // for its whole retry window, and a run being stopped must not hang on it. A claim not given back in time
-        // runs out with its lease; fencing guards the rest.
-        AtomicInteger released = new AtomicInteger();
-        CountDownLatch done = new CountDownLatch(taken.size());
-        for (HeldClaim claim : taken) {
-            Thread t = new Thread(() -> {
-                try {
-                    store.release(claim.fingerprint(), claim.token());
-                    released.incrementAndGet();
-                } catch (RuntimeException e) {
-                    // The store is gone or failing: the lease runs out on its own.
-                    storeFailed = true;
-                } finally {
-                    done.countDown();
-                }
-            }, "idem-release");
-            t.setDaemon(true);
-            t.start();
-        }
-        try {
-            if (!done.await(RELEASE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                storeFailed = true;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return released.get();
+        return held.releaseAll();
     }
 
     /** Model calls made so far (attempts that reached the provider). */
     public long calls() {
-        return calls.get();
+        return retrying.calls();
     }
 
     /** Requests answered without a model call so far. */
@@ -267,100 +218,39 @@ public final class IdempotentExecutor implements AutoCloseable {
             return callWhileHolding(gateway, request, fingerprint, acquired.fencingToken(), options);
         }
         // Another run is making this very call; the call is made all the same, and that run stores its outcome.
-        Attempted attempted = callWithRetries(gateway, request, options);
+        RetryingCall.Attempted attempted = retrying.call(gateway, request, options);
         return new Execution(attempted.completion(), fingerprint, false, attempted.attempts());
     }
 
     private Execution callWhileHolding(ModelGateway gateway, ModelRequest request, Fingerprint fingerprint,
                                        long token, ExecutionOptions options) {
-        HeldClaim claim = new HeldClaim(fingerprint, token);
-        held.add(claim);
-        ScheduledFuture<?> heartbeat = heartbeatScheduler().scheduleAtFixedRate(
-                () -> renew(fingerprint, token), lease.toMillis() / 3, lease.toMillis() / 3, TimeUnit.MILLISECONDS);
-        Attempted attempted;
+        HeldClaims.Held claim = held.hold(fingerprint, token);
+        RetryingCall.Attempted attempted;
         try {
-            attempted = callWithRetries(gateway, request, options);
+            attempted = retrying.call(gateway, request, options);
         } catch (ExecutionFailedException e) {
-            heartbeat.cancel(false);
             settleFailure(claim, e.failure(), options);
             throw e;
         } catch (RuntimeException | Error e) {
-            heartbeat.cancel(false);
-            settle(claim, () -> store.release(fingerprint, token));
+            held.settle(claim, () -> store.release(fingerprint, token));
             throw e;
         }
-        heartbeat.cancel(false);
         // The reply is paid for and is the answer, whatever happens to it now: a false here means our lease lapsed
         // and someone took over; a store that fails here leaves the claim to be given back when the run ends.
-        settle(claim, () -> store.complete(fingerprint, token, attempted.completion(), options.cacheTtl()));
+        held.settle(claim, () -> store.complete(fingerprint, token, attempted.completion(), options.cacheTtl()));
         return new Execution(attempted.completion(), fingerprint, false, attempted.attempts());
     }
 
-    private void settleFailure(HeldClaim claim, ModelGatewayException failure, ExecutionOptions options) {
+    private void settleFailure(HeldClaims.Held claim, ModelGatewayException failure, ExecutionOptions options) {
         // Only failures decided by the request itself are worth remembering, and only briefly; a bad key or a
         // missing model is configuration, and the same request must be free to run once that is fixed.
         boolean decidedByRequest = failure instanceof RequestRejectedException
                 || failure instanceof ContentFilteredException;
         if (decidedByRequest && !options.failureTtl().isZero()) {
-            settle(claim, () -> store.fail(claim.fingerprint(), claim.token(),
+            held.settle(claim, () -> store.fail(claim.fingerprint(), claim.token(),
                     failure.getClass().getSimpleName() + ": " + failure.getMessage(), options.failureTtl()));
         } else {
-            settle(claim, () -> store.release(claim.fingerprint(), claim.token()));
-        }
-    }
-
-    /** Settles a held claim; if the store fails, the claim stays held, to be given back when the run ends. */
-    private void settle(HeldClaim claim, Runnable write) {
-        try {
-            write.run();
-            held.remove(claim);
-        } catch (StoreUnavailableException e) {
-            // The model call's outcome is what the caller needs; the store's trouble shows on its next operation.
-            storeFailed = true;
-        }
-    }
-
-    private Attempted callWithRetries(ModelGateway gateway, ModelRequest request, ExecutionOptions options) {
-        Instant start = clock.instant();
-        int attempts = 0;
-        while (true) {
-            if (closed) {
-                // A run that has ended (stopped, interrupted) must not pay for calls its threads would still make.
-                throw new IllegalStateException("the run has ended; this call was not made");
-            }
-            attempts++;
-            calls.incrementAndGet();
-            try {
-                return new Attempted(gateway.complete(request), attempts);
-            } catch (ModelGatewayException e) {
-                if (!e.retryable()) {
-                    throw new ExecutionFailedException(e, attempts);
-                }
-                Duration elapsed = Duration.between(start, clock.instant());
-                Optional<Duration> delay = options.retryPolicy().nextDelay(attempts, retryAfterOf(e), elapsed, random);
-                if (delay.isEmpty()) {
-                    throw new ExecutionFailedException(e, attempts);
-                }
-                pause(delay.get());
-            }
-        }
-    }
-
-    private static Optional<Duration> retryAfterOf(ModelGatewayException e) {
-        if (e instanceof RateLimitedException r) {
-            return r.retryAfter();
-        }
-        if (e instanceof ProviderUnavailableException u) {
-            return u.retryAfter();
-        }
-        return Optional.empty();
-    }
-
-    private void renew(Fingerprint fingerprint, long token) {
-        try {
-            store.heartbeat(fingerprint, token, lease);
-        } catch (RuntimeException e) {
-            // A missed heartbeat only shortens the lease; the fencing token still guards completion.
+            held.settle(claim, () -> store.release(claim.fingerprint(), claim.token()));
         }
     }
 
@@ -368,7 +258,7 @@ public final class IdempotentExecutor implements AutoCloseable {
         return poll.multipliedBy(2).compareTo(MAX_POLL) > 0 ? MAX_POLL : poll.multipliedBy(2);
     }
 
-    /** Waits with this executor's sleeper (between polls of a call another run holds). */
+    /** Waits with this executor's sleeper (between attempts, and between polls of a call another run holds). */
     void pause(Duration d) {
         try {
             sleeper.sleep(d);
@@ -389,24 +279,6 @@ public final class IdempotentExecutor implements AutoCloseable {
         }
     }
 
-    private ScheduledExecutorService heartbeatScheduler() {
-        ScheduledExecutorService s = heartbeats;
-        if (s == null) {
-            synchronized (this) {
-                s = heartbeats;
-                if (s == null) {
-                    s = Executors.newSingleThreadScheduledExecutor(r -> {
-                        Thread t = new Thread(r, "idem-heartbeat");
-                        t.setDaemon(true);
-                        return t;
-                    });
-                    heartbeats = s;
-                }
-            }
-        }
-        return s;
-    }
-
     /**
      * Gives back the claims still held, records the run's figures in the store and stops the heartbeat thread.
      * Calls not yet made are not made any more. Does not close the store.
@@ -416,22 +288,13 @@ public final class IdempotentExecutor implements AutoCloseable {
         closed = true;
         releaseHeldClaims();
         // A store that failed during the run would keep the statistics waiting for its whole retry window.
-        if (calls.get() + replays.get() > 0 && !storeFailed) {
+        if (calls() + replays() > 0 && !storeFailed) {
             try {
-                store.recordRun(calls.get(), replays.get());
+                store.recordRun(calls(), replays());
             } catch (RuntimeException e) {
                 // Statistics are a convenience; never fail a finished run over them.
             }
         }
-        ScheduledExecutorService s = heartbeats;
-        if (s != null) {
-            s.shutdownNow();
-        }
-    }
-
-    private record Attempted(Completion completion, int attempts) {
-    }
-
-    private record HeldClaim(Fingerprint fingerprint, long token) {
+        held.close();
     }
 }

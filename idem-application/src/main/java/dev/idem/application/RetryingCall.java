@@ -1,0 +1,96 @@
+package dev.idem.application;
+
+import dev.idem.domain.execution.Completion;
+import dev.idem.domain.execution.ModelRequest;
+import dev.idem.domain.execution.RandomSource;
+import dev.idem.port.in.ExecutionFailedException;
+import dev.idem.port.in.ExecutionOptions;
+import dev.idem.port.out.ModelGateway;
+import dev.idem.port.out.ModelGatewayException;
+import dev.idem.port.out.ProviderUnavailableException;
+import dev.idem.port.out.RateLimitedException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * One model call made under the retry policy: a retryable failure is tried again after the policy's delay (or
+ * the wait the provider asked for), until the call answers, fails for good, or the policy gives up. It knows
+ * nothing of the store; the claim around it is {@link IdempotentExecutor}'s.
+ */
+final class RetryingCall {
+
+    /** The reply and how many attempts it took. */
+    record Attempted(Completion completion, int attempts) {
+    }
+
+    private final Clock clock;
+    private final RandomSource random;
+    private final Consumer<Duration> pause;
+    private final BooleanSupplier ended;
+    private final AtomicLong calls = new AtomicLong();
+
+    /**
+     * @param clock  time source for the retry deadline
+     * @param random jitter source
+     * @param pause  waits between attempts
+     * @param ended  whether the run has ended, so that no further attempt is paid for
+     */
+    RetryingCall(Clock clock, RandomSource random, Consumer<Duration> pause, BooleanSupplier ended) {
+        this.clock = clock;
+        this.random = random;
+        this.pause = pause;
+        this.ended = ended;
+    }
+
+    /**
+     * Calls the gateway until it answers.
+     *
+     * @throws ExecutionFailedException if the call fails for good, with the attempts it took
+     * @throws IllegalStateException    if the run ended before an attempt
+     */
+    Attempted call(ModelGateway gateway, ModelRequest request, ExecutionOptions options) {
+        Instant start = clock.instant();
+        int attempts = 0;
+        while (true) {
+            if (ended.getAsBoolean()) {
+                // A run that has ended (stopped, interrupted) must not pay for calls its threads would still make.
+                throw new IllegalStateException("the run has ended; this call was not made");
+            }
+            attempts++;
+            calls.incrementAndGet();
+            try {
+                return new Attempted(gateway.complete(request), attempts);
+            } catch (ModelGatewayException e) {
+                if (!e.retryable()) {
+                    throw new ExecutionFailedException(e, attempts);
+                }
+                Duration elapsed = Duration.between(start, clock.instant());
+                Optional<Duration> delay = options.retryPolicy().nextDelay(attempts, retryAfterOf(e), elapsed, random);
+                if (delay.isEmpty()) {
+                    throw new ExecutionFailedException(e, attempts);
+                }
+                pause.accept(delay.get());
+            }
+        }
+    }
+
+    /** Attempts that reached the provider so far. */
+    long calls() {
+        return calls.get();
+    }
+
+    private static Optional<Duration> retryAfterOf(ModelGatewayException e) {
+        if (e instanceof RateLimitedException r) {
+            return r.retryAfter();
+        }
+        if (e instanceof ProviderUnavailableException u) {
+            return u.retryAfter();
+        }
+        return Optional.empty();
+    }
+}
