@@ -6,8 +6,11 @@ import dev.idem.port.in.EvaluationResult;
 import dev.idem.port.in.EvaluationSummary;
 import dev.idem.port.in.EvaluatorOutcome;
 import dev.idem.port.out.ReportWriter;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -16,140 +19,15 @@ import java.util.Objects;
 
 /**
  * One self-contained HTML page (inline CSS and script, no external resources) for a person to read: header,
- * summary cards, a filter bar and one collapsible block per case. Every piece of spec or model text is escaped,
+ * summary cards, a filter bar and one collapsible block per case. The CSS and the script are
+ * {@code report.css} and {@code report.js} beside this class, read once and copied into every page. Every piece of spec or model text is escaped,
  * because model output routinely contains markup.
  */
 public final class HtmlReportWriter implements ReportWriter {
 
-    private static final String STYLE = """
-            :root{--bg:#f5f6f8;--panel:#fff;--text:#1f2328;--muted:#636c76;--border:#d8dee4;--soft:#f6f8fa;\
-            --pass:#1a7f37;--pass-bg:#dafbe1;--fail:#cf222e;--fail-bg:#ffebe9;--err:#9a6700;--err-bg:#fff8c5;\
-            --accent:#0969da;--accent-bg:#ddf4ff;color-scheme:light dark}
-            @media (prefers-color-scheme:dark){:root{--bg:#0d1117;--panel:#161b22;--text:#e6edf3;--muted:#8d96a0;\
-            --border:#30363d;--soft:#0d1117;--pass:#3fb950;--pass-bg:rgba(46,160,67,.18);--fail:#f85149;\
-            --fail-bg:rgba(248,81,73,.16);--err:#d29922;--err-bg:rgba(187,128,9,.18);--accent:#4493f8;\
-            --accent-bg:rgba(56,139,253,.16)}}
-            *{box-sizing:border-box}
-            body{margin:0;background:var(--bg);color:var(--text);\
-            font:14px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
-            .wrap{max-width:1120px;margin:0 auto;padding:28px 24px 48px}
-            .eyebrow{font-size:12px;font-weight:600;letter-spacing:.08em;text-transform:uppercase;color:var(--muted)}
-            h1{font-size:26px;line-height:1.25;margin:4px 0 6px}
-            .desc{color:var(--muted);margin:0 0 14px;max-width:90ch}
-            .meta{display:flex;flex-wrap:wrap;gap:8px 28px;margin:0;padding:12px 16px;background:var(--panel);\
-            border:1px solid var(--border);border-radius:10px}
-            .meta div{display:flex;gap:8px;align-items:baseline;min-width:0}
-            .meta dt{color:var(--muted);font-size:12px;text-transform:uppercase;letter-spacing:.05em}
-            .meta dd{margin:0;font-weight:600;overflow-wrap:anywhere}
-            .pill{display:inline-block;padding:0 9px;border-radius:999px;font-size:12px;font-weight:600;\
-            line-height:22px;background:var(--accent-bg);color:var(--accent)}
-            code,pre,.mono{font-family:ui-monospace,SFMono-Regular,"SF Mono",Menlo,Consolas,monospace}
-            .cards{display:grid;grid-template-columns:1.6fr 1.2fr 1fr 1fr 1.15fr;gap:12px;margin:16px 0 6px}
-            .card{background:var(--panel);border:1px solid var(--border);border-radius:10px;padding:14px 16px}
-            .card .k{font-size:11px;font-weight:600;color:var(--muted);text-transform:uppercase;letter-spacing:.06em}
-            .card .v{font-size:24px;font-weight:700;line-height:1.3;font-variant-numeric:tabular-nums}
-            .card .big{font-size:42px;line-height:1.1}
-            .card .sub{color:var(--muted);font-size:12px}
-            .bar{display:flex;height:8px;border-radius:4px;overflow:hidden;background:var(--border);margin:10px 0 6px}
-            .bar span{display:block}
-            .bar .p{background:var(--pass)}.bar .f{background:var(--fail)}.bar .e{background:var(--err)}
-            .counts{display:flex;gap:16px;margin-top:2px}
-            .counts div{display:flex;flex-direction:column}
-            .n{font-size:24px;font-weight:700;font-variant-numeric:tabular-nums;line-height:1.3}
-            .n.p{color:var(--pass)}.n.f{color:var(--fail)}.n.e{color:var(--err)}
-            .toolbar{position:sticky;top:0;z-index:2;display:flex;flex-wrap:wrap;gap:8px;align-items:center;\
-            padding:12px 0;background:var(--bg)}
-            .toolbar button{font:inherit;font-size:13px;padding:4px 12px;border:1px solid var(--border);\
-            border-radius:6px;background:var(--panel);color:var(--text);cursor:pointer}
-            .toolbar button:hover{border-color:var(--accent)}
-            .toolbar button[aria-pressed=true]{background:var(--accent);border-color:var(--accent);color:#fff}
-            .toolbar button .c{opacity:.7;margin-left:4px;font-variant-numeric:tabular-nums}
-            .toolbar input{flex:1;min-width:180px;font:inherit;font-size:13px;padding:5px 10px;\
-            border:1px solid var(--border);border-radius:6px;background:var(--panel);color:var(--text)}
-            .toolbar .spacer{flex:0 0 4px}
-            details.case{background:var(--panel);border:1px solid var(--border);border-left:4px solid var(--pass);\
-            border-radius:8px;margin:0 0 8px}
-            details.case.failed{border-left-color:var(--fail)}
-            details.case.error{border-left-color:var(--err)}
-            details.case>summary{display:flex;align-items:center;gap:10px;padding:10px 14px;cursor:pointer;\
-            list-style:none}
-            details.case>summary::-webkit-details-marker{display:none}
-            details.case>summary::before{content:"\\25B8";color:var(--muted);transition:transform .15s}
-            details.case[open]>summary::before{transform:rotate(90deg)}
-            .badge{font-size:11px;font-weight:700;letter-spacing:.05em;padding:2px 8px;border-radius:4px;\
-            min-width:52px;text-align:center}
-            .badge.passed{background:var(--pass-bg);color:var(--pass)}
-            .badge.failed{background:var(--fail-bg);color:var(--fail)}
-            .badge.error{background:var(--err-bg);color:var(--err)}
-            .num{color:var(--muted);font-variant-numeric:tabular-nums;min-width:24px}
-            .label{font-weight:600;flex:1;min-width:0;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
-            .facts{display:flex;gap:12px;align-items:center;color:var(--muted);font-size:12px;white-space:nowrap;\
-            font-variant-numeric:tabular-nums}
-            .facts .bad{color:var(--fail);font-weight:600}
-            .tag{font-size:11px;font-weight:600;padding:1px 7px;border-radius:999px;background:var(--accent-bg);\
-            color:var(--accent)}
-            .body{padding:2px 18px 16px 18px;border-top:1px solid var(--border)}
-            h3{font-size:11px;font-weight:700;text-transform:uppercase;letter-spacing:.06em;color:var(--muted);\
-            margin:14px 0 6px}
-            pre{margin:0;padding:10px 12px;background:var(--soft);border:1px solid var(--border);border-radius:6px;\
-            overflow:auto;max-height:420px;white-space:pre-wrap;overflow-wrap:anywhere;font-size:12.5px;line-height:1.45}
-            .none{color:var(--muted);font-style:italic}
-            .errbox{padding:8px 12px;border-radius:6px;background:var(--err-bg);color:var(--text);\
-            border:1px solid var(--err)}
-            table{border-collapse:collapse;width:100%}
-            td,th{text-align:left;vertical-align:top;padding:5px 8px;border-bottom:1px solid var(--border)}
-            tr:last-child>td{border-bottom:0}
-            table.vars td:first-child{width:1%;white-space:nowrap;color:var(--muted);font-size:12.5px}
-            table.vars .val{white-space:pre-wrap;overflow-wrap:anywhere;max-height:9.5em;overflow:auto}
-            table.verdicts td{font-size:13px}
-            table.verdicts .icon{width:22px;font-weight:700;text-align:center}
-            table.verdicts td.icon.ok{color:var(--pass)}table.verdicts td.icon.ko{color:var(--fail)}
-            table.verdicts .name{font-weight:600;white-space:nowrap;width:1%}
-            table.verdicts .kind{white-space:nowrap;width:1%}
-            table.verdicts .kind code{font-size:11.5px;padding:1px 6px;border-radius:4px;background:var(--soft);\
-            border:1px solid var(--border)}
-            table.verdicts .score{width:1%;white-space:nowrap;font-variant-numeric:tabular-nums;color:var(--muted)}
-            table.verdicts tr.ko td.details,table.verdicts tr.ko td.name{color:var(--fail)}
-            details.prompt{margin-top:12px}
-            details.prompt>summary{cursor:pointer;color:var(--muted);font-size:12px}
-            .role{font-size:11px;font-weight:700;text-transform:uppercase;color:var(--muted);margin:8px 0 4px}
-            #nomatch{color:var(--muted);padding:16px;text-align:center}
-            footer{color:var(--muted);font-size:12px;margin-top:28px;text-align:center}
-            @media (max-width:860px){.cards{grid-template-columns:1fr 1fr}.facts .opt{display:none}}
-            """;
-
-    private static final String SCRIPT = """
-            (function () {
-              var cases = Array.prototype.slice.call(document.querySelectorAll('details.case'));
-              var buttons = Array.prototype.slice.call(document.querySelectorAll('button[data-filter]'));
-              var search = document.getElementById('search');
-              var none = document.getElementById('nomatch');
-              var filter = 'all';
-              function apply() {
-                var query = search.value.trim().toLowerCase();
-                var shown = 0;
-                cases.forEach(function (c) {
-                  var visible = (filter === 'all' || c.getAttribute('data-status') === filter)
-                      && (query === '' || c.textContent.toLowerCase().indexOf(query) !== -1);
-                  c.hidden = !visible;
-                  if (visible) { shown++; }
-                });
-                none.hidden = shown !== 0;
-              }
-              buttons.forEach(function (b) {
-                b.addEventListener('click', function () {
-                  filter = b.getAttribute('data-filter');
-                  buttons.forEach(function (o) { o.setAttribute('aria-pressed', String(o === b)); });
-                  apply();
-                });
-              });
-              search.addEventListener('input', apply);
-              document.getElementById('expand').addEventListener('click', function () {
-                var open = cases.some(function (c) { return !c.hidden && !c.open; });
-                cases.forEach(function (c) { if (!c.hidden) { c.open = open; } });
-              });
-            })();
-            """;
+    /** The page's look and its filter bar, kept as resources for editing and inlined in every page. */
+    private static final String STYLE = asset("report.css");
+    private static final String SCRIPT = asset("report.js");
 
     public HtmlReportWriter() {
     }
@@ -368,6 +246,17 @@ public final class HtmlReportWriter implements ReportWriter {
                     .append(escape(message.getValue())).append("</pre>\n");
         }
         html.append("</details>\n");
+    }
+
+    private static String asset(String name) {
+        try (InputStream in = HtmlReportWriter.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("the report asset " + name + " is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the report asset " + name, e);
+        }
     }
 
     static String escape(String text) {

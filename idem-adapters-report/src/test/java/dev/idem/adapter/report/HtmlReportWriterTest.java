@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.idem.port.in.EvaluationResult;
 import dev.idem.port.out.ReportWriter;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -52,6 +53,21 @@ class HtmlReportWriterTest extends ReportWriterContract {
                 .doesNotContainPattern("(?i)\\b(src|href)\\s*=")
                 .doesNotContainPattern("(?i)url\\(")
                 .doesNotContainPattern("(?i)@import");
+    }
+
+    @Test
+    void should_inline_the_style_and_script_resources_whole_in_the_page() throws IOException {
+        // given: the assets a designer edits, beside the writer
+        String css = new String(HtmlReportWriter.class.getResourceAsStream("report.css").readAllBytes(),
+                StandardCharsets.UTF_8);
+        String js = new String(HtmlReportWriter.class.getResourceAsStream("report.js").readAllBytes(),
+                StandardCharsets.UTF_8);
+        // when
+        String html = written(sample());
+        // then
+        assertThat(css).contains("details.case").contains("prefers-color-scheme:dark");
+        assertThat(js).contains("button[data-filter]");
+        assertThat(html).contains("<style>\n" + css + "</style>").contains("<script>\n" + js + "</script>");
     }
 
     @Test
