@@ -45,11 +45,12 @@ class OpenAiGatewayTest extends ModelGatewayContract {
 
     private static final String KEY = "sk-test-0123456789";
 
-    private final MockWebServer server = new MockWebServer();
     private final ObjectMapper json = new ObjectMapper();
+    private MockWebServer server;
 
     @BeforeEach
     void startServer() throws IOException {
+        server = new MockWebServer();
         server.start(InetAddress.getByName("127.0.0.1"), 0);
     }
 
