@@ -17,6 +17,7 @@ import dev.idem.port.out.ProviderUnavailableException;
 import dev.idem.port.out.RateLimitedException;
 import dev.idem.port.out.RequestRejectedException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -137,7 +138,26 @@ public abstract class ModelGatewayContract {
         ModelGateway gateway = gatewayFor(scenario);
         // when
         Throwable thrown = catchThrowable(() -> gateway.complete(request()));
-        // then
+        // then: STYLE rule 5, the port's exception and, below it, nothing but JDK types
         assertThat(thrown).as(scenario.name()).isInstanceOf(ModelGatewayException.class);
+        List<String> below = new ArrayList<>(clientTypesIn(thrown.getCause()));
+        for (Throwable suppressed : thrown.getSuppressed()) {
+            below.addAll(clientTypesIn(suppressed));
+        }
+        assertThat(below).as(scenario + ": what a port exception carries").isEmpty();
+    }
+
+    /** The classes in a failure's cause chain, and in everything suppressed along it, that are not the JDK's. */
+    private static List<String> clientTypesIn(Throwable failure) {
+        List<String> found = new ArrayList<>();
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (!t.getClass().getName().startsWith("java.")) {
+                found.add(t.getClass().getName());
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                found.addAll(clientTypesIn(suppressed));
+            }
+        }
+        return found;
     }
 }
