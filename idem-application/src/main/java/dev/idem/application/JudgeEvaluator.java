@@ -1,6 +1,7 @@
 package dev.idem.application;
 
 import dev.idem.domain.evaluation.Evaluator;
+import dev.idem.domain.evaluation.Excerpt;
 import dev.idem.domain.evaluation.Verdict;
 import dev.idem.domain.execution.ModelRequest;
 import dev.idem.domain.spec.ModelParameters;
@@ -78,7 +79,7 @@ final class JudgeEvaluator implements Evaluator {
         Optional<String> chosen = choose(reply);
         if (chosen.isEmpty()) {
             return Verdict.fail("judge answer matched no choice " + choices.keySet() + ": "
-                    + abbreviate(reply));
+                    + Excerpt.of(reply));
         }
         double score = choices.get(chosen.get());
         return new Verdict(score >= passScore, score, "judge chose '" + chosen.get() + "' (score "
@@ -125,11 +126,6 @@ final class JudgeEvaluator implements Evaluator {
             s = s.substring(1, s.length() - 1);
         }
         return s.strip();
-    }
-
-    private static String abbreviate(String s) {
-        String flat = s.replaceAll("\\s+", " ").strip();
-        return flat.length() <= 120 ? flat : flat.substring(0, 117) + "...";
     }
 
     /** The judge model itself failed; the case becomes an error, not a verdict. */

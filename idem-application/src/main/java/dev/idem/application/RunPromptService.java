@@ -12,7 +12,6 @@ import dev.idem.port.out.PromptSpecRepository.LoadedSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /** Renders a spec with the given values and makes one idempotent model call. */
 public final class RunPromptService implements RunPromptUseCase {
@@ -49,6 +48,6 @@ public final class RunPromptService implements RunPromptUseCase {
     static ModelRequest requestFor(PromptSpec spec, RenderedPrompt prompt, ModelChoice choice) {
         String model = choice.model().orElse(spec.model());
         return new ModelRequest(model, prompt.messages(), spec.parameters(), spec.responseFormat(),
-                spec.jsonSchema().or(Optional::empty));
+                spec.jsonSchema());
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.idem.adapter.memory.InMemoryExecutionStore;
 import dev.idem.domain.evaluation.Evaluator;
+import dev.idem.domain.evaluation.Excerpt;
 import dev.idem.domain.evaluation.RegexBudget;
 import dev.idem.domain.evaluation.Verdict;
 import dev.idem.domain.execution.ModelRequest;
@@ -102,6 +103,18 @@ class JudgeEvaluatorTest {
         // then
         assertThat(verdict.passed()).isFalse();
         assertThat(verdict.details()).contains("matched no choice").contains("this is good but bad");
+    }
+
+    @Test
+    void should_quote_a_long_unmatched_answer_as_every_evaluator_quotes_a_reply() {
+        // given
+        String rambling = "I weighed it carefully.\n\n" + "It depends on the context. ".repeat(20);
+        judge.replying(r -> rambling);
+        // when
+        Verdict verdict = qualityJudge().evaluate("four", row);
+        // then
+        assertThat(verdict.details()).endsWith(": " + Excerpt.of(rambling));
+        assertThat(Excerpt.of(rambling)).hasSize(Excerpt.MAX).endsWith("…").doesNotContain("\n");
     }
 
     @Test

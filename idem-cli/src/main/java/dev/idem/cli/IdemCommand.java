@@ -14,6 +14,9 @@ import picocli.CommandLine.ScopeType;
                 "3 provider or store unavailable, misconfigured or unauthorised; 4 internal error."})
 final class IdemCommand implements java.util.concurrent.Callable<Integer> {
 
+    // Declared so that every subcommand accepts and documents the option; the field itself is never read: Main and
+    // Cli take the flag from the raw arguments, because their handlers (an uncaught exception in any thread, an
+    // Error that escapes a command) are set up before picocli has parsed anything.
     @Option(names = "--stacktrace", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
     boolean stacktrace;
 

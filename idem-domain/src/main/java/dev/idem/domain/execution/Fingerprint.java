@@ -1,6 +1,5 @@
 package dev.idem.domain.execution;
 
-import dev.idem.domain.template.Message;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -72,11 +71,6 @@ public record Fingerprint(String hex) {
         StringBuilder sb = new StringBuilder();
         write(sb, root);
         return sb.toString();
-    }
-
-    /** The first 12 hex digits, for display. */
-    public String shortHex() {
-        return hex.substring(0, 12);
     }
 
     @Override
@@ -158,10 +152,5 @@ public record Fingerprint(String hex) {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }
-    }
-
-    /** Convenience for tests and callers that hold messages. */
-    static Fingerprint of(String provider, String model, List<Message> messages) {
-        return of(provider, ModelRequest.of(model, messages), 0);
     }
 }

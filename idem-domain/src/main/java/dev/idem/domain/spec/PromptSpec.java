@@ -72,16 +72,6 @@ public record PromptSpec(String name, String version, String description, List<S
         return testData.get(number - 1);
     }
 
-    /** A copy with another model. */
-    public PromptSpec withModel(String newModel) {
-        return toBuilder().model(newModel).build();
-    }
-
-    /** A copy with other test rows. */
-    public PromptSpec withTestData(List<TestCase> rows) {
-        return toBuilder().testData(rows).build();
-    }
-
     public static Builder builder(String name) {
         return new Builder().name(name);
     }

@@ -57,10 +57,6 @@ public record ExecutionOptions(RetryPolicy retryPolicy, boolean useCache, Durati
         return new ExecutionOptions(retryPolicy, use, cacheTtl, failureTtl);
     }
 
-    public ExecutionOptions withCacheTtl(Duration ttl) {
-        return new ExecutionOptions(retryPolicy, useCache, ttl, failureTtl);
-    }
-
     public ExecutionOptions withFailureTtl(Duration ttl) {
         return new ExecutionOptions(retryPolicy, useCache, cacheTtl, ttl);
     }
