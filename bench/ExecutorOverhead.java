@@ -1,5 +1,6 @@
 import dev.idem.adapter.memory.InMemoryExecutionStore;
 import dev.idem.adapter.sqlite.SqliteExecutionStore;
+import dev.idem.api.Idem;
 import dev.idem.application.IdempotentExecutor;
 import dev.idem.application.Sleeper;
 import dev.idem.domain.execution.Completion;
@@ -24,10 +25,8 @@ import java.util.List;
  */
 public final class ExecutorOverhead {
 
-    private static final String SYSTEM = "You are a Principal Distributed Systems and Resilience Architect. "
-            .repeat(12);
-
     public static void main(String[] args) throws Exception {
+        String system = flagshipSystemPrompt();
         Path dir = Files.createDirectories(Path.of(args.length > 0 ? args[0] : ".").resolve("overhead"));
         ModelGateway gateway = new ModelGateway() {
             @Override
@@ -46,29 +45,37 @@ public final class ExecutorOverhead {
         System.out.println("|---|---|---|---|");
 
         try (ExecutionStore memory = new InMemoryExecutionStore(Clock.systemUTC())) {
-            measure("memory", memory, gateway, options, 20_000, 20_000);
+            measure("memory", memory, gateway, options, system, 20_000, 20_000);
         }
         try (ExecutionStore sqlite = new SqliteExecutionStore(dir.resolve("store.db"), Clock.systemUTC())) {
-            measure("sqlite", sqlite, gateway, options, 5_000, 20_000);
+            measure("sqlite", sqlite, gateway, options, system, 5_000, 20_000);
+        }
+    }
+
+    /** The flagship spec's system prompt, from the spec bundled in the jar: each request carries it. */
+    private static String flagshipSystemPrompt() {
+        try (Idem idem = Idem.builder().build()) {
+            return idem.flagship().messages().stream().filter(m -> m.role() == Role.SYSTEM).findFirst()
+                    .orElseThrow().content();
         }
     }
 
     private static void measure(String name, ExecutionStore store, ModelGateway gateway, ExecutionOptions options,
-                                int distinct, int replays) {
+                                String system, int distinct, int replays) {
         try (IdempotentExecutor executor = new IdempotentExecutor(store, Clock.systemUTC(), RandomSource.seeded(1),
                 Sleeper.system(), "bench", IdempotentExecutor.DEFAULT_LEASE)) {
             // Warm-up on keys of their own so that the timed calls are all first calls.
-            run(executor, gateway, options, "warm-" + name, 2_000);
-            run(executor, gateway, options, "warm-" + name, 2_000);
+            run(executor, gateway, options, system, "warm-" + name, 2_000);
+            run(executor, gateway, options, system, "warm-" + name, 2_000);
 
             long start = System.nanoTime();
-            run(executor, gateway, options, "cold-" + name, distinct);
+            run(executor, gateway, options, system, "cold-" + name, distinct);
             long called = System.nanoTime() - start;
 
             start = System.nanoTime();
             int rounds = replays / distinct;
             for (int r = 0; r < rounds; r++) {
-                run(executor, gateway, options, "cold-" + name, distinct);
+                run(executor, gateway, options, system, "cold-" + name, distinct);
             }
             long replayed = System.nanoTime() - start;
 
@@ -78,9 +85,9 @@ public final class ExecutorOverhead {
     }
 
     private static void run(IdempotentExecutor executor, ModelGateway gateway, ExecutionOptions options,
-                            String prefix, int n) {
+                            String system, String prefix, int n) {
         for (int i = 0; i < n; i++) {
-            ModelRequest request = ModelRequest.of("gpt-4o", List.of(new Message(Role.SYSTEM, SYSTEM),
+            ModelRequest request = ModelRequest.of("gpt-4o", List.of(new Message(Role.SYSTEM, system),
                     new Message(Role.USER, "Design an idempotency strategy for case " + prefix + "-" + i)));
             executor.execute(gateway, request, 0, options);
         }

@@ -3,65 +3,44 @@ package dev.idem.adapter.builtin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.idem.adapter.json.JsonRubricRepository;
+import dev.idem.domain.evaluation.DesignFormat;
+import dev.idem.domain.evaluation.Evaluators;
+import dev.idem.domain.evaluation.Refusal;
+import dev.idem.domain.evaluation.RegexBudget;
+import dev.idem.domain.evaluation.Rubric;
+import dev.idem.domain.evaluation.RubricItem;
 import dev.idem.domain.execution.ModelRequest;
+import dev.idem.domain.spec.EvaluatorSpec;
+import dev.idem.domain.spec.PromptSpec;
+import dev.idem.domain.spec.RefusalEvaluatorSpec;
 import dev.idem.domain.template.Message;
 import dev.idem.domain.template.Role;
 import dev.idem.port.out.RequestRejectedException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.time.Clock;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/**
+ * What the built-in architect answers, judged by what idem judges designs with: the rubric it ships, the
+ * domain's format rules ({@link DesignFormat}) and the flagship spec's own evaluators.
+ */
 class BuiltinArchitectTest {
 
-    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.MULTILINE;
-    private static final Pattern SEED_TECHNIQUES = Pattern.compile("(TTL|lock|Redis|DynamoDB|Idempotency|key)");
-    private static final Pattern SEED_BOLD = Pattern.compile("\\*\\*.*\\*\\*");
-    private static final Pattern BULLET_ONLY_HEADING = Pattern.compile("^#{1,6} .*(failure mode|concurrency|storage)",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern INTRO_OR_CONCLUSION = Pattern.compile("^in this (document|design|answer)|^this"
-            + " (document|design) (describes|outlines|presents)|^(here is|below is)|^(introduction|overview)"
-            + "|in conclusion|to summarize|in summary|hope this helps", FLAGS);
-    private static final Pattern REFUSAL_ANYWHERE = Pattern.compile(".error. ?: ?.unsafe.", FLAGS);
-    private static final String REFUSAL = "{\"error\": \"unsafe\"}";
-
-    /** Rubric id → regex, keyword items only, in file order. */
-    private static Map<String, Pattern> keywordItems;
-    private static List<String> criticalIds;
+    private static final Rubric RUBRIC = new JsonRubricRepository().load();
 
     private final BuiltinArchitectGateway gateway = new BuiltinArchitectGateway();
-
-    @BeforeAll
-    static void loadRubric() throws IOException {
-        try (InputStream in = BuiltinArchitectTest.class.getResourceAsStream("rubric.json")) {
-            JsonNode rubric = new ObjectMapper().readTree(in);
-            keywordItems = new LinkedHashMap<>();
-            for (JsonNode item : rubric.get("rubric")) {
-                if (item.get("check").asText().equals("keyword")) {
-                    keywordItems.put(item.get("id").asText(), Pattern.compile(item.get("regex").asText(), FLAGS));
-                }
-            }
-            criticalIds = new ArrayList<>();
-            rubric.get("criticalIds").forEach(id -> criticalIds.add(id.asText()));
-        }
-    }
 
     private String design(String systemContext, String failureScenarios) {
         return gateway.complete(FlagshipMessages.request(systemContext, failureScenarios)).text();
     }
 
-    private static List<String> missingItems(String design, List<String> ids) {
-        return ids.stream().filter(id -> !keywordItems.get(id).matcher(design).find()).toList();
+    /** The critical rubric items a design does not cover; a design must cover every one to pass. */
+    private static List<String> missingCritical(String design) {
+        return RUBRIC.score(design).missingCritical();
     }
 
     @Test
@@ -69,11 +48,15 @@ class BuiltinArchitectTest {
         // when
         String design = design(FlagshipMessages.SEED_CONTEXT, FlagshipMessages.SEED_SCENARIOS);
         // then
-        assertThat(SEED_TECHNIQUES.matcher(design).find()).isTrue();
-        assertThat(SEED_BOLD.matcher(design).find()).isTrue();
-        assertThat(criticalIds).hasSize(10);
-        assertThat(missingItems(design, criticalIds)).isEmpty();
-        assertThat(missingItems(design, new ArrayList<>(keywordItems.keySet()))).as("every keyword item").isEmpty();
+        PromptSpec flagship = FlagshipMessages.spec();
+        assertThat(flagship.evaluators()).isNotEmpty();
+        for (EvaluatorSpec evaluator : flagship.evaluators()) {
+            assertThat(Evaluators.of(evaluator, RegexBudget.of(Clock.systemUTC())).orElseThrow()
+                    .evaluate(design, flagship.testCase(1)).passed()).as(evaluator.name()).isTrue();
+        }
+        assertThat(RUBRIC.items().stream().filter(RubricItem::critical)).hasSize(10);
+        assertThat(missingCritical(design)).isEmpty();
+        assertThat(RUBRIC.score(design).missing()).as("every rubric item").isEmpty();
     }
 
     @Test
@@ -101,7 +84,7 @@ class BuiltinArchitectTest {
         assertThat(design).contains("MessageDeduplicationId", "5-minute", "MessageGroupId", "visibility timeout",
                 "attribute_not_exists", "TransactWriteItems", "48 hours", "ChangeMessageVisibility");
         assertThat(design).doesNotContainIgnoringCase("kafka");
-        assertThat(missingItems(design, criticalIds)).isEmpty();
+        assertThat(missingCritical(design)).isEmpty();
     }
 
     @ParameterizedTest
@@ -131,7 +114,7 @@ class BuiltinArchitectTest {
         String design = design(context, "Duplicate deliveries and client retries after timeouts.");
         // then
         assertThat(design).contains(measure);
-        assertThat(missingItems(design, criticalIds)).as(context).isEmpty();
+        assertThat(missingCritical(design)).as(context).isEmpty();
     }
 
     @Test
@@ -140,7 +123,7 @@ class BuiltinArchitectTest {
         String design = design("A monolith with a few background workers.", "Things go wrong sometimes.");
         // then
         assertThat(design).startsWith("## Idempotency key generation and lifecycle");
-        assertThat(missingItems(design, criticalIds)).isEmpty();
+        assertThat(missingCritical(design)).isEmpty();
         assertThat(design).contains("**EXPIRED → ABSENT**", "**Stated scenario", "PostgreSQL");
     }
 
@@ -160,7 +143,7 @@ class BuiltinArchitectTest {
         assertThat(section(design, "Failure modes and")).contains("**Consumer rebalance redelivering uncommitted"
                 + " messages**", "Kinesis: checkpoint a shard only after", "reshard");
         assertThat(design).doesNotContainIgnoringCase("kafka");
-        assertThat(missingItems(design, criticalIds)).isEmpty();
+        assertThat(missingCritical(design)).isEmpty();
     }
 
     @Test
@@ -181,7 +164,7 @@ class BuiltinArchitectTest {
         assertThat(section(design, "Failure modes and")).contains("Event Hubs: checkpoint only after the effects"
                 + " committed", "Azure Cosmos DB specifics");
         assertThat(design).doesNotContainIgnoringCase("kafka").doesNotContainIgnoringCase("dynamodb");
-        assertThat(missingItems(design, criticalIds)).isEmpty();
+        assertThat(missingCritical(design)).isEmpty();
     }
 
     @Test
@@ -205,21 +188,11 @@ class BuiltinArchitectTest {
             case "azure" -> design("Event Hubs into Cosmos DB", "Ownership changes, failover and poison events");
             default -> design("", "");
         };
-        // when
-        List<String> violations = new ArrayList<>();
-        int checkedSections = 0;
-        boolean inBulletSection = false;
-        for (String line : design.split("\n")) {
-            if (line.startsWith("#")) {
-                inBulletSection = BULLET_ONLY_HEADING.matcher(line).find();
-                checkedSections += inBulletSection ? 1 : 0;
-            } else if (inBulletSection && !line.isBlank() && !line.startsWith("- ") && !line.startsWith("  - ")) {
-                violations.add(line);
-            }
-        }
-        // then
-        assertThat(checkedSections).isEqualTo(3);
-        assertThat(violations).isEmpty();
+        // then: the three sections are there, and FMT-2 finds no line in them that is not a bullet
+        assertThat(section(design, "Storage and")).isNotBlank();
+        assertThat(section(design, "Concurrency control")).isNotBlank();
+        assertThat(section(design, "Failure modes and")).isNotBlank();
+        assertThat(DesignFormat.bulletSections(design)).isEmpty();
     }
 
     @Test
@@ -229,12 +202,11 @@ class BuiltinArchitectTest {
         // then
         List<String> lines = design.lines().filter(l -> !l.isBlank()).toList();
         assertThat(lines.get(0)).startsWith("## ");
-        assertThat(INTRO_OR_CONCLUSION.matcher(lines.get(0)).find()).isFalse();
         for (String last : lines.subList(lines.size() - 3, lines.size())) {
             assertThat(last).matches("^ *- .*");
-            assertThat(INTRO_OR_CONCLUSION.matcher(last).find()).as(last).isFalse();
         }
-        assertThat(REFUSAL_ANYWHERE.matcher(design).find()).isFalse();
+        assertThat(DesignFormat.noIntroductionOrConclusion(design)).isEmpty();
+        assertThat(DesignFormat.noRefusal(design)).isEmpty();
     }
 
     @Test
@@ -285,7 +257,7 @@ class BuiltinArchitectTest {
         // when
         String answer = design(context, scenarios);
         // then
-        assertThat(answer).isEqualTo(REFUSAL);
+        assertThat(answer).isEqualTo(RefusalEvaluatorSpec.REFUSAL);
     }
 
     @ParameterizedTest
@@ -314,8 +286,8 @@ class BuiltinArchitectTest {
         String answer = design(context, scenarios);
         // then
         assertThat(answer).startsWith("## ");
-        assertThat(REFUSAL_ANYWHERE.matcher(answer).find()).isFalse();
-        assertThat(missingItems(answer, criticalIds)).isEmpty();
+        assertThat(Refusal.containsRefusal(answer)).isFalse();
+        assertThat(missingCritical(answer)).isEmpty();
     }
 
     /** The body of the section whose heading starts with the given text. */
@@ -336,7 +308,7 @@ class BuiltinArchitectTest {
         String design = design(context, scenarios);
         // then
         assertThat(design).contains("onPartitionsRevoked", "MessageDeduplicationId", "**Stated scenario");
-        assertThat(REFUSAL_ANYWHERE.matcher(design).find()).isFalse();
+        assertThat(Refusal.containsRefusal(design)).isFalse();
         assertThat(design.lines().filter(l -> l.startsWith("#"))).allMatch(l -> !l.contains("Injected"));
     }
 

@@ -1,49 +1,59 @@
 package dev.idem.adapter.builtin;
 
+import dev.idem.adapter.yaml.YamlPromptSpecRepository;
 import dev.idem.domain.execution.ModelRequest;
-import dev.idem.domain.template.Message;
+import dev.idem.domain.spec.PromptRenderer;
+import dev.idem.domain.spec.PromptSpec;
 import dev.idem.domain.template.Role;
-import java.util.List;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
 
-/** The flagship spec's messages as the renderer produces them (system prompt copied from the seed). */
+/**
+ * The flagship spec's messages as the renderer produces them for the built-in architect. The spec is the one in
+ * {@code prompts/idempotency-architect.prompt.yml}, put on the test classpath by the build, so that these tests
+ * send what {@code idem design} sends, and notice when the spec's prompt changes under the architect.
+ */
 final class FlagshipMessages {
 
-    static final String SYSTEM_PROMPT = """
-            You are a Principal Distributed Systems and Resilience Architect specializing in API Idempotency and \
-            Event-Driven State Machines.
-            Your task is to engineer a comprehensive, expert-level idempotency strategy that robustly handles retries, \
-            network blips, and duplicate messages without data corruption.
-            You must address:
-            - Idempotency key generation and lifecycle management.
-            - State storage (e.g., Redis, DynamoDB) and transactional boundaries.
-            - Strategies for handling concurrent identical requests (e.g., distributed locks).
-            - TTL policies for idempotency records.
-            Constraints:
-            - Use **bold text** for critical architectural decisions and state machine transitions.
-            - Use bullet points exclusively to detail failure modes, concurrency control, and storage choices.
-            - Assume an expert technical audience; use industry-standard acronyms (e.g., API, TTL, DB) without \
-            explaining them.
-            - Do NOT include any introductory text, pleasantries, or conclusions. Provide only the architectural design.
-            - If requested to design something that inherently corrupts data or bypasses safe distributed \
-            transactions, explicitly refuse by outputting exactly: {"error": "unsafe"}
-            """;
+    private static final String SPEC_RESOURCE = "idempotency-architect.prompt.yml";
+    private static final PromptSpec SPEC = load();
 
-    static final String SEED_CONTEXT = "Microservices using synchronous REST API calls behind a gateway, plus async"
-            + " event processing via Kafka with at-least-once delivery.";
-    static final String SEED_SCENARIOS = "Gateway timeouts causing automated client retries, and Kafka consumer"
-            + " rebalances leading to duplicate message delivery.";
+    /** The spec's system prompt: the architect recognises the flagship by it. */
+    static final String SYSTEM_PROMPT = SPEC.messages().stream().filter(m -> m.role() == Role.SYSTEM).findFirst()
+            .orElseThrow().content();
+    /** The first test row's system context. */
+    static final String SEED_CONTEXT = SPEC.testCase(1).templateValues().get("system_context");
+    /** The first test row's failure scenarios. */
+    static final String SEED_SCENARIOS = SPEC.testCase(1).templateValues().get("failure_scenarios");
 
     private FlagshipMessages() {
     }
 
+    /** The spec rendered with these inputs, for the spec's model. */
     static ModelRequest request(String systemContext, String failureScenarios) {
-        String user = "Design a system-wide idempotency strategy for the following environment:\nSystem Context:\n"
-                + "<system_context>" + systemContext + "</system_context>\nFailure Scenarios:\n<failure_scenarios>"
-                + failureScenarios + "</failure_scenarios>\n";
-        return ModelRequest.of("gpt-4o", List.of(new Message(Role.SYSTEM, SYSTEM_PROMPT), new Message(Role.USER, user)));
+        return ModelRequest.of(SPEC.model(), PromptRenderer.render(SPEC, Map.of("system_context", systemContext,
+                "failure_scenarios", failureScenarios)).messages());
     }
 
     static ModelRequest seedRequest() {
         return request(SEED_CONTEXT, SEED_SCENARIOS);
+    }
+
+    /** The flagship spec itself, with its test rows and evaluators. */
+    static PromptSpec spec() {
+        return SPEC;
+    }
+
+    private static PromptSpec load() {
+        try (InputStream in = FlagshipMessages.class.getResourceAsStream(SPEC_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(SPEC_RESOURCE + " is not on the test classpath (see the module's pom)");
+            }
+            return new YamlPromptSpecRepository().parse(SPEC_RESOURCE, in.readAllBytes()).spec();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
