@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Loads the idempotency rubric shipped with idem ({@code dev/idem/adapter/json/rubric.json}, a copy of
- * {@code domain/rubric.json}) into the domain's {@link Rubric}.
+ * Loads the idempotency rubric shipped with idem ({@code dev/idem/adapter/json/rubric.json}: the 34 items of the
+ * idempotency reference's rubric, which the built-in architect's tests also read through this class) into the
+ * domain's {@link Rubric}.
  */
 public final class JsonRubricRepository implements RubricRepository {
 

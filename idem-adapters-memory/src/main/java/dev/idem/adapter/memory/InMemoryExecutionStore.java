@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * An {@link ExecutionStore} held in this process's memory: for tests, {@code --no-cache}-like runs and
- * embedding. Every change to a record is one {@link ConcurrentHashMap#compute} call, so it is atomic across
+ * An {@link ExecutionStore} held in this process's memory ({@code --store memory:}): for tests, for embedders
+ * that want idempotency within one process, and for runs that need no record after they end. Every change to a record is one {@link ConcurrentHashMap#compute} call, so it is atomic across
  * the threads of the process; nothing survives the process.
  */
 public final class InMemoryExecutionStore implements ExecutionStore {

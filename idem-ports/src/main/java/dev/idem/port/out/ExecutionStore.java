@@ -81,7 +81,12 @@ public interface ExecutionStore extends AutoCloseable {
      */
     long purgeExpired();
 
-    /** Deletes every record. @return how many */
+    /**
+     * Deletes every record; the fencing counter stays, so a holder from before the purge never matches a later
+     * token.
+     *
+     * @return how many records were deleted
+     */
     long purgeAll();
 
     /** Counts and size, for {@code idem store stats}. */

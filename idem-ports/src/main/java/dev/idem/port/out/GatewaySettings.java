@@ -1,8 +1,10 @@
 package dev.idem.port.out;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * What a provider is configured with. Values are keyed by their conventional environment variable name
@@ -42,7 +44,7 @@ public record GatewaySettings(Map<String, String> values, Duration requestTimeou
 
     /** A copy with one setting changed. */
     public GatewaySettings with(String name, String value) {
-        java.util.Map<String, String> m = new java.util.HashMap<>(values);
+        Map<String, String> m = new HashMap<>(values);
         m.put(name, value);
         return new GatewaySettings(m, requestTimeout, maxResponseBytes);
     }
@@ -50,7 +52,7 @@ public record GatewaySettings(Map<String, String> values, Duration requestTimeou
     /** Never prints values: some are secrets. */
     @Override
     public String toString() {
-        return "GatewaySettings" + new java.util.TreeSet<>(values.keySet()) + " timeout=" + requestTimeout
+        return "GatewaySettings" + new TreeSet<>(values.keySet()) + " timeout=" + requestTimeout
                 + " maxResponseBytes=" + maxResponseBytes;
     }
 }

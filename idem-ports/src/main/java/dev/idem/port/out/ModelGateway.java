@@ -3,6 +3,7 @@ package dev.idem.port.out;
 import dev.idem.domain.execution.Completion;
 import dev.idem.domain.execution.EndpointIdentity;
 import dev.idem.domain.execution.ModelRequest;
+import java.util.List;
 
 /**
  * Sends rendered messages to a model and returns its reply. One attempt per call: retries belong to the
@@ -36,7 +37,9 @@ public interface ModelGateway {
      * {@link dev.idem.domain.spec.ModelParameters#asMap()}). {@link #complete} leaves them out; callers warn
      * about each one so that nothing is dropped silently.
      */
-    default java.util.List<String> unsupportedParameters(dev.idem.domain.execution.ModelRequest request) { return java.util.List.of(); }
+    default List<String> unsupportedParameters(ModelRequest request) {
+        return List.of();
+    }
 
     /**
      * Makes one attempt.
