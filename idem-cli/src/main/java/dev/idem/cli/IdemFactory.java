@@ -1,6 +1,7 @@
 package dev.idem.cli;
 
 import dev.idem.api.Idem;
+import dev.idem.api.IdemBuilder;
 import dev.idem.application.ModelGateways;
 import dev.idem.domain.execution.RetryPolicy;
 import dev.idem.port.out.ModelGatewayProvider;
@@ -43,7 +44,7 @@ final class IdemFactory {
     /** An Idem for commands that call models. */
     Idem open(ProviderOptions provider, StoreOptions store) {
         Properties config = config();
-        Idem.Builder b = Idem.builder()
+        IdemBuilder b = Idem.builder()
                 .provider(first(provider.provider, environment.get("IDEM_PROVIDER"), config.getProperty("provider"),
                         "builtin"))
                 .store(storeUri(store, config));
@@ -94,13 +95,13 @@ final class IdemFactory {
 
     /** An Idem that needs neither provider nor store (validate, render, providers). */
     Idem openOffline() {
-        Idem.Builder b = Idem.builder();
+        IdemBuilder b = Idem.builder();
         withProviderSettings(b);
         return b.build();
     }
 
     /** Hands each provider exactly the environment variables it declares, nothing else. */
-    private void withProviderSettings(Idem.Builder b) {
+    private void withProviderSettings(IdemBuilder b) {
         for (ModelGatewayProvider p : ModelGateways.discover(IdemFactory.class.getClassLoader())) {
             for (ModelGatewayProvider.Setting s : p.settings()) {
                 String v = environment.get(s.name());

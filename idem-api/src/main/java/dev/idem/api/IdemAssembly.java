@@ -1,0 +1,195 @@
+package dev.idem.api;
+
+import dev.idem.adapter.json.JsonRubricRepository;
+import dev.idem.adapter.json.JsonSchemaValidator;
+import dev.idem.adapter.yaml.YamlPromptSpecRepository;
+import dev.idem.application.DesignIdempotencyService;
+import dev.idem.application.EvaluateSpecService;
+import dev.idem.application.EvaluatorFactory;
+import dev.idem.application.IdempotentExecutor;
+import dev.idem.application.ModelGateways;
+import dev.idem.application.RenderPromptService;
+import dev.idem.application.RunPromptService;
+import dev.idem.application.Sleeper;
+import dev.idem.application.SpecResolver;
+import dev.idem.application.UnknownProviderException;
+import dev.idem.application.ValidateSpecService;
+import dev.idem.domain.evaluation.RegexBudget;
+import dev.idem.domain.execution.RandomSource;
+import dev.idem.domain.spec.PromptSpec;
+import dev.idem.port.in.DesignIdempotencyUseCase;
+import dev.idem.port.in.EvaluateSpecUseCase;
+import dev.idem.port.in.ExecutionOptions;
+import dev.idem.port.in.ModelChoice;
+import dev.idem.port.in.RenderPromptUseCase;
+import dev.idem.port.in.RunPromptUseCase;
+import dev.idem.port.in.ValidateSpecUseCase;
+import dev.idem.port.out.ExecutionStore;
+import dev.idem.port.out.ExecutionStoreProvider;
+import dev.idem.port.out.GatewaySettings;
+import dev.idem.port.out.InvalidStoreUriException;
+import dev.idem.port.out.ModelGateway;
+import dev.idem.port.out.ModelGatewayProvider;
+import dev.idem.port.out.ReportWriter;
+import dev.idem.port.out.StoreUnavailableException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * The wiring behind an {@link Idem}: the providers found on the class path (and the embedder's own gateways), the
+ * execution store and the idempotent executor, opened on first use, the bundled flagship spec, and the application
+ * services built on them. {@link Idem} is the facade over it; nothing here is public.
+ */
+final class IdemAssembly {
+
+    private final ModelChoice choice;
+    private final ExecutionOptions options;
+    private final ModelGateways gateways;
+    private final YamlPromptSpecRepository repository = new YamlPromptSpecRepository();
+    private final SpecResolver specs = new SpecResolver(repository);
+    private final Lazy<ExecutionStore> store;
+    private final Lazy<IdempotentExecutor> executor;
+    private final Lazy<PromptSpec> flagship;
+    private final Clock clock;
+
+    IdemAssembly(IdemBuilder b) {
+        this.choice = new ModelChoice(b.provider, Optional.ofNullable(b.model));
+        this.options = new ExecutionOptions(b.retryPolicy, b.useCache, b.cacheTtl, b.failureTtl);
+        this.clock = b.clock;
+        List<ModelGatewayProvider> providers = new ArrayList<>(ModelGateways.discover(Idem.class.getClassLoader()));
+        for (ModelGateway custom : b.customGateways) {
+            providers.removeIf(p -> p.id().equals(custom.providerId()));
+            providers.add(new CustomGatewayProvider(custom));
+        }
+        this.gateways = new ModelGateways(providers, new GatewaySettings(b.settings, b.requestTimeout,
+                b.maxResponseBytes));
+        URI storeUri = b.storeUri;
+        this.store = new Lazy<>(() -> openStore(storeUri, clock));
+        Duration lease = b.lease;
+        RandomSource random = b.random;
+        // the owner name costs a host-name lookup: only commands that call models pay for it
+        this.executor = new Lazy<>(() -> new IdempotentExecutor(store.get(), clock, random, Sleeper.system(),
+                ownerId(), lease));
+        this.flagship = new Lazy<>(this::loadFlagship);
+    }
+
+    ModelChoice choice() {
+        return choice;
+    }
+
+    ExecutionOptions options() {
+        return options;
+    }
+
+    ModelGateways gateways() {
+        return gateways;
+    }
+
+    ExecutionStore store() {
+        return store.get();
+    }
+
+    IdempotentExecutor executor() {
+        return executor.get();
+    }
+
+    PromptSpec flagship() {
+        return flagship.get();
+    }
+
+    ValidateSpecUseCase validator() {
+        return new ValidateSpecService(repository);
+    }
+
+    RenderPromptUseCase renderer() {
+        return new RenderPromptService(specs);
+    }
+
+    RunPromptUseCase runner() {
+        return new RunPromptService(specs, gateways, executor.get());
+    }
+
+    DesignIdempotencyUseCase designer() {
+        return new DesignIdempotencyService(flagship.get(), runner());
+    }
+
+    EvaluateSpecUseCase evaluator() {
+        return new EvaluateSpecService(specs, gateways, executor.get(),
+                new EvaluatorFactory(new JsonRubricRepository(), new JsonSchemaValidator(),
+                        RegexBudget.of(clock)), clock);
+    }
+
+    Map<String, ReportWriter> reportWriters() {
+        Map<String, ReportWriter> writers = new TreeMap<>();
+        ServiceLoader.load(ReportWriter.class, Idem.class.getClassLoader()).forEach(w -> writers.put(w.format(), w));
+        return writers;
+    }
+
+    int releaseHeldClaims() {
+        return executor.isCreated() ? executor.get().releaseHeldClaims() : 0;
+    }
+
+    void close() {
+        if (executor.isCreated()) {
+            executor.get().close();
+        }
+        if (store.isCreated()) {
+            store.get().close();
+        }
+    }
+
+    /**
+     * Opens a store by URI: {@code memory:}, {@code sqlite:PATH}, {@code redis://host:port/db}.
+     *
+     * @throws UnknownProviderException if no store handles the scheme
+     * @throws InvalidStoreUriException if the URI cannot name a store (malformed, a device, an unknown database)
+     * @throws StoreUnavailableException if it cannot be opened
+     */
+    static ExecutionStore openStore(URI uri, Clock clock) {
+        String scheme = Optional.ofNullable(uri.getScheme()).orElse("").toLowerCase(Locale.ROOT);
+        Map<String, ExecutionStoreProvider> byId = new TreeMap<>();
+        ServiceLoader.load(ExecutionStoreProvider.class, Idem.class.getClassLoader())
+                .forEach(p -> byId.put(p.id(), p));
+        ExecutionStoreProvider provider = byId.get(scheme);
+        if (provider == null) {
+            throw new UnknownProviderException("store", scheme.isEmpty() ? uri.toString() : scheme,
+                    List.copyOf(byId.keySet()));
+        }
+        return provider.open(uri, clock);
+    }
+
+    private PromptSpec loadFlagship() {
+        try (InputStream in = Idem.class.getClassLoader().getResourceAsStream(Idem.FLAGSHIP_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the flagship spec is missing from the idem-api jar: "
+                        + Idem.FLAGSHIP_RESOURCE);
+            }
+            return repository.parse("idempotency-architect.prompt.yml (bundled)", in.readAllBytes()).spec();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the bundled flagship spec", e);
+        }
+    }
+
+    private static String ownerId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            host = "localhost";
+        }
+        return host + ":" + ProcessHandle.current().pid() + ":" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

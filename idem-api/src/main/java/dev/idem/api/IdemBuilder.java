@@ -1,0 +1,171 @@
+package dev.idem.api;
+
+import dev.idem.application.IdempotentExecutor;
+import dev.idem.domain.execution.RandomSource;
+import dev.idem.domain.execution.RetryPolicy;
+import dev.idem.port.in.ExecutionOptions;
+import dev.idem.port.out.GatewaySettings;
+import dev.idem.port.out.InvalidStoreUriException;
+import dev.idem.port.out.ModelGateway;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Builds an {@link Idem}: provider and model, provider settings, the execution store, retries and caching. Every
+ * setting has a default ({@link Idem#builder()}).
+ */
+public final class IdemBuilder {
+    String provider = "builtin";
+    String model;
+    final Map<String, String> settings = new HashMap<>();
+    Duration requestTimeout = Duration.ofSeconds(60);
+    long maxResponseBytes = GatewaySettings.DEFAULT_MAX_RESPONSE_BYTES;
+    URI storeUri = URI.create("memory:/");
+    RetryPolicy retryPolicy = RetryPolicy.defaults();
+    boolean useCache = true;
+    Duration cacheTtl = ExecutionOptions.DEFAULT_TTL;
+    Duration failureTtl = ExecutionOptions.DEFAULT_FAILURE_TTL;
+    Duration lease = IdempotentExecutor.DEFAULT_LEASE;
+    Clock clock = Clock.systemUTC();
+    RandomSource random = RandomSource.seeded(System.nanoTime());
+    final List<ModelGateway> customGateways = new ArrayList<>();
+
+    IdemBuilder() {
+    }
+
+    /** Provider id: {@code builtin} (default), {@code openai}, {@code azure-openai}, {@code ollama}. */
+    public IdemBuilder provider(String id) {
+        this.provider = Objects.requireNonNull(id, "id");
+        return this;
+    }
+
+    /** A model that overrides the spec's. */
+    public IdemBuilder model(String name) {
+        this.model = name;
+        return this;
+    }
+
+    /**
+     * A provider setting by its environment-variable name, e.g. {@code OPENAI_API_KEY},
+     * {@code OPENAI_BASE_URL}, {@code AZURE_OPENAI_ENDPOINT}, {@code OLLAMA_BASE_URL}.
+     */
+    public IdemBuilder setting(String name, String value) {
+        settings.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+        return this;
+    }
+
+    /** Several provider settings at once (e.g. {@code System.getenv()} filtered by the caller). */
+    public IdemBuilder settings(Map<String, String> values) {
+        values.forEach(this::setting);
+        return this;
+    }
+
+    /** Timeout of one model attempt (default 60 s). */
+    public IdemBuilder requestTimeout(Duration timeout) {
+        this.requestTimeout = Objects.requireNonNull(timeout, "timeout");
+        return this;
+    }
+
+    /**
+     * The most bytes of one reply a provider may send (default 16 MiB); a longer reply fails its call with a
+     * {@link dev.idem.port.out.ReplyTooLargeException} instead of filling the heap.
+     *
+     * @throws IllegalArgumentException if it is not positive
+     */
+    public IdemBuilder maxResponseBytes(long bytes) {
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("the reply size limit must be positive, got " + bytes);
+        }
+        this.maxResponseBytes = bytes;
+        return this;
+    }
+
+    /** The execution store: {@code memory:} (default), {@code sqlite:.idem/store.db}, {@code redis://host:6379/0}. */
+    public IdemBuilder store(String uri) {
+        String text = Objects.requireNonNull(uri, "uri").trim();
+        // "memory:" is how people write it, but java.net.URI wants something after the colon
+        this.storeUri = storeUri(text.endsWith(":") ? text + "/" : text);
+        return this;
+    }
+
+    private static URI storeUri(String text) {
+        try {
+            return URI.create(text);
+        } catch (IllegalArgumentException e) {
+            // A path with characters a URI must escape (a space, a '%'): quote them rather than refuse the path.
+            int colon = text.indexOf(':');
+            try {
+                if (colon > 0) {
+                    return new URI(text.substring(0, colon), text.substring(colon + 1), null);
+                }
+            } catch (URISyntaxException ignored) {
+                // reported below, as the URI the user wrote
+            }
+            throw new InvalidStoreUriException("not a store URI: " + text.replaceFirst("//[^@/]*@", "//")
+                    + " (use memory:, sqlite:PATH or redis://host:port/db)", e);
+        }
+    }
+
+    /** Retries of failed model calls. */
+    public IdemBuilder retryPolicy(RetryPolicy policy) {
+        this.retryPolicy = Objects.requireNonNull(policy, "policy");
+        return this;
+    }
+
+    /** Whether identical calls are replayed from the store (default true). */
+    public IdemBuilder cache(boolean use) {
+        this.useCache = use;
+        return this;
+    }
+
+    /** How long completed calls are kept (default 14 days). */
+    public IdemBuilder cacheTtl(Duration ttl) {
+        this.cacheTtl = Objects.requireNonNull(ttl, "ttl");
+        return this;
+    }
+
+    /**
+     * How long a request the provider rejected is remembered, so that identical calls made at about the same
+     * time do not pay for the same rejection (default 10 minutes; zero: never remembered).
+     */
+    public IdemBuilder failureTtl(Duration ttl) {
+        this.failureTtl = Objects.requireNonNull(ttl, "ttl");
+        return this;
+    }
+
+    /** Lease of a claim on a call (default 15 s, renewed by a heartbeat). */
+    public IdemBuilder lease(Duration lease) {
+        this.lease = Objects.requireNonNull(lease, "lease");
+        return this;
+    }
+
+    /** The clock for leases and TTLs (tests). */
+    public IdemBuilder clock(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        return this;
+    }
+
+    /** The jitter source (tests). */
+    public IdemBuilder random(RandomSource random) {
+        this.random = Objects.requireNonNull(random, "random");
+        return this;
+    }
+
+    /** Uses your own gateway under its {@link ModelGateway#providerId()}, replacing any provider of that id. */
+    public IdemBuilder gateway(ModelGateway gateway) {
+        customGateways.add(Objects.requireNonNull(gateway, "gateway"));
+        return this;
+    }
+
+    /** The configured {@link Idem}; its store and provider clients are opened on first use. */
+    public Idem build() {
+        return new Idem(new IdemAssembly(this));
+    }
+}
