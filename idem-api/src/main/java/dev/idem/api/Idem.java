@@ -166,7 +166,7 @@ public final class Idem implements AutoCloseable {
     /**
      * Opens a store by URI: {@code memory:}, {@code sqlite:PATH}, {@code redis://host:port/db}.
      *
-     * @throws dev.idem.application.UnknownProviderException if no store handles the scheme
+     * @throws dev.idem.port.out.UnknownProviderException if no store handles the scheme
      * @throws dev.idem.port.out.InvalidStoreUriException if the URI cannot name a store
      * @throws dev.idem.port.out.StoreUnavailableException if it cannot be opened
      */

@@ -12,7 +12,7 @@ import dev.idem.application.RenderPromptService;
 import dev.idem.application.RunPromptService;
 import dev.idem.application.Sleeper;
 import dev.idem.application.SpecResolver;
-import dev.idem.application.UnknownProviderException;
+import dev.idem.port.out.UnknownProviderException;
 import dev.idem.application.ValidateSpecService;
 import dev.idem.domain.evaluation.RegexBudget;
 import dev.idem.domain.execution.RandomSource;

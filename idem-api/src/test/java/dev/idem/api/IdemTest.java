@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.idem.adapter.json.JsonRubricRepository;
-import dev.idem.application.UnknownProviderException;
+import dev.idem.port.out.UnknownProviderException;
 import dev.idem.domain.evaluation.Rubric;
 import dev.idem.domain.evaluation.RubricScore;
 import dev.idem.port.in.CaseStatus;

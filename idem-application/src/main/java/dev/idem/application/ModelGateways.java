@@ -3,6 +3,8 @@ package dev.idem.application;
 import dev.idem.port.out.GatewaySettings;
 import dev.idem.port.out.ModelGateway;
 import dev.idem.port.out.ModelGatewayProvider;
+import dev.idem.port.out.ProviderNotConfiguredException;
+import dev.idem.port.out.UnknownProviderException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

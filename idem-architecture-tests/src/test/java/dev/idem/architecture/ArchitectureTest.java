@@ -77,6 +77,10 @@ class ArchitectureTest {
             IdemRules.portsSpeakDomainAndJdk(IdemRules.ROOT);
 
     @ArchTest
+    static final ArchRule should_give_every_public_exception_a_failure_category =
+            IdemRules.exceptionsCarryAFailureCategory(IdemRules.ROOT);
+
+    @ArchTest
     static void should_import_every_module_so_that_the_rules_check_something(JavaClasses classes) {
         // given the production import
         // then it holds the core contracts, one package per known adapter, the composition root and the CLI

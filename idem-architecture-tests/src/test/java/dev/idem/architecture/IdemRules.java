@@ -186,6 +186,20 @@ public final class IdemRules {
                         + "crosses a port (STYLE.md rules 3 and 5)");
     }
 
+    /**
+     * Every public exception of the core (domain, ports, application) and of the composition root says what kind of
+     * failure it is, by implementing {@code <root>.domain.IdemFailure}: callers (the CLI's exit codes above all)
+     * look the category up instead of listing types, so a new exception cannot fall through to "internal error".
+     */
+    public static ArchRule exceptionsCarryAFailureCategory(String root) {
+        return classes().that().resideInAnyPackage(root + ".domain..", root + ".port..", root + ".application..",
+                        root + ".api..")
+                .and().areAssignableTo(RuntimeException.class).and().arePublic()
+                .should().implement(root + ".domain.IdemFailure")
+                .because("one error model (issue 9): an exception callers see carries its category (usage, "
+                        + "unavailable, evaluation, internal), and the CLI maps categories, not types");
+    }
+
     /** The adapter module names found in {@code classes}: the {@code <name>} of every {@code <root>.adapter.<name>}. */
     public static SortedSet<String> adapterModulesIn(JavaClasses classes, String root) {
         String prefix = root + ".adapter.";

@@ -137,6 +137,18 @@ class RulesCatchViolationsTest {
     }
 
     @Test
+    void should_reject_a_public_exception_without_a_failure_category() {
+        // given
+        ArchRule rule = IdemRules.exceptionsCarryAFailureCategory(BAD);
+
+        // when / then
+        assertThatThrownBy(() -> rule.check(badClasses))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("UncategorisedFailure")
+                .hasMessageNotContaining("CleanFailure");
+    }
+
+    @Test
     void should_reject_a_util_package() {
         // given
         ArchRule rule = IdemRules.noGrabBagPackages(BAD);

@@ -1,21 +1,10 @@
 package dev.idem.cli;
 
-import dev.idem.application.ProviderNotConfiguredException;
-import dev.idem.application.UnknownProviderException;
+import dev.idem.domain.FailureCategory;
+import dev.idem.domain.IdemFailure;
 import dev.idem.domain.execution.EndpointUrl;
-import dev.idem.domain.spec.InvalidSpecException;
-import dev.idem.domain.template.InvalidInputException;
-import dev.idem.port.in.ExecutionFailedException;
-import dev.idem.port.out.AuthenticationFailedException;
-import dev.idem.port.out.ContentFilteredException;
-import dev.idem.port.out.InvalidStoreUriException;
-import dev.idem.port.out.ModelGatewayException;
-import dev.idem.port.out.ModelNotFoundException;
-import dev.idem.port.out.RateLimitedException;
-import dev.idem.port.out.ReplyTooLargeException;
-import dev.idem.port.out.RequestRejectedException;
-import dev.idem.port.out.StoreUnavailableException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import picocli.CommandLine;
 
@@ -77,59 +66,29 @@ final class Cli {
         diagnostics.flush();
     }
 
-    /** Prints one line for a failure and returns its exit code. */
+    /**
+     * Prints one line for a failure and returns its exit code: the code of its {@link FailureCategory} for one of
+     * idem's own failures ({@link IdemFailure}), whatever its type; an internal error for anything else.
+     */
     static int report(Throwable ex, PrintWriter err, boolean stacktrace) {
-        Throwable e = ex instanceof ExecutionFailedException f ? f.failure() : ex;
-        int code;
-        String line;
-        if (e instanceof InvalidSpecException spec) {
-            code = ExitCode.USAGE;
-            int more = spec.issues().size() - 1;
-            line = spec.getMessage() + (more > 0 ? " (and " + more + " more; run 'idem validate' for all)" : "");
-        } else if (e instanceof InvalidInputException || e instanceof UsageException
-                || e instanceof UnknownProviderException || e instanceof InvalidStoreUriException) {
-            code = ExitCode.USAGE;
-            line = e.getMessage();
-        } else if (e instanceof ProviderNotConfiguredException p) {
-            code = ExitCode.UNAVAILABLE;
-            line = p.getMessage() + " (see 'idem providers')";
-        } else if (e instanceof AuthenticationFailedException a) {
-            code = ExitCode.UNAVAILABLE;
-            line = a.provider() + " refused the credentials: " + a.getMessage() + " (check the API key, e.g. "
-                    + keyHint(a.provider()) + ")";
-        } else if (e instanceof ModelNotFoundException m) {
-            code = ExitCode.UNAVAILABLE;
-            line = m.getMessage();
-        } else if (e instanceof RequestRejectedException r) {
-            code = ExitCode.USAGE;
-            line = r.provider() + " rejected the request: " + r.getMessage();
-        } else if (e instanceof RateLimitedException || e instanceof ContentFilteredException
-                || e instanceof ReplyTooLargeException) {
-            code = ExitCode.UNAVAILABLE;
-            line = ((ModelGatewayException) e).provider() + ": " + e.getMessage();
-        } else if (e instanceof ModelGatewayException g) {
-            code = ExitCode.UNAVAILABLE;
-            line = g.provider() + " is unavailable: " + g.getMessage();
-        } else if (e instanceof StoreUnavailableException) {
-            code = ExitCode.UNAVAILABLE;
-            line = e.getMessage();
-        } else if (e instanceof java.io.UncheckedIOException io) {
-            code = ExitCode.UNAVAILABLE;
-            line = io.getMessage();
-        } else {
-            code = ExitCode.INTERNAL;
-            line = describe(e);
-        }
-        if (ex instanceof ExecutionFailedException f && f.attempts() > 1) {
-            line = line + " (after " + f.attempts() + " attempts)";
-        }
+        FailureCategory category = categoryOf(ex);
+        String line = ex instanceof IdemFailure ? ErrorLine.of(ex, Cli::keyHint)
+                : ex instanceof UncheckedIOException ? ex.getMessage() : describe(ex);
         // Adapters show URLs without credentials; this catches any message that quotes one some other way.
         err.println("idem: error: " + oneLine(EndpointUrl.redactIn(line)));
         if (stacktrace) {
             ex.printStackTrace(err);
         }
         err.flush();
-        return code;
+        return ExitCode.of(category);
+    }
+
+    private static FailureCategory categoryOf(Throwable e) {
+        if (e instanceof IdemFailure f) {
+            return f.category();
+        }
+        // a report that cannot be written (ReportWriter's contract): its destination is unavailable
+        return e instanceof UncheckedIOException ? FailureCategory.UNAVAILABLE : FailureCategory.INTERNAL;
     }
 
     private static String describe(Throwable e) {
@@ -140,7 +99,7 @@ final class Cli {
         return "internal error: " + e + " (rerun with --stacktrace and report it)";
     }
 
-    private static String keyHint(String provider) {
+    static String keyHint(String provider) {
         return switch (provider) {
             case "azure-openai" -> "AZURE_OPENAI_API_KEY";
             case "ollama" -> "the proxy in front of OLLAMA_BASE_URL";

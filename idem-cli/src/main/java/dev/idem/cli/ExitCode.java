@@ -1,5 +1,7 @@
 package dev.idem.cli;
 
+import dev.idem.domain.FailureCategory;
+
 /** The exit codes of every idem command (see DESIGN.md). */
 final class ExitCode {
     /** Success. */
@@ -14,5 +16,15 @@ final class ExitCode {
     static final int INTERNAL = 4;
 
     private ExitCode() {
+    }
+
+    /** The exit code of a failure of this category. */
+    static int of(FailureCategory category) {
+        return switch (category) {
+            case USAGE -> USAGE;
+            case UNAVAILABLE -> UNAVAILABLE;
+            case EVALUATION -> EVALUATIONS_FAILED;
+            case INTERNAL -> INTERNAL;
+        };
     }
 }

@@ -1,9 +1,11 @@
 package dev.idem.domain.spec;
 
+import dev.idem.domain.FailureCategory;
+import dev.idem.domain.IdemFailure;
 import java.util.List;
 
 /** Thrown when a spec cannot be used; carries every error found, first one in the message. */
-public final class InvalidSpecException extends RuntimeException {
+public final class InvalidSpecException extends RuntimeException implements IdemFailure {
 
     private static final long serialVersionUID = 1L;
     private final transient List<SpecIssue> issues;
@@ -20,5 +22,11 @@ public final class InvalidSpecException extends RuntimeException {
     /** Every problem found, errors first. */
     public List<SpecIssue> issues() {
         return issues;
+    }
+
+    /** {@inheritDoc} Always {@link FailureCategory#USAGE}: the spec must change. */
+    @Override
+    public FailureCategory category() {
+        return FailureCategory.USAGE;
     }
 }

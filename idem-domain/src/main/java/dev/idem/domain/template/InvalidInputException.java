@@ -1,12 +1,14 @@
 package dev.idem.domain.template;
 
+import dev.idem.domain.FailureCategory;
+import dev.idem.domain.IdemFailure;
 import java.util.Objects;
 
 /**
  * Thrown when the values given for a spec cannot render it, e.g. a required variable has no value.
  * The message is one line, without location, e.g. {@code missing value for required variable 'system_context'}.
  */
-public final class InvalidInputException extends RuntimeException {
+public final class InvalidInputException extends RuntimeException implements IdemFailure {
 
     private static final long serialVersionUID = 1L;
     private final String field;
@@ -23,5 +25,11 @@ public final class InvalidInputException extends RuntimeException {
     /** The name of the variable at fault. */
     public String field() {
         return field;
+    }
+
+    /** {@inheritDoc} Always {@link FailureCategory#USAGE}: the values must change. */
+    @Override
+    public FailureCategory category() {
+        return FailureCategory.USAGE;
     }
 }

@@ -1,12 +1,14 @@
 package dev.idem.port.in;
 
+import dev.idem.domain.FailureCategory;
+import dev.idem.domain.IdemFailure;
 import dev.idem.port.out.ModelGatewayException;
 
 /**
  * A model call failed for good: the provider refused it, or retries ran out. The cause is the provider-neutral
  * failure; {@link #attempts()} says how many attempts were made.
  */
-public final class ExecutionFailedException extends RuntimeException {
+public final class ExecutionFailedException extends RuntimeException implements IdemFailure {
 
     private static final long serialVersionUID = 1L;
     private final int attempts;
@@ -23,5 +25,11 @@ public final class ExecutionFailedException extends RuntimeException {
 
     public int attempts() {
         return attempts;
+    }
+
+    /** {@inheritDoc} The category of the provider's failure. */
+    @Override
+    public FailureCategory category() {
+        return failure().category();
     }
 }

@@ -1,11 +1,14 @@
 package dev.idem.port.out;
 
+import dev.idem.domain.FailureCategory;
+import dev.idem.domain.IdemFailure;
+
 /**
  * The provider-neutral failure of a model call. Adapters translate their client's errors into one of the
  * subclasses, so nothing provider-specific crosses the port. {@link #retryable()} tells the retry policy
  * whether another attempt can help.
  */
-public abstract class ModelGatewayException extends RuntimeException {
+public abstract class ModelGatewayException extends RuntimeException implements IdemFailure {
 
     private static final long serialVersionUID = 1L;
     private final String provider;
@@ -22,4 +25,14 @@ public abstract class ModelGatewayException extends RuntimeException {
 
     /** Whether the same request may succeed if tried again. */
     public abstract boolean retryable();
+
+    /**
+     * {@inheritDoc} {@link FailureCategory#UNAVAILABLE} unless a subclass says otherwise: the provider is down,
+     * refuses the credentials, lacks the model, limits the rate or filters the content; its configuration or its
+     * health must change, not the request.
+     */
+    @Override
+    public FailureCategory category() {
+        return FailureCategory.UNAVAILABLE;
+    }
 }

@@ -1,5 +1,7 @@
 package dev.idem.port.out;
 
+import dev.idem.domain.FailureCategory;
+
 /** The provider refused the request as invalid (HTTP 400/422), or cannot serve it. Never retried. */
 public final class RequestRejectedException extends ModelGatewayException {
     private static final long serialVersionUID = 1L;
@@ -11,5 +13,11 @@ public final class RequestRejectedException extends ModelGatewayException {
     @Override
     public boolean retryable() {
         return false;
+    }
+
+    /** {@inheritDoc} {@link FailureCategory#USAGE}: the request itself (the spec, its values) must change. */
+    @Override
+    public FailureCategory category() {
+        return FailureCategory.USAGE;
     }
 }

@@ -1,9 +1,11 @@
-package dev.idem.application;
+package dev.idem.port.out;
 
+import dev.idem.domain.FailureCategory;
+import dev.idem.domain.IdemFailure;
 import java.util.List;
 
 /** A provider lacks required settings, or one of its settings is unusable; the message names it. */
-public final class ProviderNotConfiguredException extends IllegalStateException {
+public final class ProviderNotConfiguredException extends IllegalStateException implements IdemFailure {
 
     private static final long serialVersionUID = 1L;
     private final String provider;
@@ -32,5 +34,11 @@ public final class ProviderNotConfiguredException extends IllegalStateException 
 
     public List<String> missing() {
         return missing;
+    }
+
+    /** {@inheritDoc} Always {@link FailureCategory#UNAVAILABLE}: the provider's settings must be fixed. */
+    @Override
+    public FailureCategory category() {
+        return FailureCategory.UNAVAILABLE;
     }
 }
