@@ -6,13 +6,14 @@ import dev.idem.adapter.yaml.YamlPromptSpecRepository;
 import dev.idem.application.DesignIdempotencyService;
 import dev.idem.application.EvaluateSpecService;
 import dev.idem.application.EvaluatorFactory;
+import dev.idem.application.ExecutionStores;
 import dev.idem.application.IdempotentExecutor;
 import dev.idem.application.ModelGateways;
+import dev.idem.application.Providers;
 import dev.idem.application.RenderPromptService;
 import dev.idem.application.RunPromptService;
 import dev.idem.application.Sleeper;
 import dev.idem.application.SpecResolver;
-import dev.idem.port.out.UnknownProviderException;
 import dev.idem.application.ValidateSpecService;
 import dev.idem.domain.evaluation.RegexBudget;
 import dev.idem.domain.execution.RandomSource;
@@ -27,11 +28,9 @@ import dev.idem.port.in.ValidateSpecUseCase;
 import dev.idem.port.out.ExecutionStore;
 import dev.idem.port.out.ExecutionStoreProvider;
 import dev.idem.port.out.GatewaySettings;
-import dev.idem.port.out.InvalidStoreUriException;
 import dev.idem.port.out.ModelGateway;
 import dev.idem.port.out.ModelGatewayProvider;
 import dev.idem.port.out.ReportWriter;
-import dev.idem.port.out.StoreUnavailableException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -40,11 +39,10 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -55,11 +53,15 @@ import java.util.UUID;
  */
 final class IdemAssembly {
 
+    private static final ClassLoader LOADER = Idem.class.getClassLoader();
+
     private final ModelChoice choice;
     private final ExecutionOptions options;
     private final ModelGateways gateways;
     private final YamlPromptSpecRepository repository = new YamlPromptSpecRepository();
     private final SpecResolver specs = new SpecResolver(repository);
+    private final ExecutionStores stores;
+    private final Providers<ReportWriter> reportWriters;
     private final Lazy<ExecutionStore> store;
     private final Lazy<IdempotentExecutor> executor;
     private final Lazy<PromptSpec> flagship;
@@ -69,21 +71,38 @@ final class IdemAssembly {
         this.choice = new ModelChoice(b.provider, Optional.ofNullable(b.model));
         this.options = new ExecutionOptions(b.retryPolicy, b.useCache, b.cacheTtl, b.failureTtl);
         this.clock = b.clock;
-        List<ModelGatewayProvider> providers = new ArrayList<>(ModelGateways.discover(Idem.class.getClassLoader()));
+        List<ModelGatewayProvider> providers = new ArrayList<>(Providers.discover(ModelGatewayProvider.class, LOADER));
         for (ModelGateway custom : b.customGateways) {
             providers.removeIf(p -> p.id().equals(custom.providerId()));
             providers.add(new CustomGatewayProvider(custom));
         }
-        this.gateways = new ModelGateways(providers, new GatewaySettings(b.settings, b.requestTimeout,
+        this.gateways = new ModelGateways(providers, new GatewaySettings(settings(b, providers), b.requestTimeout,
                 b.maxResponseBytes));
+        this.stores = new ExecutionStores(Providers.discover(ExecutionStoreProvider.class, LOADER));
+        this.reportWriters = Providers.load(ReportWriter.class, LOADER, "report format", w -> List.of(w.format()));
         URI storeUri = b.storeUri;
-        this.store = new Lazy<>(() -> openStore(storeUri, clock));
+        this.store = new Lazy<>(() -> stores.open(storeUri, clock));
         Duration lease = b.lease;
         RandomSource random = b.random;
         // the owner name costs a host-name lookup: only commands that call models pay for it
         this.executor = new Lazy<>(() -> new IdempotentExecutor(store.get(), clock, random, Sleeper.system(),
                 ownerId(), lease));
         this.flagship = new Lazy<>(this::loadFlagship);
+    }
+
+    /** The settings set one by one, and from the environment exactly those some provider declares. */
+    private static Map<String, String> settings(IdemBuilder b, List<ModelGatewayProvider> providers) {
+        Map<String, String> settings = new HashMap<>();
+        for (ModelGatewayProvider p : providers) {
+            for (ModelGatewayProvider.Setting s : p.settings()) {
+                String value = b.environment.get(s.name());
+                if (value != null && !value.isBlank()) {
+                    settings.put(s.name(), value);
+                }
+            }
+        }
+        settings.putAll(b.settings);
+        return settings;
     }
 
     ModelChoice choice() {
@@ -134,7 +153,7 @@ final class IdemAssembly {
 
     Map<String, ReportWriter> reportWriters() {
         Map<String, ReportWriter> writers = new TreeMap<>();
-        ServiceLoader.load(ReportWriter.class, Idem.class.getClassLoader()).forEach(w -> writers.put(w.format(), w));
+        reportWriters.all().forEach(w -> writers.put(w.format(), w));
         return writers;
     }
 
@@ -152,27 +171,16 @@ final class IdemAssembly {
     }
 
     /**
-     * Opens a store by URI: {@code memory:}, {@code sqlite:PATH}, {@code redis://host:port/db}.
+     * Opens a store by URI with the store providers on the class path.
      *
-     * @throws UnknownProviderException if no store handles the scheme
-     * @throws InvalidStoreUriException if the URI cannot name a store (malformed, a device, an unknown database)
-     * @throws StoreUnavailableException if it cannot be opened
+     * @see ExecutionStores#open(URI, Clock)
      */
     static ExecutionStore openStore(URI uri, Clock clock) {
-        String scheme = Optional.ofNullable(uri.getScheme()).orElse("").toLowerCase(Locale.ROOT);
-        Map<String, ExecutionStoreProvider> byId = new TreeMap<>();
-        ServiceLoader.load(ExecutionStoreProvider.class, Idem.class.getClassLoader())
-                .forEach(p -> byId.put(p.id(), p));
-        ExecutionStoreProvider provider = byId.get(scheme);
-        if (provider == null) {
-            throw new UnknownProviderException("store", scheme.isEmpty() ? uri.toString() : scheme,
-                    List.copyOf(byId.keySet()));
-        }
-        return provider.open(uri, clock);
+        return new ExecutionStores(Providers.discover(ExecutionStoreProvider.class, LOADER)).open(uri, clock);
     }
 
     private PromptSpec loadFlagship() {
-        try (InputStream in = Idem.class.getClassLoader().getResourceAsStream(Idem.FLAGSHIP_RESOURCE)) {
+        try (InputStream in = LOADER.getResourceAsStream(Idem.FLAGSHIP_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("the flagship spec is missing from the idem-api jar: "
                         + Idem.FLAGSHIP_RESOURCE);

@@ -25,6 +25,7 @@ public final class IdemBuilder {
     String provider = "builtin";
     String model;
     final Map<String, String> settings = new HashMap<>();
+    Map<String, String> environment = Map.of();
     Duration requestTimeout = Duration.ofSeconds(60);
     long maxResponseBytes = GatewaySettings.DEFAULT_MAX_RESPONSE_BYTES;
     URI storeUri = URI.create("memory:/");
@@ -64,6 +65,15 @@ public final class IdemBuilder {
     /** Several provider settings at once (e.g. {@code System.getenv()} filtered by the caller). */
     public IdemBuilder settings(Map<String, String> values) {
         values.forEach(this::setting);
+        return this;
+    }
+
+    /**
+     * Takes from {@code environment} (e.g. {@code System.getenv()}) exactly the settings that the providers on the
+     * class path declare, and nothing else; a blank value counts as unset. Settings given one by one win.
+     */
+    public IdemBuilder settingsFrom(Map<String, String> environment) {
+        this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
         return this;
     }
 

@@ -5,11 +5,8 @@ import dev.idem.port.out.ModelGateway;
 import dev.idem.port.out.ModelGatewayProvider;
 import dev.idem.port.out.ProviderNotConfiguredException;
 import dev.idem.port.out.UnknownProviderException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -18,42 +15,28 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ModelGateways {
 
-    private final Map<String, ModelGatewayProvider> providers;
+    private final Providers<ModelGatewayProvider> providers;
     private final GatewaySettings settings;
     private final Map<String, ModelGateway> made = new ConcurrentHashMap<>();
 
     /**
      * @param providers every provider; ids must be distinct
      * @param settings  the settings all providers read (each takes its own keys)
+     * @throws dev.idem.port.out.DuplicateProviderException if two providers claim one id
      */
     public ModelGateways(List<ModelGatewayProvider> providers, GatewaySettings settings) {
-        Map<String, ModelGatewayProvider> byId = new TreeMap<>();
-        for (ModelGatewayProvider p : providers) {
-            ModelGatewayProvider clash = byId.putIfAbsent(p.id(), p);
-            if (clash != null) {
-                throw new IllegalStateException("two model providers claim the id '" + p.id() + "': "
-                        + clash.getClass().getName() + " and " + p.getClass().getName());
-            }
-        }
-        this.providers = byId;
+        this.providers = Providers.of("provider", providers, p -> List.of(p.id()));
         this.settings = settings;
-    }
-
-    /** Every provider registered with {@link ServiceLoader} on the class path of {@code loader}. */
-    public static List<ModelGatewayProvider> discover(ClassLoader loader) {
-        List<ModelGatewayProvider> found = new ArrayList<>();
-        ServiceLoader.load(ModelGatewayProvider.class, loader).forEach(found::add);
-        return found;
     }
 
     /** Provider ids, sorted. */
     public List<String> ids() {
-        return List.copyOf(providers.keySet());
+        return providers.ids();
     }
 
     /** Every provider, sorted by id. */
     public List<ModelGatewayProvider> providers() {
-        return List.copyOf(providers.values());
+        return providers.all();
     }
 
     /** The settings providers are created with. */
@@ -69,9 +52,6 @@ public final class ModelGateways {
      */
     public ModelGateway gateway(String id) {
         ModelGatewayProvider provider = providers.get(id);
-        if (provider == null) {
-            throw new UnknownProviderException("provider", id, ids());
-        }
         return made.computeIfAbsent(id, k -> {
             List<String> missing = provider.missing(settings);
             if (!missing.isEmpty()) {

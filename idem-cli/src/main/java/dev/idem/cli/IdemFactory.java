@@ -2,9 +2,7 @@ package dev.idem.cli;
 
 import dev.idem.api.Idem;
 import dev.idem.api.IdemBuilder;
-import dev.idem.application.ModelGateways;
 import dev.idem.domain.execution.RetryPolicy;
-import dev.idem.port.out.ModelGatewayProvider;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -13,8 +11,8 @@ import java.util.Properties;
 
 /**
  * Turns options, environment variables and the optional config file {@code .idem/config.properties} into a
- * configured {@link Idem}, which does the wiring (idem-api is the composition root). The only place that reads
- * the environment.
+ * configured {@link Idem}, which does the wiring (idem-api is the composition root) and takes from the environment
+ * exactly the settings its providers declare. The only place that reads the environment.
  * Resolution order for provider, model and store: option, then {@code IDEM_PROVIDER} / {@code IDEM_MODEL} /
  * {@code IDEM_STORE}, then the config file ({@code provider=}, {@code model=}, {@code store=}), then the default.
  */
@@ -52,7 +50,7 @@ final class IdemFactory {
         if (model != null) {
             b.model(model);
         }
-        withProviderSettings(b);
+        b.settingsFrom(environment.env());
         if (provider.timeout != null) {
             b.requestTimeout(Durations.parse("--timeout", provider.timeout, Durations.MAX_TIMEOUT));
         }
@@ -95,21 +93,7 @@ final class IdemFactory {
 
     /** An Idem that needs neither provider nor store (validate, render, providers). */
     Idem openOffline() {
-        IdemBuilder b = Idem.builder();
-        withProviderSettings(b);
-        return b.build();
-    }
-
-    /** Hands each provider exactly the environment variables it declares, nothing else. */
-    private void withProviderSettings(IdemBuilder b) {
-        for (ModelGatewayProvider p : ModelGateways.discover(IdemFactory.class.getClassLoader())) {
-            for (ModelGatewayProvider.Setting s : p.settings()) {
-                String v = environment.get(s.name());
-                if (v != null) {
-                    b.setting(s.name(), v);
-                }
-            }
-        }
+        return Idem.builder().settingsFrom(environment.env()).build();
     }
 
     private String storeUri(StoreOptions store, Properties config) {
