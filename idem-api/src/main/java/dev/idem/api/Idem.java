@@ -8,7 +8,10 @@ import dev.idem.port.in.EvaluateSpecUseCase;
 import dev.idem.port.in.EvaluateSpecUseCase.EvaluateSpecCommand;
 import dev.idem.port.in.EvaluationResult;
 import dev.idem.port.in.ExecutionOptions;
+import dev.idem.port.in.InspectStoreUseCase;
+import dev.idem.port.in.ListProvidersUseCase;
 import dev.idem.port.in.ModelChoice;
+import dev.idem.port.in.PurgeStoreUseCase;
 import dev.idem.port.in.RenderPromptUseCase;
 import dev.idem.port.in.RunPromptUseCase;
 import dev.idem.port.in.RunPromptUseCase.RunPromptCommand;
@@ -110,6 +113,21 @@ public final class Idem implements AutoCloseable {
     /** Evaluates specs. */
     public EvaluateSpecUseCase evaluator() {
         return assembly.evaluator();
+    }
+
+    /** Shows what the execution store holds (opening it on first use). */
+    public InspectStoreUseCase storeInspector() {
+        return assembly.storeInspector();
+    }
+
+    /** Deletes expired (or all) records of the execution store (opening it on first use). */
+    public PurgeStoreUseCase storePurger() {
+        return assembly.storePurger();
+    }
+
+    /** Lists the model providers, whether each is configured and what each setting lacks. */
+    public ListProvidersUseCase providerLister() {
+        return assembly.providerLister();
     }
 
     /** The providers, their settings and the gateways made from them. */

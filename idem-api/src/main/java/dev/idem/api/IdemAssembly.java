@@ -8,8 +8,11 @@ import dev.idem.application.EvaluateSpecService;
 import dev.idem.application.EvaluatorFactory;
 import dev.idem.application.ExecutionStores;
 import dev.idem.application.IdempotentExecutor;
+import dev.idem.application.InspectStoreService;
+import dev.idem.application.ListProvidersService;
 import dev.idem.application.ModelGateways;
 import dev.idem.application.Providers;
+import dev.idem.application.PurgeStoreService;
 import dev.idem.application.RenderPromptService;
 import dev.idem.application.RunPromptService;
 import dev.idem.application.Sleeper;
@@ -21,7 +24,10 @@ import dev.idem.domain.spec.PromptSpec;
 import dev.idem.port.in.DesignIdempotencyUseCase;
 import dev.idem.port.in.EvaluateSpecUseCase;
 import dev.idem.port.in.ExecutionOptions;
+import dev.idem.port.in.InspectStoreUseCase;
+import dev.idem.port.in.ListProvidersUseCase;
 import dev.idem.port.in.ModelChoice;
+import dev.idem.port.in.PurgeStoreUseCase;
 import dev.idem.port.in.RenderPromptUseCase;
 import dev.idem.port.in.RunPromptUseCase;
 import dev.idem.port.in.ValidateSpecUseCase;
@@ -149,6 +155,18 @@ final class IdemAssembly {
         return new EvaluateSpecService(specs, gateways, executor.get(),
                 new EvaluatorFactory(new JsonRubricRepository(), new JsonSchemaValidator(),
                         RegexBudget.of(clock)), clock);
+    }
+
+    InspectStoreUseCase storeInspector() {
+        return new InspectStoreService(store.get());
+    }
+
+    PurgeStoreUseCase storePurger() {
+        return new PurgeStoreService(store.get());
+    }
+
+    ListProvidersUseCase providerLister() {
+        return new ListProvidersService(gateways);
     }
 
     Map<String, ReportWriter> reportWriters() {

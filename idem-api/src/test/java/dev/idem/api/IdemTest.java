@@ -8,6 +8,7 @@ import dev.idem.port.out.UnknownProviderException;
 import dev.idem.domain.evaluation.Rubric;
 import dev.idem.domain.evaluation.RubricScore;
 import dev.idem.port.in.CaseStatus;
+import dev.idem.port.in.ListProvidersUseCase.ListProvidersCommand;
 import dev.idem.port.in.EvaluationResult;
 import dev.idem.port.in.RunResult;
 import dev.idem.testkit.ScriptedModelGateway;
@@ -103,5 +104,26 @@ class IdemTest {
         assertThatThrownBy(() -> Idem.builder().store("etcd://x").build().store())
                 .isInstanceOf(UnknownProviderException.class).hasMessageContaining("sqlite")
                 .hasMessageContaining("redis").hasMessageContaining("memory");
+    }
+
+    @Test
+    void should_take_the_settings_providers_declare_from_an_environment() {
+        // given an environment with an OpenAI key, a blank Ollama URL and a variable no provider reads
+        Map<String, String> environment = Map.of("OPENAI_API_KEY", "sk-test", "OLLAMA_BASE_URL", " ",
+                "HOME", "/home/someone");
+
+        try (Idem idem = Idem.builder().settingsFrom(environment).setting("OPENAI_BASE_URL", "http://localhost:1/v1")
+                .build()) {
+            // when
+            var providers = idem.providerLister().list(new ListProvidersCommand());
+
+            // then openai is configured, the blank value counts as unset, and the setting given by name is there
+            var openai = providers.stream().filter(p -> p.id().equals("openai")).findFirst().orElseThrow();
+            assertThat(openai.configured()).isTrue();
+            assertThat(openai.settings()).filteredOn(s -> s.name().equals("OPENAI_BASE_URL"))
+                    .singleElement().satisfies(s -> assertThat(s.shownValue()).contains("http://localhost:1/v1"));
+            var ollama = providers.stream().filter(p -> p.id().equals("ollama")).findFirst().orElseThrow();
+            assertThat(ollama.settings()).allSatisfy(s -> assertThat(s.set()).isFalse());
+        }
     }
 }

@@ -2,10 +2,13 @@ package dev.idem.cli;
 
 import dev.idem.domain.FailureCategory;
 import dev.idem.domain.IdemFailure;
+import dev.idem.api.Idem;
 import dev.idem.domain.execution.EndpointUrl;
+import dev.idem.port.in.ListProvidersUseCase.ListProvidersCommand;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 
 /**
@@ -38,7 +41,8 @@ final class Cli {
             return ExitCode.USAGE;
         });
         boolean stacktrace = Arrays.asList(args).contains("--stacktrace");
-        cl.setExecutionExceptionHandler((ex, c, parsed) -> report(ex, diagnostics, stacktrace));
+        UnaryOperator<String> keyHint = provider -> keyHint(factory, provider);
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> report(ex, diagnostics, stacktrace, keyHint));
         int code;
         try {
             code = cl.execute(args);
@@ -46,7 +50,7 @@ final class Cli {
             // picocli hands only Exceptions to the handler above; an Error (out of memory, stack overflow)
             // thrown by a command goes straight through it, and would reach the user as a JVM stack trace.
             out.flush();
-            code = report(e, diagnostics, stacktrace);
+            code = report(e, diagnostics, stacktrace, keyHint);
         }
         out.flush();
         err.flush();
@@ -69,10 +73,12 @@ final class Cli {
     /**
      * Prints one line for a failure and returns its exit code: the code of its {@link FailureCategory} for one of
      * idem's own failures ({@link IdemFailure}), whatever its type; an internal error for anything else.
+     *
+     * @param keyHint the setting that holds a provider's credentials, by provider id
      */
-    static int report(Throwable ex, PrintWriter err, boolean stacktrace) {
+    static int report(Throwable ex, PrintWriter err, boolean stacktrace, UnaryOperator<String> keyHint) {
         FailureCategory category = categoryOf(ex);
-        String line = ex instanceof IdemFailure ? ErrorLine.of(ex, Cli::keyHint)
+        String line = ex instanceof IdemFailure ? ErrorLine.of(ex, keyHint)
                 : ex instanceof UncheckedIOException ? ex.getMessage() : describe(ex);
         // Adapters show URLs without credentials; this catches any message that quotes one some other way.
         err.println("idem: error: " + oneLine(EndpointUrl.redactIn(line)));
@@ -99,12 +105,22 @@ final class Cli {
         return "internal error: " + e + " (rerun with --stacktrace and report it)";
     }
 
-    static String keyHint(String provider) {
-        return switch (provider) {
-            case "azure-openai" -> "AZURE_OPENAI_API_KEY";
-            case "ollama" -> "the proxy in front of OLLAMA_BASE_URL";
-            default -> "OPENAI_API_KEY";
-        };
+    /**
+     * Where a provider's credentials are set, for a refusal of them: its secret settings (an API key), or, for a
+     * provider that has none (a local server), the proxy in front of the URL it is set up with.
+     */
+    private static String keyHint(IdemFactory factory, String provider) {
+        try (Idem idem = factory.openOffline()) {
+            return idem.providerLister().list(new ListProvidersCommand()).stream()
+                    .filter(p -> p.id().equals(provider)).findFirst()
+                    .map(p -> !p.secretSettings().isEmpty() ? String.join(" or ", p.secretSettings())
+                            : p.settings().isEmpty() ? "the credentials of " + provider
+                            : "the proxy in front of " + p.settings().get(0).name())
+                    .orElse("the credentials of " + provider);
+        } catch (RuntimeException e) {
+            // the failure being reported matters more than the hint (the configuration may be what is broken)
+            return "the credentials of " + provider;
+        }
     }
 
     static String oneLine(String s) {

@@ -1,11 +1,10 @@
 package dev.idem.cli;
 
 import dev.idem.api.Idem;
-import dev.idem.application.ModelGateways;
-import dev.idem.domain.execution.EndpointUrl;
-import dev.idem.port.out.ModelGatewayProvider;
+import dev.idem.port.in.ListProvidersUseCase.ListProvidersCommand;
+import dev.idem.port.in.ListProvidersUseCase.ProviderStatus;
+import dev.idem.port.in.ListProvidersUseCase.SettingStatus;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
@@ -28,23 +27,24 @@ final class ProvidersCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = Console.of(spec, factory.environment()).out();
-        Idem idem = factory.openOffline();
-        ModelGateways gateways = idem.gateways();
-        for (ModelGatewayProvider p : gateways.providers()) {
-            List<String> missing = p.missing(gateways.settings());
-            out.printf("%-13s %-14s %s%n", p.id(), missing.isEmpty() ? "configured" : "not configured",
-                    p.description());
-            for (ModelGatewayProvider.Setting s : p.settings()) {
-                boolean set = gateways.settings().get(s.name()).isPresent();
-                // a URL setting may carry a password or a key of its own (user:pass@, ?key=): shown without it
-                String value = !set ? (s.defaultValue().isEmpty() ? "" : "default " + s.defaultValue())
-                        : s.secret() ? "set (hidden)" : EndpointUrl.redactIn(gateways.settings().get(s.name())
-                                .orElse(""));
-                out.printf("    %-26s %-9s %s%n", s.name(), s.required() ? (set ? "ok" : "MISSING") : "optional",
-                        value);
+        try (Idem idem = factory.openOffline()) {
+            for (ProviderStatus p : idem.providerLister().list(new ListProvidersCommand())) {
+                out.printf("%-13s %-14s %s%n", p.id(), p.configured() ? "configured" : "not configured",
+                        p.description());
+                for (SettingStatus s : p.settings()) {
+                    out.printf("    %-26s %-9s %s%n", s.name(), s.required() ? (s.set() ? "ok" : "MISSING")
+                            : "optional", shown(s));
+                }
             }
         }
         out.flush();
         return ExitCode.OK;
+    }
+
+    private static String shown(SettingStatus s) {
+        if (!s.set()) {
+            return s.defaultValue().isEmpty() ? "" : "default " + s.defaultValue();
+        }
+        return s.shownValue().orElse("set (hidden)");
     }
 }

@@ -1,8 +1,10 @@
 package dev.idem.cli;
 
 import dev.idem.api.Idem;
-import dev.idem.port.out.ExecutionStore;
-import dev.idem.port.out.StoreStats;
+import dev.idem.port.in.InspectStoreUseCase.InspectStoreCommand;
+import dev.idem.port.in.InspectStoreUseCase.StoreInspection;
+import dev.idem.port.in.PurgeStoreUseCase.PurgeResult;
+import dev.idem.port.in.PurgeStoreUseCase.PurgeStoreCommand;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,15 +48,15 @@ final class StoreCommand implements Callable<Integer> {
         public Integer call() {
             PrintWriter out = Console.of(spec, factory.environment()).out();
             try (Idem idem = factory.openForStore(store)) {
-                ExecutionStore s = idem.store();
-                StoreStats stats = s.stats();
-                out.println("store        " + s.describe());
-                out.println("completed    " + stats.completed() + (stats.expired() > 0
-                        ? " (" + stats.expired() + " expired, purge with 'idem store purge')" : ""));
-                out.println("in progress  " + stats.inProgress());
-                out.println("failed       " + stats.failed());
-                out.println("size         " + (stats.sizeBytes() < 0 ? "unknown" : humanBytes(stats.sizeBytes())));
-                out.println("last run     " + stats.lastRun().map(r -> r.calls() + " calls, " + r.replays()
+                StoreInspection s = idem.storeInspector().inspect(new InspectStoreCommand());
+                out.println("store        " + s.store());
+                out.println("completed    " + s.completed() + (s.expired() > 0
+                        ? " (" + s.expired() + " expired, purge with 'idem store purge')" : ""));
+                out.println("in progress  " + s.inProgress());
+                out.println("failed       " + s.failed());
+                out.println("size         " + (s.sizeBytes().isPresent() ? humanBytes(s.sizeBytes().getAsLong())
+                        : "unknown"));
+                out.println("last run     " + s.lastRun().map(r -> r.calls() + " calls, " + r.replays()
                         + " replayed, hit rate " + String.format("%.1f%%", 100 * r.hitRate())).orElse("none recorded"));
             }
             out.flush();
@@ -85,9 +87,9 @@ final class StoreCommand implements Callable<Integer> {
         public Integer call() {
             PrintWriter out = Console.of(spec, factory.environment()).out();
             try (Idem idem = factory.openForStore(store)) {
-                ExecutionStore s = idem.store();
-                long n = all ? s.purgeAll() : s.purgeExpired();
-                out.println("purged " + n + (n == 1 ? " record" : " records") + " from " + s.describe());
+                PurgeResult purged = idem.storePurger().purge(new PurgeStoreCommand(all));
+                long n = purged.records();
+                out.println("purged " + n + (n == 1 ? " record" : " records") + " from " + purged.store());
             }
             out.flush();
             return ExitCode.OK;

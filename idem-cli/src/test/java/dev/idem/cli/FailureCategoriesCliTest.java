@@ -42,7 +42,7 @@ class FailureCategoriesCliTest {
     void should_exit_with_the_code_of_the_category_of_a_failure_type_it_does_not_know(FailureCategory category,
                                                                                    int code) {
         // when
-        int exit = Cli.report(new NewFailure(category), new PrintWriter(err), false);
+        int exit = Cli.report(new NewFailure(category), new PrintWriter(err), false, provider -> "THE_KEY");
 
         // then
         assertThat(exit).isEqualTo(code);
@@ -56,7 +56,7 @@ class FailureCategoriesCliTest {
                 new RequestRejectedException("openai", "max_tokens is too large", null), 2);
 
         // when
-        int exit = Cli.report(failed, new PrintWriter(err), false);
+        int exit = Cli.report(failed, new PrintWriter(err), false, provider -> "THE_KEY");
 
         // then a usage error, told with the provider's words and the attempts
         assertThat(exit).isEqualTo(2);
@@ -67,7 +67,7 @@ class FailureCategoriesCliTest {
     @Test
     void should_report_a_throwable_that_is_not_an_idem_failure_as_an_internal_error() {
         // when
-        int exit = Cli.report(new IllegalStateException("boom"), new PrintWriter(err), false);
+        int exit = Cli.report(new IllegalStateException("boom"), new PrintWriter(err), false, provider -> "THE_KEY");
 
         // then
         assertThat(exit).isEqualTo(4);
