@@ -154,7 +154,7 @@ final class IdemAssembly {
     EvaluateSpecUseCase evaluator() {
         return new EvaluateSpecService(specs, gateways, executor.get(),
                 new EvaluatorFactory(new JsonRubricRepository(), new JsonSchemaValidator(),
-                        RegexBudget.of(clock)), clock);
+                        RegexBudget.of(clock)), reportWriters, clock);
     }
 
     InspectStoreUseCase storeInspector() {

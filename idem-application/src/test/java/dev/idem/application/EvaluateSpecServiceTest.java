@@ -29,6 +29,7 @@ import dev.idem.port.in.ExecutionOptions;
 import dev.idem.port.in.ModelChoice;
 import dev.idem.port.in.SpecInput;
 import dev.idem.port.out.GatewaySettings;
+import dev.idem.port.out.ReportWriter;
 import dev.idem.port.out.RequestRejectedException;
 import dev.idem.testkit.FailingExecutionStore;
 import dev.idem.testkit.FixedGatewayProvider;
@@ -53,6 +54,8 @@ import org.junit.jupiter.api.Test;
 class EvaluateSpecServiceTest {
 
     private static final String PROVIDER = "openai";
+    private static final Providers<ReportWriter> NO_REPORT_WRITERS =
+            Providers.of("report format", List.of(), w -> List.of(w.format()));
 
     private final MutableClock clock = MutableClock.atDefaultStart();
     private final InMemoryExecutionStore store = new InMemoryExecutionStore(clock);
@@ -65,7 +68,7 @@ class EvaluateSpecServiceTest {
             new ModelGateways(List.of(new FixedGatewayProvider(PROVIDER, gateway)), GatewaySettings.of(Map.of())),
             executor, new EvaluatorFactory(() -> {
                 throw new AssertionError("no rubric in these specs");
-            }, (text, schema) -> Verdict.pass("json not used"), RegexBudget.of(clock)), clock);
+            }, (text, schema) -> Verdict.pass("json not used"), RegexBudget.of(clock)), NO_REPORT_WRITERS, clock);
 
     @AfterEach
     void tearDown() {
@@ -464,7 +467,7 @@ class EvaluateSpecServiceTest {
                 new ModelGateways(List.of(new FixedGatewayProvider(PROVIDER, gateway)), GatewaySettings.of(Map.of())),
                 executor, new EvaluatorFactory(() -> {
                     throw new AssertionError("no rubric in these specs");
-                }, (text, schema) -> Verdict.pass("json not used"), RegexBudget.of(clock)), clock);
+                }, (text, schema) -> Verdict.pass("json not used"), RegexBudget.of(clock)), NO_REPORT_WRITERS, clock);
     }
 
     private static Fingerprint fingerprintOf(PromptSpec spec, int row) {

@@ -27,6 +27,7 @@ import dev.idem.port.in.ExecutionOptions;
 import dev.idem.port.in.ModelChoice;
 import dev.idem.port.in.SpecInput;
 import dev.idem.port.out.GatewaySettings;
+import dev.idem.port.out.ReportWriter;
 import dev.idem.port.out.RequestRejectedException;
 import dev.idem.testkit.FixedGatewayProvider;
 import dev.idem.testkit.InMemorySpecRepository;
@@ -270,7 +271,8 @@ class JudgeEvaluatorTest {
 
     private EvaluateSpecService service(FixedGatewayProvider... providers) {
         return new EvaluateSpecService(new SpecResolver(InMemorySpecRepository.empty()),
-                new ModelGateways(List.of(providers), GatewaySettings.of(Map.of())), executor, factory, clock);
+                new ModelGateways(List.of(providers), GatewaySettings.of(Map.of())), executor, factory,
+                Providers.of("report format", List.<ReportWriter>of(), w -> List.of(w.format())), clock);
     }
 
     private static PromptSpec spec(EvaluatorSpec evaluator) {

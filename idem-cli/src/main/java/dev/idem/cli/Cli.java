@@ -6,7 +6,6 @@ import dev.idem.api.Idem;
 import dev.idem.domain.execution.EndpointUrl;
 import dev.idem.port.in.ListProvidersUseCase.ListProvidersCommand;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine;
@@ -77,9 +76,8 @@ final class Cli {
      * @param keyHint the setting that holds a provider's credentials, by provider id
      */
     static int report(Throwable ex, PrintWriter err, boolean stacktrace, UnaryOperator<String> keyHint) {
-        FailureCategory category = categoryOf(ex);
-        String line = ex instanceof IdemFailure ? ErrorLine.of(ex, keyHint)
-                : ex instanceof UncheckedIOException ? ex.getMessage() : describe(ex);
+        FailureCategory category = ex instanceof IdemFailure f ? f.category() : FailureCategory.INTERNAL;
+        String line = ex instanceof IdemFailure ? ErrorLine.of(ex, keyHint) : describe(ex);
         // Adapters show URLs without credentials; this catches any message that quotes one some other way.
         err.println("idem: error: " + oneLine(EndpointUrl.redactIn(line)));
         if (stacktrace) {
@@ -87,14 +85,6 @@ final class Cli {
         }
         err.flush();
         return ExitCode.of(category);
-    }
-
-    private static FailureCategory categoryOf(Throwable e) {
-        if (e instanceof IdemFailure f) {
-            return f.category();
-        }
-        // a report that cannot be written (ReportWriter's contract): its destination is unavailable
-        return e instanceof UncheckedIOException ? FailureCategory.UNAVAILABLE : FailureCategory.INTERNAL;
     }
 
     private static String describe(Throwable e) {

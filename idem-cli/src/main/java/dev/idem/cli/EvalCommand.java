@@ -1,30 +1,22 @@
 package dev.idem.cli;
 
 import dev.idem.api.Idem;
-import dev.idem.port.in.CaseResult;
-import dev.idem.port.in.CaseStatus;
-import dev.idem.port.in.EvaluateSpecUseCase;
 import dev.idem.port.in.EvaluateSpecUseCase.EvaluateSpecCommand;
 import dev.idem.port.in.EvaluateSpecUseCase.Shard;
 import dev.idem.port.in.EvaluationResult;
 import dev.idem.port.in.EvaluationSummary;
-import dev.idem.port.in.EvaluatorOutcome;
 import dev.idem.port.in.ModelChoice;
+import dev.idem.port.in.ReportTarget;
 import dev.idem.port.in.SpecInput;
-import dev.idem.port.out.ReportWriter;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,6 +33,9 @@ final class EvalCommand implements Callable<Integer> {
     static final int MAX_JOBS = 1024;
     /** Most samples per row. */
     static final int MAX_REPEAT = 1000;
+
+    /** Names of standard output: written as data, like {@code -}, so that the console output can step aside. */
+    private static final Set<String> STDOUT = Set.of("-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1");
 
     private final IdemFactory factory;
 
@@ -125,40 +120,23 @@ final class EvalCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--shard: " + e.getMessage());
         }
-        Map<String, ReportTarget> reports = reportTargets();
         Console console = Console.of(spec, factory.environment());
+        List<ReportTarget> reports = reportTargets(console);
         // A report on stdout is data a program reads: the console output moves to stderr so as not to corrupt it.
-        PrintWriter out = reports.values().stream().anyMatch(ReportTarget::toStdout) ? console.err() : console.out();
+        PrintWriter out = reports.stream().anyMatch(t -> t.stream().isPresent()) ? console.err() : console.out();
         PrintWriter err = console.err();
         try (Idem idem = factory.open(provider, store)) {
-            Map<String, ReportWriter> writers = idem.reportWriters();
-            for (String format : reports.keySet()) {
-                if (!writers.containsKey(format)) {
-                    throw new UsageException("no " + format + " report writer on the class path");
-                }
-            }
             Optional<ModelChoice> judge = judgeProvider == null && judgeModel == null ? Optional.empty()
                     : Optional.of(new ModelChoice(judgeProvider == null ? idem.choice().provider() : judgeProvider,
                     Optional.ofNullable(judgeModel)));
             Path specPath = factory.environment().resolve(specFile);
             EvaluationResult result;
             Interrupts interrupts = factory.interrupts();
-            try (CaseProgress progress = new CaseProgress(factory.environment().interactive())) {
+            try (EvalConsole shown = new EvalConsole(factory.environment().interactive(), out, err, specFile, quiet)) {
                 EvaluateSpecCommand command = new EvaluateSpecCommand(SpecInput.file(specPath), idem.choice(), judge,
-                        jobs, repeat, filterPattern, shardPart, idem.options(), progress, interrupts.cancellation());
+                        jobs, repeat, filterPattern, shardPart, idem.options(), shown, interrupts.cancellation(),
+                        reports);
                 result = interrupts.cooperatively(() -> idem.evaluator().evaluate(command));
-            }
-            printHeader(out, result, specFile);
-            if (!quiet) {
-                for (CaseResult r : result.cases()) {
-                    out.println(row(r));
-                }
-            }
-            printSummary(out, result.summary());
-            out.flush();
-            for (Map.Entry<String, ReportTarget> e : reports.entrySet()) {
-                e.getValue().write(writers.get(e.getKey()), result, console.data());
-                err.println("idem: wrote " + e.getKey() + " report " + e.getValue().describe());
             }
             out.flush();
             err.flush();
@@ -196,103 +174,29 @@ final class EvalCommand implements Callable<Integer> {
         return s.passed() == s.total() ? ExitCode.OK : ExitCode.EVALUATIONS_FAILED;
     }
 
-    /** Where each report goes, checked before any call: a directory, or two reports on stdout, is a usage error. */
-    private Map<String, ReportTarget> reportTargets() {
-        Map<String, ReportTarget> targets = new LinkedHashMap<>();
-        put(targets, "json", "--report-json", reportJson);
-        put(targets, "junit", "--report-junit", reportJunit);
-        put(targets, "md", "--report-md", reportMd);
-        put(targets, "html", "--report-html", reportHtml);
-        if (targets.values().stream().filter(ReportTarget::toStdout).count() > 1) {
+    /**
+     * Where each report goes, checked before any call: a directory (refused by the target itself), or two reports on
+     * stdout, is a usage error.
+     */
+    private List<ReportTarget> reportTargets(Console console) {
+        TextOutputStream stdout = new TextOutputStream(console.data());
+        List<ReportTarget> targets = new ArrayList<>();
+        add(targets, "json", "--report-json", reportJson, stdout);
+        add(targets, "junit", "--report-junit", reportJunit, stdout);
+        add(targets, "md", "--report-md", reportMd, stdout);
+        add(targets, "html", "--report-html", reportHtml, stdout);
+        if (targets.stream().filter(t -> t.stream().isPresent()).count() > 1) {
             throw new UsageException("only one report can go to stdout ('-'); name a file for the others");
         }
         return targets;
     }
 
-    private void put(Map<String, ReportTarget> targets, String format, String option, String file) {
-        if (file == null) {
-            return;
+    private void add(List<ReportTarget> targets, String format, String option, String file, TextOutputStream stdout) {
+        if (file != null) {
+            boolean toStdout = STDOUT.contains(file);
+            targets.add(new ReportTarget(format, option,
+                    toStdout ? Optional.empty() : Optional.of(factory.environment().resolve(file)),
+                    toStdout ? Optional.of(stdout) : Optional.empty()));
         }
-        ReportTarget target = ReportTarget.of(file, factory.environment());
-        target.file().filter(Files::isDirectory).ifPresent(directory -> {
-            throw new UsageException(option + ": " + directory + " is a directory (name a file, or '-' for stdout)");
-        });
-        targets.put(format, target);
-    }
-
-    /** A live bar on stderr when it is a terminal; nothing when piped. */
-    private static final class CaseProgress implements EvaluateSpecUseCase.Progress, AutoCloseable {
-        private final boolean interactive;
-        private ProgressBar bar;
-
-        CaseProgress(boolean interactive) {
-            this.interactive = interactive;
-        }
-
-        @Override
-        public void started(int cases) {
-            if (interactive && cases > 0) {
-                bar = new ProgressBarBuilder().setTaskName("eval").setInitialMax(cases)
-                        .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err))
-                        .setUpdateIntervalMillis(200).continuousUpdate().showSpeed().build();
-            }
-        }
-
-        @Override
-        public void caseFinished(CaseResult result) {
-            if (bar != null) {
-                bar.step();
-            }
-        }
-
-        @Override
-        public void close() {
-            if (bar != null) {
-                bar.close();
-            }
-        }
-    }
-
-    private static void printHeader(PrintWriter out, EvaluationResult r, String shown) {
-        out.println("spec      " + r.specName() + " (" + shown + ")");
-        out.println("provider  " + r.provider() + ", model " + r.model() + " (" + r.answerKind() + ")");
-        out.println("cases     " + r.cases().size());
-        out.println();
-    }
-
-    private static String row(CaseResult r) {
-        String status = switch (r.status()) {
-            case PASSED -> "PASS ";
-            case FAILED -> "FAIL ";
-            case ERROR -> "ERROR";
-        };
-        StringBuilder sb = new StringBuilder(String.format("%s  %-28s", status, clip(r.label(), 28)));
-        sb.append(r.replayed() ? "   replayed" : String.format(" %6d ms", r.latency().toMillis()));
-        if (r.status() == CaseStatus.ERROR) {
-            sb.append("  ").append(clip(Cli.oneLine(r.error().orElse("")), 140));
-        } else {
-            for (EvaluatorOutcome o : r.evaluations()) {
-                sb.append(o.verdict().passed() ? "  ✓ " : "  ✗ ").append(o.name());
-                if (!o.verdict().passed()) {
-                    sb.append(" (").append(clip(Cli.oneLine(o.verdict().details()), 90)).append(')');
-                }
-            }
-        }
-        return sb.toString();
-    }
-
-    private static void printSummary(PrintWriter out, EvaluationSummary s) {
-        out.println();
-        out.println("+-----------+--------+--------+-----------+----------+-----------+------------------+");
-        out.println("| passed    | failed | errors | pass rate | tokens   | wall time | calls / replayed |");
-        out.println("+-----------+--------+--------+-----------+----------+-----------+------------------+");
-        out.printf("| %-9s | %6d | %6d | %8.1f%% | %8d | %8.2fs | %7d / %-7d |%n", s.passed() + "/" + s.total(),
-                s.failed(), s.errors(), 100 * s.passRate(), s.tokens().total(), s.wallTime().toMillis() / 1000.0,
-                s.calls(), s.replays());
-        out.println("+-----------+--------+--------+-----------+----------+-----------+------------------+");
-    }
-
-    private static String clip(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 }

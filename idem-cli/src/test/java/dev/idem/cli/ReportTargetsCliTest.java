@@ -114,4 +114,21 @@ class ReportTargetsCliTest {
         assertThat(Files.isSymbolicLink(link)).isTrue();
         assertThat(new ObjectMapper().readTree(work.resolve("runs/today.json").toFile()).has("testResults")).isTrue();
     }
+
+    @Test
+    void should_print_the_summary_and_the_reports_written_before_one_that_cannot_be_written() throws Exception {
+        // given a regular file where the html report's directory should be
+        Files.writeString(work.resolve("not-a-dir"), "x");
+
+        // when
+        Result r = eval("--report-json", "ok.json", "--report-html", "not-a-dir/out.html");
+
+        // then the summary, the json report and its line are there, then one error line, exit 3
+        assertThat(r.code()).as(r.toString()).isEqualTo(3);
+        assertThat(r.out()).contains("pass rate");
+        assertThat(work.resolve("ok.json")).isRegularFile();
+        assertThat(r.err().lines()).containsExactly("idem: wrote json report " + work.resolve("ok.json"),
+                "idem: error: cannot write report " + work.resolve("not-a-dir/out.html") + ": Not a directory: "
+                        + work.resolve("not-a-dir/out.html"));
+    }
 }

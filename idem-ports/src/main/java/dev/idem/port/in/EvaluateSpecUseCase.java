@@ -1,5 +1,6 @@
 package dev.idem.port.in;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -7,12 +8,15 @@ import java.util.regex.Pattern;
 public interface EvaluateSpecUseCase {
 
     /**
-     * Evaluates. A provider failure on one case is an error for that case and never aborts the others. A store
-     * that fails for good while cases run, or a cancellation, stops the evaluation: the cases that finished keep
-     * their results, the others are errors, and {@link EvaluationResult#stopped()} says why.
+     * Evaluates, then writes the command's reports. A provider failure on one case is an error for that case and
+     * never aborts the others. A store that fails for good while cases run, or a cancellation, stops the evaluation:
+     * the cases that finished keep their results, the others are errors, {@link EvaluationResult#stopped()} says
+     * why, and the reports are written all the same.
      *
      * @throws dev.idem.domain.spec.InvalidSpecException if the spec is invalid
+     * @throws dev.idem.port.out.UnknownProviderException if a report's format has no writer (before any call)
      * @throws dev.idem.port.out.StoreUnavailableException if the execution store cannot be opened
+     * @throws ReportNotWrittenException if a report cannot be written (the reports before it are)
      */
     EvaluationResult evaluate(EvaluateSpecCommand command);
 
@@ -30,19 +34,29 @@ public interface EvaluateSpecUseCase {
      * @param progress    told the number of cases, then each case as it finishes
      * @param cancellation watched while cases run: once cancelled, no case starts, those in flight get a moment
      *                     to finish, and the result says the evaluation stopped
+     * @param reports     the reports to write once the cases are done, in order
      */
     record EvaluateSpecCommand(SpecInput spec, ModelChoice choice, Optional<ModelChoice> judge, int concurrency,
                                int repeat, Optional<Pattern> filter, Optional<Shard> shard,
-                               ExecutionOptions options, Progress progress, Cancellation cancellation) {
+                               ExecutionOptions options, Progress progress, Cancellation cancellation,
+                               List<ReportTarget> reports) {
         public EvaluateSpecCommand {
             judge = judge == null ? Optional.empty() : judge;
             filter = filter == null ? Optional.empty() : filter;
             shard = shard == null ? Optional.empty() : shard;
             progress = progress == null ? r -> { } : progress;
             cancellation = cancellation == null ? new Cancellation() : cancellation;
+            reports = List.copyOf(reports == null ? List.of() : reports);
             if (concurrency < 1 || repeat < 1) {
                 throw new IllegalArgumentException("concurrency and repeat must be at least 1");
             }
+        }
+
+        /** A command that writes no report. */
+        public EvaluateSpecCommand(SpecInput spec, ModelChoice choice, Optional<ModelChoice> judge, int concurrency,
+                                   int repeat, Optional<Pattern> filter, Optional<Shard> shard,
+                                   ExecutionOptions options, Progress progress, Cancellation cancellation) {
+            this(spec, choice, judge, concurrency, repeat, filter, shard, options, progress, cancellation, List.of());
         }
 
         /** A command nobody will cancel. */
@@ -53,7 +67,11 @@ public interface EvaluateSpecUseCase {
         }
     }
 
-    /** Told how many cases an evaluation runs, then about each case as it finishes (for a progress bar). */
+    /**
+     * Told how many cases an evaluation runs, then about each case as it finishes (for a progress bar), then the
+     * result before the reports are written, then each report as it is written; on the calling thread or one case
+     * at a time, never after the evaluation has returned.
+     */
     @FunctionalInterface
     interface Progress {
 
@@ -62,6 +80,14 @@ public interface EvaluateSpecUseCase {
 
         /** The evaluation is about to run this many cases. */
         default void started(int cases) {
+        }
+
+        /** Every case is done (or stopped); the reports come next. */
+        default void finished(EvaluationResult result) {
+        }
+
+        /** A report was written where {@code target} says. */
+        default void reportWritten(ReportTarget target) {
         }
     }
 
