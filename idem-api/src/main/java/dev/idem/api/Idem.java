@@ -1,7 +1,5 @@
 package dev.idem.api;
 
-import dev.idem.application.IdempotentExecutor;
-import dev.idem.application.ModelGateways;
 import dev.idem.domain.spec.PromptSpec;
 import dev.idem.port.in.DesignIdempotencyUseCase;
 import dev.idem.port.in.EvaluateSpecUseCase;
@@ -18,11 +16,7 @@ import dev.idem.port.in.RunPromptUseCase.RunPromptCommand;
 import dev.idem.port.in.RunResult;
 import dev.idem.port.in.SpecInput;
 import dev.idem.port.in.ValidateSpecUseCase;
-import dev.idem.port.out.ExecutionStore;
-import dev.idem.port.out.ReportWriter;
-import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
@@ -45,7 +39,11 @@ import java.util.Optional;
  * <p>Providers and stores are found with {@link java.util.ServiceLoader}: put {@code idem-adapters-openai},
  * {@code idem-adapters-ollama}, {@code idem-adapters-sqlite} or {@code idem-adapters-redis} on the class path
  * (the built-in offline architect and the in-memory store are always there), or pass your own gateway with
- * {@link IdemBuilder#gateway(dev.idem.port.out.ModelGateway)}. An {@code Idem} is thread-safe; close it to release the store.
+ * {@link IdemBuilder#gateway(dev.idem.port.out.ModelGateway)}. An {@code Idem} is thread-safe; close it to release
+ * the store.
+ *
+ * <p>Everything it offers is a use case ({@code dev.idem.port.in}); how they are wired (stores, gateways, the
+ * idempotent executor) is {@link IdemAssembly}'s business and not part of this API.
  */
 public final class Idem implements AutoCloseable {
 
@@ -130,21 +128,6 @@ public final class Idem implements AutoCloseable {
         return assembly.providerLister();
     }
 
-    /** The providers, their settings and the gateways made from them. */
-    public ModelGateways gateways() {
-        return assembly.gateways();
-    }
-
-    /** The execution store, opened on first use. */
-    public ExecutionStore store() {
-        return assembly.store();
-    }
-
-    /** The idempotent executor (calls made and replayed so far). */
-    public IdempotentExecutor executor() {
-        return assembly.executor();
-    }
-
     /** The provider and model chosen at build time. */
     public ModelChoice choice() {
         return assembly.choice();
@@ -158,11 +141,6 @@ public final class Idem implements AutoCloseable {
     /** The flagship spec bundled with idem. */
     public PromptSpec flagship() {
         return assembly.flagship();
-    }
-
-    /** Report writers found on the class path, by format ({@code json}, {@code junit}, {@code md}, {@code html}). */
-    public Map<String, ReportWriter> reportWriters() {
-        return assembly.reportWriters();
     }
 
     /**
@@ -179,16 +157,5 @@ public final class Idem implements AutoCloseable {
     @Override
     public void close() {
         assembly.close();
-    }
-
-    /**
-     * Opens a store by URI: {@code memory:}, {@code sqlite:PATH}, {@code redis://host:port/db}.
-     *
-     * @throws dev.idem.port.out.UnknownProviderException if no store handles the scheme
-     * @throws dev.idem.port.out.InvalidStoreUriException if the URI cannot name a store
-     * @throws dev.idem.port.out.StoreUnavailableException if it cannot be opened
-     */
-    public static ExecutionStore openStore(URI uri, Clock clock) {
-        return IdemAssembly.openStore(uri, clock);
     }
 }

@@ -49,7 +49,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -119,18 +118,6 @@ final class IdemAssembly {
         return options;
     }
 
-    ModelGateways gateways() {
-        return gateways;
-    }
-
-    ExecutionStore store() {
-        return store.get();
-    }
-
-    IdempotentExecutor executor() {
-        return executor.get();
-    }
-
     PromptSpec flagship() {
         return flagship.get();
     }
@@ -169,12 +156,6 @@ final class IdemAssembly {
         return new ListProvidersService(gateways);
     }
 
-    Map<String, ReportWriter> reportWriters() {
-        Map<String, ReportWriter> writers = new TreeMap<>();
-        reportWriters.all().forEach(w -> writers.put(w.format(), w));
-        return writers;
-    }
-
     int releaseHeldClaims() {
         return executor.isCreated() ? executor.get().releaseHeldClaims() : 0;
     }
@@ -186,15 +167,6 @@ final class IdemAssembly {
         if (store.isCreated()) {
             store.get().close();
         }
-    }
-
-    /**
-     * Opens a store by URI with the store providers on the class path.
-     *
-     * @see ExecutionStores#open(URI, Clock)
-     */
-    static ExecutionStore openStore(URI uri, Clock clock) {
-        return new ExecutionStores(Providers.discover(ExecutionStoreProvider.class, LOADER)).open(uri, clock);
     }
 
     private PromptSpec loadFlagship() {

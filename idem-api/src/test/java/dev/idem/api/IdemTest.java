@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.idem.adapter.json.JsonRubricRepository;
-import dev.idem.port.out.UnknownProviderException;
 import dev.idem.domain.evaluation.Rubric;
 import dev.idem.domain.evaluation.RubricScore;
 import dev.idem.port.in.CaseStatus;
-import dev.idem.port.in.ListProvidersUseCase.ListProvidersCommand;
 import dev.idem.port.in.EvaluationResult;
+import dev.idem.port.in.ListProvidersUseCase.ListProvidersCommand;
 import dev.idem.port.in.RunResult;
+import dev.idem.port.in.UnknownProviderException;
 import dev.idem.testkit.ScriptedModelGateway;
 import java.nio.file.Path;
 import java.util.Map;
@@ -101,7 +101,7 @@ class IdemTest {
 
     @Test
     void should_open_stores_by_uri_and_list_them_when_unknown() {
-        assertThatThrownBy(() -> Idem.builder().store("etcd://x").build().store())
+        assertThatThrownBy(() -> Idem.builder().store("etcd://x").build().storeInspector())
                 .isInstanceOf(UnknownProviderException.class).hasMessageContaining("sqlite")
                 .hasMessageContaining("redis").hasMessageContaining("memory");
     }

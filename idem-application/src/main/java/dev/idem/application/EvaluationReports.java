@@ -20,7 +20,7 @@ final class EvaluationReports {
         this.planned = planned;
     }
 
-    /** @throws dev.idem.port.out.UnknownProviderException if a format has no writer; the message lists those that do */
+    /** @throws dev.idem.port.in.UnknownProviderException if a format has no writer; the message lists those that do */
     static EvaluationReports plan(List<ReportTarget> targets, Providers<ReportWriter> available) {
         return new EvaluationReports(targets.stream().map(t -> new Planned(t, available.get(t.format()))).toList());
     }

@@ -2,11 +2,11 @@ package dev.idem.application;
 
 import dev.idem.domain.IdemFailure;
 import dev.idem.domain.execution.EndpointUrl;
+import dev.idem.port.in.UnknownProviderException;
 import dev.idem.port.out.ExecutionStore;
 import dev.idem.port.out.ExecutionStoreProvider;
 import dev.idem.port.out.InvalidStoreUriException;
 import dev.idem.port.out.StoreUnavailableException;
-import dev.idem.port.out.UnknownProviderException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Collection;
@@ -22,7 +22,7 @@ public final class ExecutionStores {
 
     private final Providers<ExecutionStoreProvider> providers;
 
-    /** @throws dev.idem.port.out.DuplicateProviderException if two providers claim one scheme */
+    /** @throws dev.idem.port.in.DuplicateProviderException if two providers claim one scheme */
     public ExecutionStores(Collection<? extends ExecutionStoreProvider> providers) {
         this.providers = Providers.of("store", providers, ExecutionStoreProvider::schemes);
     }

@@ -1,10 +1,10 @@
 package dev.idem.application;
 
+import dev.idem.port.in.ProviderNotConfiguredException;
+import dev.idem.port.in.UnknownProviderException;
 import dev.idem.port.out.GatewaySettings;
 import dev.idem.port.out.ModelGateway;
 import dev.idem.port.out.ModelGatewayProvider;
-import dev.idem.port.out.ProviderNotConfiguredException;
-import dev.idem.port.out.UnknownProviderException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,7 +22,7 @@ public final class ModelGateways {
     /**
      * @param providers every provider; ids must be distinct
      * @param settings  the settings all providers read (each takes its own keys)
-     * @throws dev.idem.port.out.DuplicateProviderException if two providers claim one id
+     * @throws dev.idem.port.in.DuplicateProviderException if two providers claim one id
      */
     public ModelGateways(List<ModelGatewayProvider> providers, GatewaySettings settings) {
         this.providers = Providers.of("provider", providers, p -> List.of(p.id()));

@@ -1,7 +1,7 @@
 package dev.idem.application;
 
-import dev.idem.port.out.DuplicateProviderException;
-import dev.idem.port.out.UnknownProviderException;
+import dev.idem.port.in.DuplicateProviderException;
+import dev.idem.port.in.UnknownProviderException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;

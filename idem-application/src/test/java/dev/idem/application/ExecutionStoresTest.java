@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.idem.adapter.memory.InMemoryExecutionStore;
 import dev.idem.domain.FailureCategory;
+import dev.idem.port.in.UnknownProviderException;
 import dev.idem.port.out.ExecutionStore;
 import dev.idem.port.out.ExecutionStoreProvider;
 import dev.idem.port.out.InvalidStoreUriException;
-import dev.idem.port.out.UnknownProviderException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -3,11 +3,11 @@ package dev.idem.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.idem.port.in.ProviderNotConfiguredException;
+import dev.idem.port.in.UnknownProviderException;
 import dev.idem.port.out.GatewaySettings;
 import dev.idem.port.out.ModelGateway;
 import dev.idem.port.out.ModelGatewayProvider.Setting;
-import dev.idem.port.out.ProviderNotConfiguredException;
-import dev.idem.port.out.UnknownProviderException;
 import dev.idem.testkit.FixedGatewayProvider;
 import dev.idem.testkit.ScriptedModelGateway;
 import java.util.List;

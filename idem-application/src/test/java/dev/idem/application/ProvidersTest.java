@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.idem.domain.FailureCategory;
-import dev.idem.port.out.DuplicateProviderException;
-import dev.idem.port.out.UnknownProviderException;
+import dev.idem.port.in.DuplicateProviderException;
+import dev.idem.port.in.UnknownProviderException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

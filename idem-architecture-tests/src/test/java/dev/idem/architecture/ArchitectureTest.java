@@ -45,6 +45,10 @@ class ArchitectureTest {
             IdemRules.onlyCliReadsEnvironment(IdemRules.ROOT);
 
     @ArchTest
+    static final ArchRule should_let_the_cli_talk_only_to_use_cases =
+            IdemRules.cliTalksOnlyToUseCases(IdemRules.ROOT);
+
+    @ArchTest
     static final ArchRule should_have_no_cycles_between_top_level_packages =
             IdemRules.topLevelPackagesAreFreeOfCycles(IdemRules.ROOT);
 

@@ -114,6 +114,18 @@ public final class IdemRules {
                         + "so embedders and tests stay in control of configuration");
     }
 
+    /**
+     * The command line talks to idem only through its use cases ({@code port.in}) and the embedding API that hands
+     * them out: it never reaches an out-port (a store, a gateway, a report writer) or an application service, so
+     * every flow is "parse, one command, one use case, print".
+     */
+    public static ArchRule cliTalksOnlyToUseCases(String root) {
+        return noClasses().that().resideInAPackage(root + ".cli..")
+                .should().dependOnClassesThat().resideInAnyPackage(root + ".port.out..", root + ".application..")
+                .because("the CLI stays thin (STYLE.md rule 7): parse -> one Command -> one use case -> print; what "
+                        + "it needs of a store, a provider or a report is a use case of port.in");
+    }
+
     public static ArchRule topLevelPackagesAreFreeOfCycles(String root) {
         return slices().matching(root + ".(*)..").namingSlices("$1")
                 .should().beFreeOfCycles()

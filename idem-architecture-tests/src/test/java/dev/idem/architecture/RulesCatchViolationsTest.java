@@ -174,6 +174,23 @@ class RulesCatchViolationsTest {
     }
 
     @Test
+    void should_reject_a_cli_class_that_reaches_an_out_port_or_a_service() {
+        // given
+        ArchRule rule = IdemRules.cliTalksOnlyToUseCases(BAD);
+
+        // when
+        List<String> violations = rule.evaluate(badClasses).getFailureReport().getDetails();
+
+        // then the shortcut to the out-port and to the service is reported, the use case and the api are not
+        assertThat(violations)
+                .anyMatch(v -> isFrom(v, BAD + ".cli.ShortcutCommand") && v.contains("CleanGateway"))
+                .anyMatch(v -> isFrom(v, BAD + ".cli.ShortcutCommand") && v.contains("DoStuffService"))
+                .noneMatch(v -> v.contains("CleanCommand"))
+                .noneMatch(v -> v.contains("Embedded"));
+        assertThatThrownBy(() -> rule.check(badClasses)).isInstanceOf(AssertionError.class);
+    }
+
+    @Test
     void should_reject_a_cycle_between_layers() {
         // given
         ArchRule rule = IdemRules.topLevelPackagesAreFreeOfCycles(BAD);

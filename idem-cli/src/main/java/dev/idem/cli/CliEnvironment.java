@@ -1,6 +1,6 @@
 package dev.idem.cli;
 
-import dev.idem.port.out.PromptSpecRepository;
+import dev.idem.port.in.SpecInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -63,7 +63,7 @@ record CliEnvironment(Map<String, String> env, Path workingDir, boolean interact
 
     /**
      * A value as given, or the UTF-8 content of a file for {@code @path}: a regular file of at most
-     * {@link PromptSpecRepository#MAX_FILE_BYTES}, like a spec. A FIFO would block until a writer comes and a
+     * {@link SpecInput#MAX_FILE_BYTES}, like a spec. A FIFO would block until a writer comes and a
      * device such as {@code /dev/zero} never ends, so neither is read.
      */
     String valueOrFile(String option, String value) {
@@ -79,8 +79,8 @@ record CliEnvironment(Map<String, String> env, Path workingDir, boolean interact
                     + "idem reads values from regular files");
         }
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] bytes = in.readNBytes(PromptSpecRepository.MAX_FILE_BYTES + 1);
-            if (bytes.length > PromptSpecRepository.MAX_FILE_BYTES) {
+            byte[] bytes = in.readNBytes(SpecInput.MAX_FILE_BYTES + 1);
+            if (bytes.length > SpecInput.MAX_FILE_BYTES) {
                 throw new UsageException(option + ": " + file + " is larger than 2 MiB (the limit for a value read "
                         + "from a file, as for a spec file)");
             }

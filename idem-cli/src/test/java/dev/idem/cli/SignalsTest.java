@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idem.api.Idem;
-import dev.idem.port.out.ExecutionStore;
+import dev.idem.port.in.InspectStoreUseCase.InspectStoreCommand;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -110,8 +108,8 @@ class SignalsTest {
     }
 
     private long inProgressClaims() {
-        try (ExecutionStore store = Idem.openStore(URI.create(store()), Clock.systemUTC())) {
-            return store.stats().inProgress();
+        try (Idem idem = Idem.builder().store(store()).build()) {
+            return idem.storeInspector().inspect(new InspectStoreCommand()).inProgress();
         }
     }
 

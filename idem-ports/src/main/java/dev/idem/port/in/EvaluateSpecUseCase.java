@@ -14,7 +14,7 @@ public interface EvaluateSpecUseCase {
      * why, and the reports are written all the same.
      *
      * @throws dev.idem.domain.spec.InvalidSpecException if the spec is invalid
-     * @throws dev.idem.port.out.UnknownProviderException if a report's format has no writer (before any call)
+     * @throws dev.idem.port.in.UnknownProviderException if a report's format has no writer (before any call)
      * @throws dev.idem.port.out.StoreUnavailableException if the execution store cannot be opened
      * @throws ReportNotWrittenException if a report cannot be written (the reports before it are)
      */

@@ -2,6 +2,7 @@ package dev.idem.port.in;
 
 import dev.idem.domain.FailureCategory;
 import dev.idem.domain.IdemFailure;
+import dev.idem.port.out.AuthenticationFailedException;
 import dev.idem.port.out.ModelGatewayException;
 
 /**
@@ -25,6 +26,21 @@ public final class ExecutionFailedException extends RuntimeException implements 
 
     public int attempts() {
         return attempts;
+    }
+
+    /** The provider whose call failed. */
+    public String provider() {
+        return failure().provider();
+    }
+
+    /** Whether the provider refused the credentials (a wrong, expired or missing API key) rather than the call. */
+    public boolean credentialsRefused() {
+        return failure() instanceof AuthenticationFailedException;
+    }
+
+    /** The failure in one line for a person: which provider, what failed, and after how many attempts. */
+    public String summary() {
+        return failure().summary() + (attempts > 1 ? " (after " + attempts + " attempts)" : "");
     }
 
     /** {@inheritDoc} The category of the provider's failure. */

@@ -1,6 +1,7 @@
 package dev.idem.port.in;
 
 import dev.idem.domain.spec.PromptSpec;
+import dev.idem.port.out.PromptSpecRepository;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,6 +13,12 @@ import java.util.Optional;
  * @param spec a spec, or empty
  */
 public record SpecInput(Optional<Path> file, Optional<PromptSpec> spec) {
+
+    /**
+     * The most a spec file may hold, 2 MiB; a value read from a file for a spec ({@code --var name=@file}) is held to
+     * the same limit.
+     */
+    public static final int MAX_FILE_BYTES = PromptSpecRepository.MAX_FILE_BYTES;
 
     public SpecInput {
         file = file == null ? Optional.empty() : file;

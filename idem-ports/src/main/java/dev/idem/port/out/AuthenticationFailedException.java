@@ -12,4 +12,10 @@ public final class AuthenticationFailedException extends ModelGatewayException {
     public boolean retryable() {
         return false;
     }
+
+    /** {@inheritDoc} The provider refused the credentials. */
+    @Override
+    public String summary() {
+        return provider() + " refused the credentials: " + getMessage();
+    }
 }

@@ -12,4 +12,10 @@ public final class ContentFilteredException extends ModelGatewayException {
     public boolean retryable() {
         return false;
     }
+
+    /** {@inheritDoc} The message says what the provider did. */
+    @Override
+    public String summary() {
+        return provider() + ": " + getMessage();
+    }
 }

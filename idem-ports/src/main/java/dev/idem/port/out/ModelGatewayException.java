@@ -27,6 +27,14 @@ public abstract class ModelGatewayException extends RuntimeException implements 
     public abstract boolean retryable();
 
     /**
+     * The failure in one line for a person: which provider, and what failed (by default, that it is unavailable);
+     * each kind of failure words it its own way.
+     */
+    public String summary() {
+        return provider + " is unavailable: " + getMessage();
+    }
+
+    /**
      * {@inheritDoc} {@link FailureCategory#UNAVAILABLE} unless a subclass says otherwise: the provider is down,
      * refuses the credentials, lacks the model, limits the rate or filters the content; its configuration or its
      * health must change, not the request.

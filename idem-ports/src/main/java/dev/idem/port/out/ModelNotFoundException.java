@@ -29,4 +29,10 @@ public final class ModelNotFoundException extends ModelGatewayException {
     public boolean retryable() {
         return false;
     }
+
+    /** {@inheritDoc} The message names the provider, the model and the ones it has. */
+    @Override
+    public String summary() {
+        return getMessage();
+    }
 }

@@ -22,4 +22,10 @@ public final class RateLimitedException extends ModelGatewayException {
     public boolean retryable() {
         return true;
     }
+
+    /** {@inheritDoc} The message says what the provider did. */
+    @Override
+    public String summary() {
+        return provider() + ": " + getMessage();
+    }
 }

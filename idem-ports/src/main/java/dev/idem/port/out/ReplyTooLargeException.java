@@ -18,4 +18,10 @@ public final class ReplyTooLargeException extends ModelGatewayException {
     public boolean retryable() {
         return false;
     }
+
+    /** {@inheritDoc} The message says what the provider did. */
+    @Override
+    public String summary() {
+        return provider() + ": " + getMessage();
+    }
 }

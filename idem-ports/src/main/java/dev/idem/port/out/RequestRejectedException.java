@@ -20,4 +20,10 @@ public final class RequestRejectedException extends ModelGatewayException {
     public FailureCategory category() {
         return FailureCategory.USAGE;
     }
+
+    /** {@inheritDoc} The provider rejected the request. */
+    @Override
+    public String summary() {
+        return provider() + " rejected the request: " + getMessage();
+    }
 }

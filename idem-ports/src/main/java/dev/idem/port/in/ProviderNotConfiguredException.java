@@ -1,4 +1,4 @@
-package dev.idem.port.out;
+package dev.idem.port.in;
 
 import dev.idem.domain.FailureCategory;
 import dev.idem.domain.IdemFailure;
