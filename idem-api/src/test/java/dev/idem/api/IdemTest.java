@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.idem.adapter.json.JsonRubricRepository;
 import dev.idem.domain.evaluation.Rubric;
 import dev.idem.domain.evaluation.RubricScore;
+import dev.idem.domain.spec.InvalidSpecException;
+import dev.idem.domain.spec.PromptSpec;
 import dev.idem.port.in.CaseStatus;
 import dev.idem.port.in.EvaluationResult;
 import dev.idem.port.in.ListProvidersUseCase.ListProvidersCommand;
@@ -124,6 +126,21 @@ class IdemTest {
                     .singleElement().satisfies(s -> assertThat(s.shownValue()).contains("http://localhost:1/v1"));
             var ollama = providers.stream().filter(p -> p.id().equals("ollama")).findFirst().orElseThrow();
             assertThat(ollama.settings()).allSatisfy(s -> assertThat(s.set()).isFalse());
+        }
+    }
+
+    @Test
+    void should_refuse_a_spec_built_in_code_with_no_messages_before_any_call() {
+        // given (B1: the gateway received a request with 0 messages)
+        ScriptedModelGateway mine = new ScriptedModelGateway("openai");
+        PromptSpec empty = PromptSpec.builder("empty").model("gpt-4o-mini").build();
+
+        try (Idem idem = Idem.builder().provider("openai").gateway(mine).build()) {
+            // when / then
+            assertThatThrownBy(() -> idem.run(empty, Map.of()))
+                    .isInstanceOf(InvalidSpecException.class)
+                    .hasMessageContaining("the spec has no messages");
+            assertThat(mine.received()).isEmpty();
         }
     }
 }

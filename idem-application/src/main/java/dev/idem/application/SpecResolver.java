@@ -1,12 +1,20 @@
 package dev.idem.application;
 
+import dev.idem.domain.spec.InvalidSpecException;
+import dev.idem.domain.spec.PromptSpec;
+import dev.idem.domain.spec.SpecIssue;
+import dev.idem.domain.spec.SpecValidator;
 import dev.idem.port.in.SpecInput;
 import dev.idem.port.out.PromptSpecRepository;
 import dev.idem.port.out.PromptSpecRepository.LoadedSpec;
 import java.util.List;
 import java.util.Objects;
 
-/** Turns a {@link SpecInput} into a loaded spec: reads the file, or takes the spec in hand as it is. */
+/**
+ * Turns a {@link SpecInput} into a loaded spec: reads the file, or takes the spec in hand. Either way the spec has
+ * passed the same {@link SpecValidator} before any use case touches it, so a spec built in code with no messages or
+ * a duplicate variable is refused exactly like a file that says so.
+ */
 public final class SpecResolver {
 
     private final PromptSpecRepository repository;
@@ -15,11 +23,20 @@ public final class SpecResolver {
         this.repository = Objects.requireNonNull(repository, "repository");
     }
 
-    /** @throws dev.idem.domain.spec.InvalidSpecException if the file is not a valid spec */
+    /** @throws InvalidSpecException if the spec is not valid, or its file cannot be read */
     public LoadedSpec resolve(SpecInput input) {
         if (input.spec().isPresent()) {
-            return new LoadedSpec(input.spec().get(), List.of());
+            return validated(input.spec().get());
         }
         return repository.load(input.file().orElseThrow());
+    }
+
+    private static LoadedSpec validated(PromptSpec spec) {
+        List<SpecIssue> issues = SpecValidator.validate(spec);
+        List<SpecIssue> errors = issues.stream().filter(SpecIssue::isError).toList();
+        if (!errors.isEmpty()) {
+            throw new InvalidSpecException(errors);
+        }
+        return new LoadedSpec(spec, issues);
     }
 }

@@ -1,6 +1,7 @@
 package dev.idem.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.idem.adapter.memory.InMemoryExecutionStore;
 import dev.idem.domain.evaluation.RegexBudget;
@@ -10,6 +11,7 @@ import dev.idem.domain.execution.ModelRequest;
 import dev.idem.domain.execution.RandomSource;
 import dev.idem.domain.execution.TokenUsage;
 import dev.idem.domain.spec.EvaluatorSpec;
+import dev.idem.domain.spec.InvalidSpecException;
 import dev.idem.domain.spec.PromptRenderer;
 import dev.idem.domain.spec.PromptSpec;
 import dev.idem.domain.spec.RegexEvaluatorSpec;
@@ -306,17 +308,15 @@ class EvaluateSpecServiceTest {
     }
 
     @Test
-    void should_report_an_error_without_a_model_call_when_a_row_lacks_a_value() {
-        // given
+    void should_refuse_a_spec_in_hand_whose_row_lacks_a_value_before_any_model_call() {
+        // given a spec built in code, as a file with the same rows would be refused by validate (B1)
         PromptSpec spec = spec("gaps", List.of(TestCase.of(1, Map.of("question", "q1")),
                 TestCase.of(2, Map.of("topic", "no question here"))));
-        // when
-        EvaluationResult result = service.evaluate(command(spec));
-        // then
-        assertThat(result.cases()).extracting(CaseResult::status).containsExactly(CaseStatus.PASSED, CaseStatus.ERROR);
-        assertThat(result.cases().get(1).error()).hasValueSatisfying(e -> assertThat(e).contains("question"));
-        assertThat(result.cases().get(1).attempts()).isZero();
-        assertThat(gateway.calls()).isEqualTo(1);
+        // when / then
+        assertThatThrownBy(() -> service.evaluate(command(spec)))
+                .isInstanceOf(InvalidSpecException.class)
+                .hasMessageContaining("testData[1]").hasMessageContaining("question");
+        assertThat(gateway.calls()).isZero();
     }
 
     @Test

@@ -60,6 +60,35 @@ class RunPromptServiceTest {
     }
 
     @Test
+    void should_refuse_a_spec_built_in_code_as_it_would_refuse_the_same_file() {
+        // given a spec in hand with no messages and a variable declared twice (B1: 0 messages reached the gateway)
+        PromptSpec broken = PromptSpec.builder("broken").model("gpt-4o-mini")
+                .variable(Variable.required("diff", "one")).variable(Variable.required("diff", "two")).build();
+
+        // when / then both errors are reported, as validate reports them for a file, and nothing is sent
+        assertThatThrownBy(() -> service.run(new RunPromptCommand(SpecInput.of(broken), Map.of("diff", "x"),
+                ModelChoice.of("openai"), ExecutionOptions.defaults())))
+                .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.issues())
+                        .extracting(SpecIssue::field).containsExactly("messages", "variables[1].name"));
+        assertThat(gateway.received()).isEmpty();
+    }
+
+    @Test
+    void should_keep_the_warnings_of_a_spec_built_in_code() {
+        // given a declared variable no message uses
+        PromptSpec spec = PromptSpec.builder("unused").model("gpt-4o-mini").variable(Variable.required("diff", "d"))
+                .variable(new Variable("unused", "never used", false, "string", java.util.Optional.empty()))
+                .message(Role.USER, "{{diff}}").build();
+
+        // when
+        RunResult result = service.run(new RunPromptCommand(SpecInput.of(spec), Map.of("diff", "x"),
+                ModelChoice.of("openai"), ExecutionOptions.defaults()));
+
+        // then
+        assertThat(result.warnings()).extracting(SpecIssue::message).anyMatch(m -> m.contains("unused"));
+    }
+
+    @Test
     void should_send_the_values_rendered_into_the_messages() {
         // when
         RunResult result = service.run(command(Map.of("diff", "+ retry()"), ModelChoice.of("openai")));
