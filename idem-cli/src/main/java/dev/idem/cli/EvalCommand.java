@@ -29,10 +29,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Evaluate a spec's testData with its evaluators; write reports.")
 final class EvalCommand implements Callable<Integer> {
 
-    /** Most cases in flight: each is a thread waiting on a model. */
-    static final int MAX_JOBS = 1024;
-    /** Most samples per row. */
-    static final int MAX_REPEAT = 1000;
+    static final int MAX_JOBS = EvaluateSpecCommand.MAX_CONCURRENCY;
+    static final int MAX_REPEAT = EvaluateSpecCommand.MAX_REPEAT;
 
     /** Names of standard output: written as data, like {@code -}, so that the console output can step aside. */
     private static final Set<String> STDOUT = Set.of("-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1");

@@ -46,7 +46,8 @@ class FailureCategoriesCliTest {
 
         // then
         assertThat(exit).isEqualTo(code);
-        assertThat(err.toString()).isEqualTo("idem: error: something new went wrong (do this)" + System.lineSeparator());
+        assertThat(err.toString())
+                .isEqualTo("idem: error: something new went wrong (do this)" + System.lineSeparator());
     }
 
     @Test

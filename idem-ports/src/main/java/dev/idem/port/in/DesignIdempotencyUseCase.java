@@ -1,7 +1,5 @@
 package dev.idem.port.in;
 
-import java.util.Objects;
-
 /**
  * The flagship shortcut: asks the Idempotency and API Retry Strategy Architect for a design, or gets
  * exactly {@code {"error": "unsafe"}} for a request that would corrupt data.
@@ -26,11 +24,12 @@ public interface DesignIdempotencyUseCase {
      */
     record DesignIdempotencyCommand(String systemContext, String failureScenarios, ModelChoice choice,
                                     ExecutionOptions options) {
+        /** @throws InvalidCommandException if a field is missing */
         public DesignIdempotencyCommand {
-            Objects.requireNonNull(systemContext, "systemContext");
-            Objects.requireNonNull(failureScenarios, "failureScenarios");
-            Objects.requireNonNull(choice, "choice");
-            Objects.requireNonNull(options, "options");
+            InvalidCommandException.required(systemContext, "systemContext");
+            InvalidCommandException.required(failureScenarios, "failureScenarios");
+            InvalidCommandException.required(choice, "choice");
+            InvalidCommandException.required(options, "options");
         }
     }
 }

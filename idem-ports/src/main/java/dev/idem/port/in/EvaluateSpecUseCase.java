@@ -40,15 +40,29 @@ public interface EvaluateSpecUseCase {
                                int repeat, Optional<Pattern> filter, Optional<Shard> shard,
                                ExecutionOptions options, Progress progress, Cancellation cancellation,
                                List<ReportTarget> reports) {
+
+        /** The most cases in flight at once: each is a thread waiting on a model. */
+        public static final int MAX_CONCURRENCY = 1024;
+        /** The most samples per row. */
+        public static final int MAX_REPEAT = 1000;
+
+        /** @throws InvalidCommandException if a field is missing, or concurrency or repeat is out of its bounds */
         public EvaluateSpecCommand {
+            InvalidCommandException.required(spec, "spec");
+            InvalidCommandException.required(choice, "choice");
+            InvalidCommandException.required(options, "options");
             judge = judge == null ? Optional.empty() : judge;
             filter = filter == null ? Optional.empty() : filter;
             shard = shard == null ? Optional.empty() : shard;
             progress = progress == null ? r -> { } : progress;
             cancellation = cancellation == null ? new Cancellation() : cancellation;
             reports = List.copyOf(reports == null ? List.of() : reports);
-            if (concurrency < 1 || repeat < 1) {
-                throw new IllegalArgumentException("concurrency and repeat must be at least 1");
+            if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+                throw new InvalidCommandException("concurrency must be within 1.." + MAX_CONCURRENCY + ", got "
+                        + concurrency);
+            }
+            if (repeat < 1 || repeat > MAX_REPEAT) {
+                throw new InvalidCommandException("repeat must be within 1.." + MAX_REPEAT + ", got " + repeat);
             }
         }
 
@@ -98,22 +112,27 @@ public interface EvaluateSpecUseCase {
      * @param count number of shards
      */
     record Shard(int index, int count) {
+        /** @throws InvalidCommandException unless 1 <= index <= count */
         public Shard {
             if (count < 1 || index < 1 || index > count) {
-                throw new IllegalArgumentException("shard must be K/N with 1 <= K <= N: " + index + "/" + count);
+                throw new InvalidCommandException("shard must be K/N with 1 <= K <= N: " + index + "/" + count);
             }
         }
 
-        /** Parses {@code K/N}. */
+        /**
+         * Parses {@code K/N}.
+         *
+         * @throws InvalidCommandException if it is not K/N with 1 <= K <= N
+         */
         public static Shard parse(String text) {
             String[] parts = text.trim().split("/");
             if (parts.length != 2) {
-                throw new IllegalArgumentException("shard must be K/N, e.g. 1/4: " + text);
+                throw new InvalidCommandException("shard must be K/N, e.g. 1/4: " + text);
             }
             try {
                 return new Shard(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("shard must be K/N, e.g. 1/4: " + text, e);
+                throw new InvalidCommandException("shard must be K/N, e.g. 1/4: " + text);
             }
         }
 

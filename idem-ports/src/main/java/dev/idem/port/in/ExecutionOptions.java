@@ -2,7 +2,6 @@ package dev.idem.port.in;
 
 import dev.idem.domain.execution.RetryPolicy;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * How model calls are made: retried by {@code retryPolicy}; with {@code useCache}, replayed from the
@@ -27,15 +26,19 @@ public record ExecutionOptions(RetryPolicy retryPolicy, boolean useCache, Durati
     /** 10 minutes: covers identical calls made at about the same time, and nothing older. */
     public static final Duration DEFAULT_FAILURE_TTL = Duration.ofMinutes(10);
 
+    /**
+     * @throws InvalidCommandException if a field is missing, the cache TTL is not positive or the failure TTL is
+     *                                 negative
+     */
     public ExecutionOptions {
-        Objects.requireNonNull(retryPolicy, "retryPolicy");
-        Objects.requireNonNull(cacheTtl, "cacheTtl");
-        Objects.requireNonNull(failureTtl, "failureTtl");
+        InvalidCommandException.required(retryPolicy, "retryPolicy");
+        InvalidCommandException.required(cacheTtl, "cacheTtl");
+        InvalidCommandException.required(failureTtl, "failureTtl");
         if (cacheTtl.isNegative() || cacheTtl.isZero()) {
-            throw new IllegalArgumentException("cache TTL must be positive: " + cacheTtl);
+            throw new InvalidCommandException("cache TTL must be positive: " + cacheTtl);
         }
         if (failureTtl.isNegative()) {
-            throw new IllegalArgumentException("failure TTL must not be negative: " + failureTtl);
+            throw new InvalidCommandException("failure TTL must not be negative: " + failureTtl);
         }
     }
 

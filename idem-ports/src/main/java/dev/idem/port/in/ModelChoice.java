@@ -1,6 +1,5 @@
 package dev.idem.port.in;
 
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -10,8 +9,11 @@ import java.util.Optional;
  * @param model    a model that overrides the spec's
  */
 public record ModelChoice(String provider, Optional<String> model) {
+    /** @throws InvalidCommandException if the provider is missing or blank */
     public ModelChoice {
-        Objects.requireNonNull(provider, "provider");
+        if (InvalidCommandException.required(provider, "provider").isBlank()) {
+            throw new InvalidCommandException("provider must not be blank");
+        }
         model = model == null ? Optional.empty() : model.filter(m -> !m.isBlank());
     }
 

@@ -26,8 +26,13 @@ public interface RenderPromptUseCase {
      * @param testCase 1-based test row whose values to use, if any
      */
     record RenderPromptCommand(SpecInput spec, Map<String, String> values, Optional<Integer> testCase) {
+        /**
+         * @throws InvalidCommandException if the spec or the values are missing (a row the spec does not have is the
+         *                                 service's to refuse: it knows how many there are)
+         */
         public RenderPromptCommand {
-            values = Map.copyOf(values);
+            InvalidCommandException.required(spec, "spec");
+            values = Map.copyOf(InvalidCommandException.required(values, "values"));
             testCase = testCase == null ? Optional.empty() : testCase;
         }
     }

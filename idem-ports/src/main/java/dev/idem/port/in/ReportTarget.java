@@ -19,7 +19,10 @@ import java.util.Optional;
  */
 public record ReportTarget(String format, String label, Optional<Path> file, Optional<OutputStream> stream) {
 
-    /** @throws InvalidCommandException if a field is missing, both or neither place is given, or the path is a directory */
+    /**
+     * @throws InvalidCommandException if the format is missing, both places or neither is given, or the path is a
+     *                                 directory
+     */
     public ReportTarget {
         InvalidCommandException.required(format, "report format");
         label = label == null || label.isBlank() ? format + " report" : label;

@@ -26,8 +26,12 @@ public interface RunPromptUseCase {
      */
     record RunPromptCommand(SpecInput spec, Map<String, String> values, ModelChoice choice,
                             ExecutionOptions options) {
+        /** @throws InvalidCommandException if a field is missing */
         public RunPromptCommand {
-            values = Map.copyOf(values);
+            InvalidCommandException.required(spec, "spec");
+            values = Map.copyOf(InvalidCommandException.required(values, "values"));
+            InvalidCommandException.required(choice, "choice");
+            InvalidCommandException.required(options, "options");
         }
     }
 }

@@ -3,7 +3,6 @@ package dev.idem.port.in;
 import dev.idem.domain.spec.PromptSpec;
 import dev.idem.port.out.PromptSpecRepository;
 import java.nio.file.Path;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -24,17 +23,17 @@ public record SpecInput(Optional<Path> file, Optional<PromptSpec> spec) {
         file = file == null ? Optional.empty() : file;
         spec = spec == null ? Optional.empty() : spec;
         if (file.isPresent() == spec.isPresent()) {
-            throw new IllegalArgumentException("give either a file or a spec");
+            throw new InvalidCommandException("give either a spec file or a spec");
         }
     }
 
     /** A spec file to load. */
     public static SpecInput file(Path file) {
-        return new SpecInput(Optional.of(Objects.requireNonNull(file, "file")), Optional.empty());
+        return new SpecInput(Optional.of(InvalidCommandException.required(file, "spec file")), Optional.empty());
     }
 
     /** A spec in hand. */
     public static SpecInput of(PromptSpec spec) {
-        return new SpecInput(Optional.empty(), Optional.of(Objects.requireNonNull(spec, "spec")));
+        return new SpecInput(Optional.empty(), Optional.of(InvalidCommandException.required(spec, "spec")));
     }
 }

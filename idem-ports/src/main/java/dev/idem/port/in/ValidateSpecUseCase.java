@@ -16,8 +16,12 @@ public interface ValidateSpecUseCase {
      * @param files spec files
      */
     record ValidateSpecCommand(List<Path> files) {
+        /** @throws InvalidCommandException if no file is given */
         public ValidateSpecCommand {
-            files = List.copyOf(files);
+            files = List.copyOf(InvalidCommandException.required(files, "files"));
+            if (files.isEmpty()) {
+                throw new InvalidCommandException("name at least one spec file to validate");
+            }
         }
     }
 
