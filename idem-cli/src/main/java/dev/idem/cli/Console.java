@@ -11,12 +11,14 @@ import picocli.CommandLine.Model.CommandSpec;
 final class Console {
 
     private final PrintWriter data;
+    private final PrintWriter rawErr;
     private final PrintWriter out;
     private final PrintWriter err;
     private final boolean stdoutTerminal;
 
     private Console(PrintWriter data, PrintWriter err, boolean stdoutTerminal) {
         this.data = data;
+        this.rawErr = err;
         this.out = TerminalText.escaping(data);
         this.err = TerminalText.escaping(err);
         this.stdoutTerminal = stdoutTerminal;
@@ -39,6 +41,11 @@ final class Console {
     /** Standard output as it is, for data. */
     PrintWriter data() {
         return data;
+    }
+
+    /** Standard error as it is, for idem's own drawing on a terminal: the progress bar's carriage returns. */
+    PrintWriter terminalErr() {
+        return rawErr;
     }
 
     /** Whether standard output is a terminal (then a reply is shown escaped unless --raw asks otherwise). */

@@ -130,7 +130,8 @@ final class EvalCommand implements Callable<Integer> {
             Path specPath = factory.environment().resolve(specFile);
             EvaluationResult result;
             Interrupts interrupts = factory.interrupts();
-            try (EvalConsole shown = new EvalConsole(factory.environment().interactive(), out, err, specFile, quiet)) {
+            try (EvalConsole shown = new EvalConsole(factory.environment().interactive(), console, out, specFile,
+                    quiet)) {
                 EvaluateSpecCommand command = new EvaluateSpecCommand(SpecInput.file(specPath), idem.choice(), judge,
                         jobs, repeat, filterPattern, shardPart, idem.options(), shown, interrupts.cancellation(),
                         reports);

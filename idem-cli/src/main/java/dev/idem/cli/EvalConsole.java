@@ -7,7 +7,9 @@ import dev.idem.port.in.EvaluationResult;
 import dev.idem.port.in.EvaluationSummary;
 import dev.idem.port.in.EvaluatorOutcome;
 import dev.idem.port.in.ReportTarget;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -21,6 +23,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 final class EvalConsole implements EvaluateSpecUseCase.Progress, AutoCloseable {
 
     private final boolean interactive;
+    private final PrintWriter terminalErr;
     private final PrintWriter out;
     private final PrintWriter err;
     private final String shownSpec;
@@ -28,14 +31,17 @@ final class EvalConsole implements EvaluateSpecUseCase.Progress, AutoCloseable {
     private ProgressBar bar;
 
     /**
-     * @param out       where the header, rows and summary go (stderr when a report takes stdout)
-     * @param shownSpec the spec as the user named it
-     * @param quiet     the summary without a row per case
+     * @param interactive whether stderr is a terminal, to draw the bar on
+     * @param console     where the bar goes ({@link Console#terminalErr()}), and the lines about reports
+     * @param out         where the header, rows and summary go (stderr when a report takes stdout)
+     * @param shownSpec   the spec as the user named it
+     * @param quiet       the summary without a row per case
      */
-    EvalConsole(boolean interactive, PrintWriter out, PrintWriter err, String shownSpec, boolean quiet) {
+    EvalConsole(boolean interactive, Console console, PrintWriter out, String shownSpec, boolean quiet) {
         this.interactive = interactive;
+        this.terminalErr = console.terminalErr();
+        this.err = console.err();
         this.out = out;
-        this.err = err;
         this.shownSpec = shownSpec;
         this.quiet = quiet;
     }
@@ -44,7 +50,8 @@ final class EvalConsole implements EvaluateSpecUseCase.Progress, AutoCloseable {
     public void started(int cases) {
         if (interactive && cases > 0) {
             bar = new ProgressBarBuilder().setTaskName("eval").setInitialMax(cases)
-                    .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err))
+                    .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(
+                            new PrintStream(new TextOutputStream(terminalErr), true, StandardCharsets.UTF_8)))
                     .setUpdateIntervalMillis(200).continuousUpdate().showSpeed().build();
         }
     }

@@ -31,6 +31,15 @@ final class CliRunner {
         return new Result(code, out.toString(), err.toString());
     }
 
+    /** As if idem ran on a terminal: stdout and stderr both (a progress bar on stderr). */
+    static Result runInteractive(Path workingDir, Map<String, String> env, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.run(args, new CliEnvironment(env, workingDir, true), new PrintWriter(out),
+                new PrintWriter(err));
+        return new Result(code, out.toString(), err.toString());
+    }
+
     static Result run(Path workingDir, String... args) {
         return run(workingDir, Map.of(), args);
     }

@@ -1,0 +1,39 @@
+package dev.idem.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.idem.cli.CliRunner.Result;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What {@code idem eval} shows on the console: the progress bar and the header. */
+class EvalConsoleCliTest {
+
+    private static final String FLAGSHIP = CliRunner.ROOT.resolve("prompts/idempotency-architect.prompt.yml")
+            .toString();
+
+    @TempDir
+    Path work;
+
+    @Test
+    void should_draw_the_progress_bar_on_the_stderr_it_was_given() {
+        // when on a terminal (B10: the bar went to System.err, where neither a test nor an embedder could see it)
+        Result r = CliRunner.runInteractive(work, Map.of("IDEM_STORE", "memory:"), "eval", FLAGSHIP, "--quiet");
+
+        // then
+        assertThat(r.code()).as(r.toString()).isEqualTo(1);
+        assertThat(r.err()).contains("\reval 100%").contains("2/2");
+    }
+
+    @Test
+    void should_draw_no_progress_bar_when_stderr_is_not_a_terminal() {
+        // when
+        Result r = CliRunner.run(work, Map.of("IDEM_STORE", "memory:"), "eval", FLAGSHIP, "--quiet");
+
+        // then
+        assertThat(r.err()).doesNotContain("eval 100%");
+    }
+}
