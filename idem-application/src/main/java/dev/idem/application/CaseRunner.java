@@ -26,6 +26,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListSet;
 
 /**
  * Runs one case of an evaluation: renders its row, makes the idempotent model call (replayed when stored) and judges
@@ -41,6 +43,7 @@ final class CaseRunner {
     private final Map<EvaluatorSpec, Evaluator> evaluators;
     private final IdempotentExecutor executor;
     private final FirstFailuresBreaker breaker = new FirstFailuresBreaker();
+    private final Set<String> answeredBy = new ConcurrentSkipListSet<>();
 
     /** @param evaluators every evaluator of the spec and of its rows, made once */
     CaseRunner(PromptSpec spec, ModelGateway gateway, ModelChoice choice, ExecutionOptions options,
@@ -89,7 +92,15 @@ final class CaseRunner {
             return Optional.of(error(w, e.getMessage(), sent, e.attempts()));
         }
         breaker.succeeded();
+        if (!execution.completion().model().isEmpty()) {
+            answeredBy.add(execution.completion().model());
+        }
         return Optional.of(judged(w, execution, sent));
+    }
+
+    /** The models the provider said answered the cases run so far, sorted and comma-separated. */
+    String answeredBy() {
+        return String.join(", ", answeredBy);
     }
 
     private CaseResult judged(CaseWork w, Execution execution, List<Map.Entry<String, String>> sent) {

@@ -85,7 +85,7 @@ public final class EvaluateSpecService implements EvaluateSpecUseCase {
                 executor.replays() - replaysBefore, Duration.between(start, clock.instant()));
         String model = command.choice().model().orElse(spec.model());
         EvaluationResult result = new EvaluationResult(spec.name(), spec.description(), spec.source().name(),
-                gateway.providerId(), model, gateway.answerKind(), results, summary, run.stop());
+                gateway.providerId(), model, gateway.answerKind(), results, summary, run.stop(), runner.answeredBy());
         command.progress().finished(result);
         reports.write(result, command.progress());
         return result;

@@ -93,7 +93,8 @@ final class EvalConsole implements EvaluateSpecUseCase.Progress, AutoCloseable {
 
     private void printHeader(EvaluationResult r) {
         out.println("spec      " + r.specName() + " (" + shownSpec + ")");
-        out.println("provider  " + r.provider() + ", model " + r.model() + " (" + r.answerKind() + ")");
+        out.println("provider  " + r.provider() + (r.model().isEmpty() ? "" : ", model " + r.model())
+                + (r.answeredBy().isEmpty() ? "" : ", answered by " + r.answeredBy()) + " (" + r.answerKind() + ")");
         out.println("cases     " + r.cases().size());
         out.println();
     }

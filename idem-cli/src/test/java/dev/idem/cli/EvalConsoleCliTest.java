@@ -36,4 +36,30 @@ class EvalConsoleCliTest {
         // then
         assertThat(r.err()).doesNotContain("eval 100%");
     }
+
+    @Test
+    void should_say_who_answered_when_the_provider_does_not_use_the_model_asked() {
+        // when the built-in architect evaluates the flagship, whose spec asks for gpt-4o
+        Result r = CliRunner.run(work, Map.of("IDEM_STORE", "memory:"), "eval", FLAGSHIP, "--quiet");
+
+        // then the header does not pass its answers off as gpt-4o's (B11)
+        assertThat(r.out().lines().filter(l -> l.startsWith("provider  "))).containsExactly(
+                "provider  builtin, model gpt-4o, answered by idem-builtin-architect "
+                        + "(rule-based reference design (no LLM))");
+    }
+
+    @Test
+    void should_name_no_model_when_neither_the_spec_nor_the_options_name_one() throws Exception {
+        // given a spec without a model, on a provider that answers with none
+        Files.writeString(work.resolve("s.prompt.yml"), "name: s\nmessages:\n  - role: user\n"
+                + "    content: \"{{x}}\"\ntestData:\n  - x: one\n");
+
+        // when
+        Result r = CliRunner.run(work, Map.of("IDEM_STORE", "memory:"), "eval", "s.prompt.yml", "--provider",
+                ThrowingGatewayProvider.ID);
+
+        // then no empty model and no double space (B11: "provider  throwing, model  (LLM)")
+        assertThat(r.out().lines().filter(l -> l.startsWith("provider  "))).containsExactly(
+                "provider  throwing (LLM)");
+    }
 }

@@ -11,15 +11,17 @@ import java.util.Optional;
  * @param description the spec's description
  * @param specSource  the spec's file, as given
  * @param provider    provider id used
- * @param model       model used
+ * @param model       model asked for (the options', else the spec's); empty when neither names one
  * @param answerKind  how the provider's answers are described (e.g. "LLM", "rule-based reference design")
  * @param cases       every case, in row order
  * @param summary     totals
  * @param stopped     why the evaluation ended before every case ran, if it did; those cases are errors
+ * @param answeredBy  the models the provider said answered, comma-separated, when that is not simply the model
+ *                    asked (a dated version of it, or the built-in architect, which takes no model); else empty
  */
 public record EvaluationResult(String specName, String description, String specSource, String provider,
                                String model, String answerKind, List<CaseResult> cases,
-                               EvaluationSummary summary, Optional<Stop> stopped) {
+                               EvaluationSummary summary, Optional<Stop> stopped, String answeredBy) {
     public EvaluationResult {
         Objects.requireNonNull(specName, "specName");
         description = description == null ? "" : description;
@@ -30,6 +32,14 @@ public record EvaluationResult(String specName, String description, String specS
         cases = List.copyOf(cases);
         Objects.requireNonNull(summary, "summary");
         stopped = stopped == null ? Optional.empty() : stopped;
+        answeredBy = answeredBy == null || answeredBy.equals(model) ? "" : answeredBy;
+    }
+
+    /** An evaluation whose provider answered with the model asked, or did not say. */
+    public EvaluationResult(String specName, String description, String specSource, String provider, String model,
+                            String answerKind, List<CaseResult> cases, EvaluationSummary summary,
+                            Optional<Stop> stopped) {
+        this(specName, description, specSource, provider, model, answerKind, cases, summary, stopped, "");
     }
 
     /** An evaluation that ran to its end. */
