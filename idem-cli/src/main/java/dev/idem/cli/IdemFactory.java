@@ -42,10 +42,13 @@ final class IdemFactory {
     /** An Idem for commands that call models. */
     Idem open(ProviderOptions provider, StoreOptions store) {
         Properties config = config();
-        IdemBuilder b = Idem.builder()
-                .provider(first(provider.provider, environment.get("IDEM_PROVIDER"), config.getProperty("provider"),
-                        "builtin"))
-                .store(storeUri(store, config));
+        IdemBuilder b = Idem.builder().store(storeUri(store, config));
+        // without a choice, Idem's default provider (the built-in architect) answers
+        String providerId = first(provider.provider, environment.get("IDEM_PROVIDER"), config.getProperty("provider"),
+                null);
+        if (providerId != null) {
+            b.provider(providerId);
+        }
         String model = first(provider.model, environment.get("IDEM_MODEL"), config.getProperty("model"), null);
         if (model != null) {
             b.model(model);
