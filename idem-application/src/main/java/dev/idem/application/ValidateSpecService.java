@@ -25,10 +25,12 @@ public final class ValidateSpecService implements ValidateSpecUseCase {
         for (Path file : command.files()) {
             try {
                 LoadedSpec loaded = repository.load(file);
-                results.add(new FileIssues(file, loaded.spec().name(), loaded.warnings()));
+                // a row that cannot run fails validation, though an evaluation would run the spec's other rows
+                List<SpecIssue> issues = new ArrayList<>(loaded.rowErrors());
+                issues.addAll(loaded.warnings());
+                results.add(new FileIssues(file, loaded.spec().name(), issues));
             } catch (InvalidSpecException e) {
-                List<SpecIssue> issues = e.issues();
-                results.add(new FileIssues(file, "", issues));
+                results.add(new FileIssues(file, "", e.issues()));
             }
         }
         return new ValidationResult(results);

@@ -48,6 +48,24 @@ class ValidateSpecServiceTest {
     }
 
     @Test
+    void should_fail_a_spec_that_loads_with_a_row_that_cannot_run_reporting_that_row_first() {
+        // given
+        Path rowless = Path.of("prompts/rowless.prompt.yml");
+        SpecIssue missing = SpecIssue.rowError(SpecSource.named(rowless.toString()), 2, "testData[1]",
+                "missing value for placeholder '{{topic}}'");
+        repository.with(rowless, new LoadedSpec(PromptSpec.builder("rowless").build(), List.of(unknownKey),
+                List.of(missing)));
+
+        // when
+        ValidationResult result = service.validate(new ValidateSpecCommand(List.of(rowless)));
+
+        // then
+        assertThat(result.files().get(0).issues()).containsExactly(missing, unknownKey);
+        assertThat(result.files().get(0).specName()).isEqualTo("rowless");
+        assertThat(result.hasErrors()).isTrue();
+    }
+
+    @Test
     void should_have_no_errors_when_files_have_only_warnings() {
         // when
         ValidationResult result = service.validate(new ValidateSpecCommand(List.of(SLOPPY, CLEAN)));

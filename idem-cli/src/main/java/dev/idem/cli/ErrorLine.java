@@ -24,7 +24,7 @@ final class ErrorLine {
                     ? " (check the API key, e.g. " + keyHint.apply(f.provider()) + ")" : "");
         }
         if (e instanceof InvalidSpecException spec) {
-            int more = spec.issues().size() - 1;
+            int more = spec.errors().size() - 1;
             return spec.getMessage() + (more > 0 ? " (and " + more + " more; run 'idem validate' for all)" : "");
         }
         if (e instanceof ProviderNotConfiguredException) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -64,12 +65,30 @@ class MalformedSpecCliTest {
         Result render = CliRunner.run(work, "render", "bad.prompt.yml", "--var", "input=x");
         // then
         assertThat(validate.code()).as(validate.toString()).isEqualTo(2);
-        assertThat(validate.err().lines()).as(validate.toString()).hasSize(1);
+        // one line for the error; a rejected file's warnings follow it
+        assertThat(validate.err().lines().filter(l -> !l.contains(": warning: "))).as(validate.toString()).hasSize(1);
         assertThat(validate.err()).contains("bad.prompt.yml" + line).containsIgnoringCase(mentions)
                 .doesNotContain("\tat ").doesNotContain("Exception");
         assertThat(render.code()).as(render.toString()).isEqualTo(2);
         assertThat(render.err().lines()).hasSize(1);
         assertThat(render.err()).startsWith("idem: error: ").contains("bad.prompt.yml");
         assertThat(render.out()).isEmpty();
+    }
+
+    @Test
+    void should_print_the_warnings_of_a_file_it_rejects() throws Exception {
+        // given: the misspelt key may be why the author's spec does not do what they meant
+        Files.writeString(work.resolve("bad.prompt.yml"), "modelParameters:\n  temperature: hot\n  max_tokenz: 9\n"
+                + OK_MESSAGES);
+
+        // when
+        Result validate = CliRunner.run(work, "validate", "bad.prompt.yml");
+
+        // then
+        assertThat(validate.code()).as(validate.toString()).isEqualTo(2);
+        assertThat(validate.err().lines()).containsExactly(
+                "bad.prompt.yml:2:16: error: modelParameters.temperature: expected a number, got \"hot\"",
+                "bad.prompt.yml:3:3: warning: modelParameters.max_tokenz: unknown key 'max_tokenz' (kept, ignored)");
+        assertThat(validate.out()).isEqualTo("invalid bad.prompt.yml: 1 error, 1 warning\n");
     }
 }

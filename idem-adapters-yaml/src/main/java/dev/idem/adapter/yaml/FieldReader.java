@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads the typed fields of one spec file's YAML tree and collects what is wrong with them: each error with its
- * field path and the position of that field, or of the nearest enclosing one, in the file.
+ * Reads the typed fields of one spec file's YAML tree and collects what is wrong with them: each error (or warning)
+ * with its field path and the position of that field, or of the nearest enclosing one, in the file.
  *
  * <p>The readers of the sections, the test rows and the evaluators of one file share one instance, so their
  * errors come out in reading order and a value written in any dialect can be found under its canonical path.
@@ -25,6 +25,7 @@ final class FieldReader {
     private final String sourceName;
     private final Map<String, SourcePosition> positions = new LinkedHashMap<>();
     private final List<SpecIssue> errors = new ArrayList<>();
+    private final List<SpecIssue> warnings = new ArrayList<>();
     private final ObjectMapper json = new ObjectMapper();
 
     FieldReader(String sourceName, YamlNode.Mapping root) {
@@ -159,6 +160,22 @@ final class FieldReader {
         errors.add(new SpecIssue(SpecIssue.Severity.ERROR, sourceName, at, field, message));
     }
 
+    /**
+     * An error that makes one test row unusable and leaves the spec and its other rows alone.
+     *
+     * @param testCase the row's 1-based number
+     */
+    void rowError(int testCase, String field, String message) {
+        errors.add(new SpecIssue(SpecIssue.Severity.ERROR, sourceName, SpecSource.nearestPosition(positions, field),
+                field, message, Optional.of(testCase)));
+    }
+
+    /** Something read in a way its author may not expect: the spec loads, and {@code validate} says how. */
+    void warning(String field, String message) {
+        warnings.add(new SpecIssue(SpecIssue.Severity.WARNING, sourceName,
+                SpecSource.nearestPosition(positions, field), field, message));
+    }
+
     /** Lets a canonical path (e.g. {@code evaluators[0].pattern}) find a value written in another dialect. */
     void alias(String writtenPath, String canonicalPath) {
         SourcePosition at = positions.get(writtenPath);
@@ -169,6 +186,13 @@ final class FieldReader {
 
     List<SpecIssue> errors() {
         return List.copyOf(errors);
+    }
+
+    /** Every error, then every warning, each in reading order. */
+    List<SpecIssue> issues() {
+        List<SpecIssue> all = new ArrayList<>(errors);
+        all.addAll(warnings);
+        return List.copyOf(all);
     }
 
     /**

@@ -48,7 +48,10 @@ final class SpecAssembler {
         this.parameters = new ModelParametersReader(fields);
     }
 
-    /** The spec, or null when errors were found (then {@link #errors()} says which). */
+    /**
+     * The spec as far as it could be read: when {@link #issues()} holds errors beyond single rows, it lacks what
+     * they are about and is good for nothing but telling its warnings.
+     */
     PromptSpec assemble() {
         if (base.isPresent()) {
             return assembleSuite(base.get());
@@ -100,11 +103,12 @@ final class SpecAssembler {
     private PromptSpec finish(PromptSpec.Builder spec) {
         spec.unknownKeys(fields.unknownKeys(root));
         spec.source(fields.source());
-        return fields.errors().isEmpty() ? spec.build() : null;
+        return spec.build();
     }
 
-    List<SpecIssue> errors() {
-        return fields.errors();
+    /** What reading found: every error, then every warning. */
+    List<SpecIssue> issues() {
+        return fields.issues();
     }
 
     // ---- sections ------------------------------------------------------------------------------------------

@@ -12,8 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Loads {@code .prompt.yml} specs in every dialect idem reads (the seed's, GitHub Models' and the common
@@ -60,7 +62,8 @@ public final class YamlPromptSpecRepository implements PromptSpecRepository {
         LoadedSpec suite = assemble(sourceName, root, Optional.of(base.spec()));
         List<SpecIssue> warnings = new ArrayList<>(base.warnings());
         warnings.addAll(suite.warnings());
-        return new LoadedSpec(suite.spec(), warnings);
+        // the suite's rows are its own or the base's, checked again as the suite's
+        return new LoadedSpec(suite.spec(), warnings, suite.rowErrors());
     }
 
     private LoadedSpec loadReferenced(Path file, String sourceName, YamlNode.Mapping root, List<Path> chain) {
@@ -101,26 +104,40 @@ public final class YamlPromptSpecRepository implements PromptSpecRepository {
     private LoadedSpec assemble(String sourceName, YamlNode.Mapping root, Optional<PromptSpec> base) {
         SpecAssembler assembler = new SpecAssembler(sourceName, defaultName(sourceName), root, base);
         PromptSpec spec = assembler.assemble();
-        if (spec == null) {
-            throw new InvalidSpecException(assembler.errors());
+        List<SpecIssue> issues = new ArrayList<>(assembler.issues());
+        if (issues.stream().anyMatch(YamlPromptSpecRepository::failsTheSpec)) {
+            // the spec lacks what those errors are about, so of the domain's rules only the unknown keys are told:
+            // a key read as unknown may be why the file is rejected
+            issues.addAll(SpecValidator.unknownKeys(spec));
+            throw new InvalidSpecException(issues);
         }
-        List<SpecIssue> issues = validateDomainRules(spec);
-        List<SpecIssue> errors = issues.stream().filter(SpecIssue::isError).toList();
-        if (!errors.isEmpty()) {
-            throw new InvalidSpecException(errors);
+        issues.addAll(domainIssues(spec, issues));
+        if (issues.stream().anyMatch(YamlPromptSpecRepository::failsTheSpec)) {
+            throw new InvalidSpecException(issues);
         }
-        // no errors, so every issue is a warning; the domain's rules already warn about each unknown key
-        return new LoadedSpec(spec, issues);
+        return new LoadedSpec(spec, issues.stream().filter(i -> !i.isError()).toList(),
+                issues.stream().filter(SpecIssue::isError).toList());
+    }
+
+    private static boolean failsTheSpec(SpecIssue issue) {
+        return issue.isError() && !issue.isRowError();
+    }
+
+    /**
+     * The domain's own rules (placeholders, required values, duplicates), after the YAML made sense; a row the
+     * reader already found an error in is not told again that it lacks a value (that error says why).
+     */
+    private static List<SpecIssue> domainIssues(PromptSpec spec, List<SpecIssue> read) {
+        Set<Integer> rowsInError = new HashSet<>();
+        read.stream().filter(SpecIssue::isRowError).forEach(i -> rowsInError.add(i.testCase().orElseThrow()));
+        return SpecValidator.validate(spec).stream()
+                .filter(i -> !i.isRowError() || !rowsInError.contains(i.testCase().orElseThrow()))
+                .toList();
     }
 
     private static InvalidSpecException referenceError(String sourceName, YamlNode.Mapping root, String message) {
         return new InvalidSpecException(new SpecIssue(SpecIssue.Severity.ERROR, sourceName,
                 Optional.of(root.entries().get(SPEC_KEY).position()), SPEC_KEY, message));
-    }
-
-    /** The domain's own rules (placeholders, required values, duplicates), after the YAML made sense. */
-    private static List<SpecIssue> validateDomainRules(PromptSpec spec) {
-        return SpecValidator.validate(spec);
     }
 
     private static byte[] readBounded(Path file, String sourceName) {

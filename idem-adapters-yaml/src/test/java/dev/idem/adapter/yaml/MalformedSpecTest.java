@@ -2,9 +2,11 @@ package dev.idem.adapter.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.idem.domain.spec.InvalidSpecException;
 import dev.idem.domain.spec.SpecIssue;
+import dev.idem.port.out.PromptSpecRepository.LoadedSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -189,6 +191,77 @@ class MalformedSpecTest {
         // then
         assertThat(e.issues()).extracting(SpecIssue::field)
                 .containsExactly("modelParameters.temperature", "modelParameters.topP", "messages[0].role");
+    }
+
+    @Test
+    void should_tell_the_warnings_of_a_file_it_rejects_for_its_fields_after_the_errors() throws IOException {
+        // given: a misspelt parameter is why the limit the author wanted is not there
+        Path file = dir.resolve("rejected.prompt.yml");
+        Files.writeString(file, """
+                modelParameters:
+                  temperature: hot
+                  max_tokenz: 100
+                messages:
+                  - role: user
+                    content: hi
+                """);
+
+        // when
+        InvalidSpecException e = catchThrowableOfType(InvalidSpecException.class, () -> repository.load(file));
+
+        // then
+        assertThat(e.issues()).extracting(SpecIssue::isError, SpecIssue::field).containsExactly(
+                tuple(true, "modelParameters.temperature"), tuple(false, "modelParameters.max_tokenz"));
+        assertThat(e.errors()).hasSize(1);
+        assertThat(e.getMessage()).contains("modelParameters.temperature");
+    }
+
+    @Test
+    void should_tell_the_warnings_of_a_file_it_rejects_for_the_domain_rules() throws IOException {
+        // given
+        Path file = dir.resolve("rejected.prompt.yml");
+        Files.writeString(file, """
+                variables:
+                  - name: topic
+                colour: blue
+                messages:
+                  - role: user
+                    content: "{{topic}} {{tone}}"
+                """);
+
+        // when
+        InvalidSpecException e = catchThrowableOfType(InvalidSpecException.class, () -> repository.load(file));
+
+        // then
+        assertThat(e.issues()).extracting(SpecIssue::isError, SpecIssue::field).containsExactly(
+                tuple(true, "messages[0].content"), tuple(false, "colour"));
+    }
+
+    @Test
+    void should_load_a_spec_whose_row_lacks_a_value_with_that_row_error_and_its_number() throws IOException {
+        // given
+        Path file = dir.resolve("row.prompt.yml");
+        Files.writeString(file, """
+                messages:
+                  - role: user
+                    content: "{{topic}}"
+                testData:
+                  - topic: caching
+                  - other: x
+                  - topic: retries
+                """);
+
+        // when
+        LoadedSpec loaded = repository.load(file);
+
+        // then
+        assertThat(loaded.spec().testData()).hasSize(3);
+        assertThat(loaded.rowErrors()).singleElement().satisfies(i -> {
+            assertThat(i.testCase()).contains(2);
+            assertThat(i.toString()).isEqualTo(file + ":6:5: testData[1]: missing value for placeholder '{{topic}}'");
+        });
+        assertThat(loaded.rowErrors(2)).hasSize(1);
+        assertThat(loaded.rowErrors(1)).isEmpty();
     }
 
     @Test

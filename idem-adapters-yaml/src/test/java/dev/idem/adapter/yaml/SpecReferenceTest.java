@@ -289,11 +289,15 @@ class SpecReferenceTest {
                 """);
 
         // when
-        InvalidSpecException e = catchThrowableOfType(InvalidSpecException.class, () -> repository.load(suite));
+        LoadedSpec loaded = repository.load(suite);
 
         // then
-        assertThat(e.issues()).allSatisfy(i -> assertThat(i.source()).isEqualTo(suite.toString()));
-        assertThat(e.issues()).anySatisfy(i -> assertThat(i.field()).startsWith("testData[0]"));
+        assertThat(loaded.rowErrors()).singleElement().satisfies(i -> {
+            assertThat(i.source()).isEqualTo(suite.toString());
+            assertThat(i.field()).isEqualTo("testData[0]");
+            assertThat(i.testCase()).contains(1);
+            assertThat(i.message()).contains("missing value");
+        });
     }
 
     @Test

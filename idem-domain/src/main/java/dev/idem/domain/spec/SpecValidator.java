@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  *   <li>a placeholder that is not a declared variable, when the spec declares variables
  *       ({@code messages[i].content});</li>
  *   <li>a test row without a value for a required variable that has no default, or, when the spec declares no
- *       variables, for a placeholder of its messages ({@code testData[i]});</li>
+ *       variables, for a placeholder of its messages ({@code testData[i]}): an error of that row only (see
+ *       {@link SpecIssue#testCase()}), which an evaluation reports for the row while the others run;</li>
  *   <li>a {@code regex} pattern with a placeholder that a test row it applies to does not provide: patterns are
  *       filled per row, and one left unfilled would fail that row whatever the reply.</li>
  * </ul>
@@ -46,13 +47,19 @@ public final class SpecValidator {
         Set<String> used = checkPlaceholders(spec, issues);
         checkRows(spec, used, issues);
         checkUnused(spec, used, issues);
-        for (String key : spec.unknownKeys()) {
-            issues.add(SpecIssue.warning(source, key, "unknown key '" + lastSegment(key) + "' (kept, ignored)"));
-        }
+        issues.addAll(unknownKeys(spec));
         checkEvaluators(spec, issues);
         List<SpecIssue> sorted = new ArrayList<>(issues.stream().filter(SpecIssue::isError).toList());
         issues.stream().filter(i -> !i.isError()).forEach(sorted::add);
         return List.copyOf(sorted);
+    }
+
+    /** A warning for each key of the spec that idem does not know (kept, ignored). */
+    public static List<SpecIssue> unknownKeys(PromptSpec spec) {
+        return spec.unknownKeys().stream()
+                .map(key -> SpecIssue.warning(spec.source(), key, "unknown key '" + lastSegment(key)
+                        + "' (kept, ignored)"))
+                .toList();
     }
 
     private static void checkVariables(PromptSpec spec, List<SpecIssue> issues) {
@@ -92,12 +99,12 @@ public final class SpecValidator {
                         .map(Variable::name)
                         .distinct()
                         .filter(name -> !row.variables().containsKey(name))
-                        .forEach(name -> issues.add(SpecIssue.error(spec.source(), field,
+                        .forEach(name -> issues.add(SpecIssue.rowError(spec.source(), row.number(), field,
                                 "missing value for required variable '" + name + "'")));
             } else {
                 used.stream()
                         .filter(name -> !row.variables().containsKey(name))
-                        .forEach(name -> issues.add(SpecIssue.error(spec.source(), field,
+                        .forEach(name -> issues.add(SpecIssue.rowError(spec.source(), row.number(), field,
                                 "missing value for placeholder '{{" + name + "}}'")));
             }
         }

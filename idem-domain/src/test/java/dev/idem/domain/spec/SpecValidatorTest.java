@@ -119,6 +119,28 @@ class SpecValidatorTest {
     }
 
     @Test
+    void should_confine_a_missing_row_value_to_that_row_and_keep_other_errors_for_the_whole_spec() {
+        // given
+        PromptSpec spec = PromptSpec.builder("gh")
+                .message(Role.USER, "{{input}}")
+                .testCase(TestCase.of(1, Map.of("input", "hello")))
+                .testCase(TestCase.of(2, Map.of()))
+                .evaluator(new RegexEvaluatorSpec("echo", "{{missing}}"))
+                .build();
+
+        // when
+        List<SpecIssue> issues = SpecValidator.validate(spec);
+
+        // then
+        assertThat(issues).filteredOn(SpecIssue::isRowError).singleElement().satisfies(i -> {
+            assertThat(i.testCase()).contains(2);
+            assertThat(i.message()).isEqualTo("missing value for placeholder '{{input}}'");
+        });
+        assertThat(issues).filteredOn(i -> i.isError() && !i.isRowError()).singleElement()
+                .satisfies(i -> assertThat(i.field()).isEqualTo("evaluators[0].pattern"));
+    }
+
+    @Test
     void should_not_require_a_row_value_for_a_variable_with_a_default_or_an_optional_one() {
         // given
         PromptSpec spec = flagship()

@@ -20,8 +20,9 @@ public interface PromptSpecRepository {
      *
      * @throws InvalidSpecException if the file cannot be read, is not a regular file (a FIFO or a device would
      *                              block or never end), holds more than {@link #MAX_FILE_BYTES}, or is not a
-     *                              valid spec; every issue carries the file and, where known, line, column and
-     *                              field
+     *                              valid spec (errors confined to single test rows do not count: they come with
+     *                              the loaded spec); every issue carries the file and, where known, line, column
+     *                              and field, and the warnings found come after the errors
      */
     LoadedSpec load(Path file);
 
@@ -34,14 +35,31 @@ public interface PromptSpecRepository {
     LoadedSpec parse(String sourceName, byte[] content);
 
     /**
-     * A loaded spec and the warnings found while reading it (unknown keys and the like).
+     * A loaded spec, the warnings found while reading it (unknown keys and the like) and the errors confined to
+     * single test rows: such a row cannot run, the spec and its other rows can (an evaluation reports the row as
+     * an error; {@code validate} still fails).
      *
-     * @param spec     the spec
-     * @param warnings non-fatal issues
+     * @param spec      the spec
+     * @param warnings  non-fatal issues
+     * @param rowErrors errors that each make one test row unusable (see {@link SpecIssue#testCase()})
      */
-    record LoadedSpec(PromptSpec spec, List<SpecIssue> warnings) {
+    record LoadedSpec(PromptSpec spec, List<SpecIssue> warnings, List<SpecIssue> rowErrors) {
         public LoadedSpec {
             warnings = List.copyOf(warnings);
+            rowErrors = List.copyOf(rowErrors);
+            if (!rowErrors.stream().allMatch(SpecIssue::isRowError)) {
+                throw new IllegalArgumentException("a spec with errors beyond single rows cannot load: " + rowErrors);
+            }
+        }
+
+        /** A spec whose rows can all run. */
+        public LoadedSpec(PromptSpec spec, List<SpecIssue> warnings) {
+            this(spec, warnings, List.of());
+        }
+
+        /** The errors of the test row with that 1-based number, if it has any. */
+        public List<SpecIssue> rowErrors(int testCase) {
+            return rowErrors.stream().filter(i -> i.testCase().orElseThrow() == testCase).toList();
         }
     }
 }
