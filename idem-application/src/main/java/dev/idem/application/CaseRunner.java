@@ -41,18 +41,24 @@ final class CaseRunner {
     private final ModelChoice choice;
     private final ExecutionOptions options;
     private final Map<EvaluatorSpec, Evaluator> evaluators;
+    private final Map<Integer, String> unusableRows;
     private final IdempotentExecutor executor;
     private final FirstFailuresBreaker breaker = new FirstFailuresBreaker();
     private final Set<String> answeredBy = new ConcurrentSkipListSet<>();
 
-    /** @param evaluators every evaluator of the spec and of its rows, made once */
+    /**
+     * @param evaluators   every evaluator of the spec and of its rows, made once
+     * @param unusableRows why each row that cannot run cannot, by row number
+     */
     CaseRunner(PromptSpec spec, ModelGateway gateway, ModelChoice choice, ExecutionOptions options,
-               Map<EvaluatorSpec, Evaluator> evaluators, IdempotentExecutor executor) {
+               Map<EvaluatorSpec, Evaluator> evaluators, Map<Integer, String> unusableRows,
+               IdempotentExecutor executor) {
         this.spec = spec;
         this.gateway = gateway;
         this.choice = choice;
         this.options = options;
         this.evaluators = evaluators;
+        this.unusableRows = unusableRows;
         this.executor = executor;
     }
 
@@ -64,6 +70,10 @@ final class CaseRunner {
      */
     Optional<CaseResult> run(CaseWork w, Instant waitingSince) {
         TestCase row = w.row();
+        String unusable = unusableRows.get(row.number());
+        if (unusable != null) {
+            return Optional.of(error(w, "not run: the row is invalid: " + unusable, List.of(), 0));
+        }
         RenderedPrompt prompt;
         try {
             prompt = PromptRenderer.render(spec, row.variables());

@@ -4,8 +4,10 @@ import dev.idem.domain.evaluation.Evaluator;
 import dev.idem.domain.execution.TokenUsage;
 import dev.idem.domain.spec.BuiltinJudgeSpec;
 import dev.idem.domain.spec.EvaluatorSpec;
+import dev.idem.domain.spec.InvalidSpecException;
 import dev.idem.domain.spec.LlmJudgeSpec;
 import dev.idem.domain.spec.PromptSpec;
+import dev.idem.domain.spec.SpecIssue;
 import dev.idem.domain.spec.TestCase;
 import dev.idem.port.in.CaseResult;
 import dev.idem.port.in.EvaluateSpecUseCase;
@@ -76,10 +78,16 @@ public final class EvaluateSpecService implements EvaluateSpecUseCase {
                 });
         LoadedSpec loaded = specs.resolve(command.spec());
         PromptSpec spec = loaded.spec();
+        List<CaseWork> work = plan(spec, command);
+        Map<Integer, String> unusableRows = unusableRows(loaded);
+        if (!work.isEmpty() && work.stream().allMatch(w -> unusableRows.containsKey(w.row().number()))) {
+            // with no row left to run, the rows' errors are the spec's: nothing is called, as for any invalid spec
+            throw new InvalidSpecException(loaded.rowErrors());
+        }
         ModelGateway gateway = joinGateway(pendingGateway);
         CaseRunner runner = new CaseRunner(spec, gateway, command.choice(), command.options(),
-                evaluatorsOf(spec, command), executor);
-        CaseRun run = new CaseRun(plan(spec, command), runner, command, executor, clock);
+                evaluatorsOf(spec, command), unusableRows, executor);
+        CaseRun run = new CaseRun(work, runner, command, executor, clock);
         List<CaseResult> results = run.all();
         EvaluationSummary summary = summarise(results, executor.calls() - callsBefore,
                 executor.replays() - replaysBefore, Duration.between(start, clock.instant()));
@@ -89,6 +97,15 @@ public final class EvaluateSpecService implements EvaluateSpecUseCase {
         command.progress().finished(result);
         reports.write(result, command.progress());
         return result;
+    }
+
+    /** Why each row that cannot run cannot, by row number: the spec loaded, so its other rows run. */
+    private static Map<Integer, String> unusableRows(LoadedSpec loaded) {
+        Map<Integer, String> why = new LinkedHashMap<>();
+        for (SpecIssue issue : loaded.rowErrors()) {
+            why.merge(issue.testCase().orElseThrow(), issue.toString(), (a, b) -> a + "; " + b);
+        }
+        return why;
     }
 
     private static ModelGateway joinGateway(CompletableFuture<ModelGateway> pending) {

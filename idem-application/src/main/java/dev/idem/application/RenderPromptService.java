@@ -2,13 +2,16 @@ package dev.idem.application;
 
 import dev.idem.domain.spec.PromptRenderer;
 import dev.idem.domain.spec.PromptSpec;
+import dev.idem.domain.spec.SpecIssue;
 import dev.idem.domain.template.InvalidInputException;
 import dev.idem.domain.template.RenderedPrompt;
 import dev.idem.port.in.RenderPromptUseCase;
 import dev.idem.port.out.PromptSpecRepository.LoadedSpec;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /** Renders a spec's messages with a test row's values, overridden by values given explicitly. */
 public final class RenderPromptService implements RenderPromptUseCase {
@@ -29,6 +32,11 @@ public final class RenderPromptService implements RenderPromptUseCase {
             if (n < 1 || n > spec.testData().size()) {
                 throw new InvalidInputException("--case", "no test case " + n + " in " + spec.source().name()
                         + " (it has " + spec.testData().size() + ")");
+            }
+            List<SpecIssue> unusable = loaded.rowErrors(n);
+            if (!unusable.isEmpty()) {
+                throw new InvalidInputException("--case", "test case " + n + " is invalid: "
+                        + unusable.stream().map(SpecIssue::toString).collect(Collectors.joining("; ")));
             }
             values.putAll(spec.testCase(n).variables());
         }

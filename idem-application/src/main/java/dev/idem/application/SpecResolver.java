@@ -13,7 +13,8 @@ import java.util.Objects;
 /**
  * Turns a {@link SpecInput} into a loaded spec: reads the file, or takes the spec in hand. Either way the spec has
  * passed the same {@link SpecValidator} before any use case touches it, so a spec built in code with no messages or
- * a duplicate variable is refused exactly like a file that says so.
+ * a duplicate variable is refused exactly like a file that says so, and a row of it that lacks a value is an error
+ * of that row only, as in a file: the spec loads with it (an evaluation reports that row and runs the others).
  */
 public final class SpecResolver {
 
@@ -33,10 +34,10 @@ public final class SpecResolver {
 
     private static LoadedSpec validated(PromptSpec spec) {
         List<SpecIssue> issues = SpecValidator.validate(spec);
-        List<SpecIssue> errors = issues.stream().filter(SpecIssue::isError).toList();
-        if (!errors.isEmpty()) {
-            throw new InvalidSpecException(errors);
+        if (issues.stream().anyMatch(i -> i.isError() && !i.isRowError())) {
+            throw new InvalidSpecException(issues.stream().filter(SpecIssue::isError).toList());
         }
-        return new LoadedSpec(spec, issues);
+        return new LoadedSpec(spec, issues.stream().filter(i -> !i.isError()).toList(),
+                issues.stream().filter(SpecIssue::isRowError).toList());
     }
 }

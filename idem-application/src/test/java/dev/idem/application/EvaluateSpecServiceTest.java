@@ -15,6 +15,8 @@ import dev.idem.domain.spec.InvalidSpecException;
 import dev.idem.domain.spec.PromptRenderer;
 import dev.idem.domain.spec.PromptSpec;
 import dev.idem.domain.spec.RegexEvaluatorSpec;
+import dev.idem.domain.spec.SpecIssue;
+import dev.idem.domain.spec.SpecSource;
 import dev.idem.domain.spec.StringEvaluatorSpec.Operation;
 import dev.idem.domain.spec.StringEvaluatorSpec;
 import dev.idem.domain.spec.TestCase;
@@ -31,6 +33,7 @@ import dev.idem.port.in.ExecutionOptions;
 import dev.idem.port.in.ModelChoice;
 import dev.idem.port.in.SpecInput;
 import dev.idem.port.out.GatewaySettings;
+import dev.idem.port.out.PromptSpecRepository.LoadedSpec;
 import dev.idem.port.out.ReportWriter;
 import dev.idem.port.out.RequestRejectedException;
 import dev.idem.testkit.FailingExecutionStore;
@@ -38,6 +41,7 @@ import dev.idem.testkit.FixedGatewayProvider;
 import dev.idem.testkit.InMemorySpecRepository;
 import dev.idem.testkit.MutableClock;
 import dev.idem.testkit.ScriptedModelGateway;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -65,8 +69,9 @@ class EvaluateSpecServiceTest {
             clock::advance, "test-owner", Duration.ofSeconds(15));
     private final ScriptedModelGateway gateway = new ScriptedModelGateway(PROVIDER)
             .replying(r -> "answer to " + questionOf(r) + ".");
+    private final InMemorySpecRepository repository = InMemorySpecRepository.empty();
     private final EvaluateSpecService service = new EvaluateSpecService(
-            new SpecResolver(InMemorySpecRepository.empty()),
+            new SpecResolver(repository),
             new ModelGateways(List.of(new FixedGatewayProvider(PROVIDER, gateway)), GatewaySettings.of(Map.of())),
             executor, new EvaluatorFactory(() -> {
                 throw new AssertionError("no rubric in these specs");
@@ -105,6 +110,50 @@ class EvaluateSpecServiceTest {
                 .containsExactly("ends-with-period", "expected");
         assertThat(cases.get(2).evaluations()).extracting(o -> o.verdict().passed()).containsExactly(false, false);
         assertThat(cases).extracting(CaseResult::output).containsExactly("alpha and beta.", "delta.", "no idea");
+    }
+
+    @Test
+    void should_report_a_row_that_cannot_run_as_an_error_with_its_reason_and_evaluate_the_others() {
+        // given: the spec loaded, with its second row lacking a value
+        Path file = Path.of("prompts/quiz.prompt.yml");
+        SpecIssue lacking = SpecIssue.rowError(SpecSource.named(file.toString()), 2, "testData[1]",
+                "missing value for placeholder '{{question}}'");
+        PromptSpec spec = spec("quiz", List.of(TestCase.of(1, Map.of("question", "q1")), TestCase.of(2, Map.of()),
+                TestCase.of(3, Map.of("question", "q3"))));
+        repository.with(file, new LoadedSpec(spec, List.of(), List.of(lacking)));
+        EvaluateSpecCommand command = new EvaluateSpecCommand(SpecInput.file(file), ModelChoice.of(PROVIDER),
+                Optional.empty(), 2, 1, Optional.empty(), Optional.empty(), ExecutionOptions.defaults(), null);
+
+        // when
+        EvaluationResult result = service.evaluate(command);
+
+        // then
+        assertThat(result.cases()).extracting(CaseResult::status)
+                .containsExactly(CaseStatus.PASSED, CaseStatus.ERROR, CaseStatus.PASSED);
+        assertThat(result.cases().get(1).error()).contains("not run: the row is invalid: prompts/quiz.prompt.yml: "
+                + "testData[1]: missing value for placeholder '{{question}}'");
+        assertThat(result.cases().get(1).renderedMessages()).isEmpty();
+        assertThat(result.summary().errors()).isEqualTo(1);
+        assertThat(result.summary().passed()).isEqualTo(2);
+        assertThat(gateway.received()).hasSize(2);
+    }
+
+    @Test
+    void should_refuse_the_spec_before_any_call_when_no_row_it_would_run_can_run() {
+        // given
+        Path file = Path.of("prompts/quiz.prompt.yml");
+        SpecIssue lacking = SpecIssue.rowError(SpecSource.named(file.toString()), 2, "testData[1]",
+                "missing value for placeholder '{{question}}'");
+        PromptSpec spec = spec("quiz", List.of(TestCase.of(1, Map.of("question", "q1")), TestCase.of(2, Map.of())));
+        repository.with(file, new LoadedSpec(spec, List.of(), List.of(lacking)));
+        EvaluateSpecCommand onlyTheSecond = new EvaluateSpecCommand(SpecInput.file(file), ModelChoice.of(PROVIDER),
+                Optional.empty(), 1, 1, Optional.of(Pattern.compile("case 2")), Optional.empty(),
+                ExecutionOptions.defaults(), null);
+
+        // when / then
+        assertThatThrownBy(() -> service.evaluate(onlyTheSecond)).isInstanceOf(InvalidSpecException.class)
+                .hasMessage("prompts/quiz.prompt.yml: testData[1]: missing value for placeholder '{{question}}'");
+        assertThat(gateway.received()).isEmpty();
     }
 
     @Test
@@ -308,14 +357,28 @@ class EvaluateSpecServiceTest {
     }
 
     @Test
-    void should_refuse_a_spec_in_hand_whose_row_lacks_a_value_before_any_model_call() {
-        // given a spec built in code, as a file with the same rows would be refused by validate (B1)
+    void should_report_the_row_of_a_spec_in_hand_that_lacks_a_value_as_an_error_and_run_the_others() {
+        // given a spec built in code, whose second row would be an error of that row in a file too (B1, issue 10)
         PromptSpec spec = spec("gaps", List.of(TestCase.of(1, Map.of("question", "q1")),
                 TestCase.of(2, Map.of("topic", "no question here"))));
+        // when
+        EvaluationResult result = service.evaluate(command(spec));
+        // then
+        assertThat(result.cases()).extracting(CaseResult::status).containsExactly(CaseStatus.PASSED, CaseStatus.ERROR);
+        assertThat(result.cases().get(1).error()).hasValueSatisfying(e -> assertThat(e)
+                .startsWith("not run: the row is invalid: ").contains("testData[1]").contains("question"));
+        assertThat(result.cases().get(1).attempts()).isZero();
+        assertThat(gateway.calls()).isEqualTo(1);
+    }
+
+    @Test
+    void should_refuse_a_spec_in_hand_before_any_model_call_when_none_of_its_rows_can_run() {
+        // given
+        PromptSpec spec = spec("gaps", List.of(TestCase.of(1, Map.of("topic", "no question here"))));
         // when / then
         assertThatThrownBy(() -> service.evaluate(command(spec)))
                 .isInstanceOf(InvalidSpecException.class)
-                .hasMessageContaining("testData[1]").hasMessageContaining("question");
+                .hasMessageContaining("testData[0]").hasMessageContaining("question");
         assertThat(gateway.calls()).isZero();
     }
 

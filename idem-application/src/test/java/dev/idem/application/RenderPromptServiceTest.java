@@ -97,4 +97,24 @@ class RenderPromptServiceTest {
         // then
         assertThat(result.warnings()).containsExactly(warning);
     }
+
+    @Test
+    void should_refuse_a_test_case_that_cannot_run_with_its_reason_and_render_the_others() {
+        // given
+        Path file = Path.of("prompts/greeting.prompt.yml");
+        PromptSpec spec = SPEC.toBuilder().testData(List.of(TestCase.of(1, Map.of("name", "Ada", "city", "London")),
+                TestCase.of(2, Map.of("name", "Grace")))).build();
+        SpecIssue lacking = SpecIssue.rowError(SpecSource.named(file.toString()), 2, "testData[1]",
+                "missing value for placeholder '{{city}}'");
+        repository.with(file, new LoadedSpec(spec, List.of(), List.of(lacking)));
+
+        // when / then
+        assertThatThrownBy(() -> service.render(new RenderPromptCommand(SpecInput.file(file), Map.of(),
+                Optional.of(2))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("test case 2 is invalid: prompts/greeting.prompt.yml: testData[1]: missing value for "
+                        + "placeholder '{{city}}'");
+        assertThat(service.render(new RenderPromptCommand(SpecInput.file(file), Map.of(), Optional.of(1)))
+                .prompt().messages().get(0).content()).isEqualTo("Hello Ada from <city>London</city>");
+    }
 }

@@ -1,0 +1,91 @@
+package dev.idem.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.idem.cli.CliRunner.Result;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A test row that cannot run fails validation, and in an evaluation it is one case's error: the others run. */
+class RowErrorsCliTest {
+
+    private static final String SPEC = """
+            name: topics
+            messages:
+              - role: user
+                content: "Tell me about {{topic}}"
+            testData:
+              - topic: Kafka
+              - name: forgotten
+                topc: Redis
+              - topic: SQLite
+            """;
+
+    private final MockWebServer server = new MockWebServer();
+
+    @TempDir
+    Path work;
+
+    @BeforeEach
+    void start() throws Exception {
+        server.start();
+        Files.writeString(work.resolve("s.prompt.yml"), SPEC);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.shutdown();
+    }
+
+    private void replyWith(String content) throws Exception {
+        Map<String, Object> body = Map.of("id", "chatcmpl-1", "object", "chat.completion", "created", 1,
+                "model", "gpt-4o", "choices", List.of(Map.of("index", 0,
+                        "message", Map.of("role", "assistant", "content", content), "finish_reason", "stop")),
+                "usage", Map.of("prompt_tokens", 3, "completion_tokens", 5, "total_tokens", 8));
+        server.enqueue(new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
+                .setBody(new ObjectMapper().writeValueAsString(body)));
+    }
+
+    private Result cli(String... args) {
+        return CliRunner.run(work, Map.of("IDEM_STORE", "memory:", "OPENAI_API_KEY", "sk-test",
+                "OPENAI_BASE_URL", server.url("/v1").toString()), args);
+    }
+
+    @Test
+    void should_fail_validation_but_evaluate_the_other_rows_reporting_the_row_that_lacks_a_value_as_an_error()
+            throws Exception {
+        // given
+        replyWith("about it");
+        replyWith("about it");
+
+        // when
+        Result validated = cli("validate", "s.prompt.yml");
+        Result r = cli("eval", "s.prompt.yml", "--provider", "openai", "-j", "1", "--report-json", "-");
+
+        // then
+        assertThat(validated.code()).as(validated.toString()).isEqualTo(2);
+        assertThat(validated.err()).contains("s.prompt.yml:7:5: error: testData[1]: missing value for placeholder "
+                + "'{{topic}}'");
+        assertThat(validated.out()).startsWith("invalid s.prompt.yml (topics): 1 error");
+        assertThat(r.code()).as(r.toString()).isEqualTo(1);
+        assertThat(server.getRequestCount()).isEqualTo(2);
+        assertThat(r.err()).contains("ERROR  forgotten").contains("not run: the row is invalid: ")
+                .contains("testData[1]: missing value for placeholder '{{topic}}'");
+        assertThat(r.err().lines().filter(l -> l.startsWith("PASS "))).hasSize(2);
+        JsonNode report = new ObjectMapper().readTree(r.out());
+        assertThat(report.at("/idem/errors").asInt()).as(r.out()).isEqualTo(1);
+        assertThat(report.at("/idem/passed").asInt()).isEqualTo(2);
+        assertThat(report.at("/testResults/1/status").asText()).isEqualTo("error");
+        assertThat(report.at("/testResults/1/error").asText()).contains("missing value for placeholder '{{topic}}'");
+    }
+}
