@@ -62,13 +62,13 @@ final class SpecAssembler {
         fields.text(root, "description", "description").ifPresent(spec::description);
         spec.authors(authors());
         spec.metadata(metadata());
-        readVariables(spec);
+        List<Variable> variables = readVariables(spec);
         fields.text(root, "model", "model").ifPresent(spec::model);
         spec.parameters(parameters.read(root.take("modelParameters"), ModelParameters.DEFAULTS));
         readResponseFormat(spec);
         List<MessageTemplate> messages = messages();
         spec.messages(messages);
-        spec.testData(testData.read(root.take("testData"), messages));
+        spec.testData(testData.read(root.take("testData"), messages, variables));
         spec.evaluators(evaluators.readAll(root.take("evaluators"), "evaluators"));
         return finish(spec);
     }
@@ -92,7 +92,7 @@ final class SpecAssembler {
         fields.text(root, "model", "model").ifPresent(spec::model);
         spec.parameters(parameters.read(root.take("modelParameters"), baseSpec.parameters()));
         if (root.has("testData")) {
-            spec.testData(testData.read(root.take("testData"), baseSpec.messages()));
+            spec.testData(testData.read(root.take("testData"), baseSpec.messages(), baseSpec.variables()));
         }
         if (root.has("evaluators")) {
             spec.evaluators(evaluators.readAll(root.take("evaluators"), "evaluators"));
@@ -161,10 +161,11 @@ final class SpecAssembler {
         return (Map<String, Object>) m.toPlain();
     }
 
-    private void readVariables(PromptSpec.Builder spec) {
+    /** The declared variables, also set on the spec; empty when it declares none. */
+    private List<Variable> readVariables(PromptSpec.Builder spec) {
         YamlNode node = root.take("variables");
         if (node == null) {
-            return;
+            return List.of();
         }
         List<Variable> variables = new ArrayList<>();
         if (node instanceof YamlNode.Sequence list) {
@@ -201,9 +202,10 @@ final class SpecAssembler {
             }
         } else if (!FieldReader.isNull(node)) {
             fields.error("variables", "expected a list of variables, got " + node.describe());
-            return;
+            return List.of();
         }
         spec.variables(variables, true);
+        return variables;
     }
 
     private Variable variable(String name, YamlNode.Mapping m, String path) {
