@@ -1,7 +1,9 @@
 package dev.idem.domain.spec;
 
 import dev.idem.domain.template.Placeholders;
+import dev.idem.domain.template.Placeholders.Lookalike;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,9 +24,11 @@ import java.util.stream.Collectors;
  *   <li>a {@code regex} pattern with a placeholder that a test row it applies to does not provide: patterns are
  *       filled per row, and one left unfilled would fail that row whatever the reply.</li>
  * </ul>
- * Warnings do not: a declared variable no message uses, each unknown key (kept and ignored), and a
+ * Warnings do not: a declared variable no message uses, each unknown key (kept and ignored), a
  * {@code string} evaluator value that refers to a placeholder some test row does not provide (it stays as
- * written there).
+ * written there), and what in a message only looks like a placeholder (see {@link Placeholders#lookalikes}): a
+ * Go-template {@code {{.name}}} (read as {@code {{name}}}), Handlebars logic and a GitHub Actions expression
+ * (sent as written).
  * Field paths are 0-based; positions come from the spec's {@link SpecSource}.
  */
 public final class SpecValidator {
@@ -74,10 +78,14 @@ public final class SpecValidator {
         }
     }
 
-    /** Reports undeclared placeholders and returns every placeholder name the messages use. */
+    /**
+     * Reports undeclared placeholders and what only looks like a placeholder, and returns every placeholder name
+     * the messages use.
+     */
     private static Set<String> checkPlaceholders(PromptSpec spec, List<SpecIssue> issues) {
         Set<String> used = new LinkedHashSet<>();
         for (int i = 0; i < spec.messages().size(); i++) {
+            checkLookalikes(spec, i, issues);
             for (String name : Placeholders.names(spec.messages().get(i).content())) {
                 used.add(name);
                 if (spec.variablesDeclared() && spec.variable(name).isEmpty()) {
@@ -87,6 +95,27 @@ public final class SpecValidator {
             }
         }
         return used;
+    }
+
+    /** One warning per kind of lookalike in a message, quoting the first. */
+    private static void checkLookalikes(PromptSpec spec, int message, List<SpecIssue> issues) {
+        Map<Lookalike.Kind, List<String>> byKind = new EnumMap<>(Lookalike.Kind.class);
+        for (Lookalike l : Placeholders.lookalikes(spec.messages().get(message).content())) {
+            byKind.computeIfAbsent(l.kind(), k -> new ArrayList<>()).add(l.text());
+        }
+        byKind.forEach((kind, texts) -> {
+            String first = texts.get(0);
+            String more = texts.size() > 1 ? " (and " + (texts.size() - 1) + " more like it)" : "";
+            String what = switch (kind) {
+                case GO_TEMPLATE -> "'" + first + "' is a Go-template placeholder (the first gh models format), "
+                        + "read as '{{" + Placeholders.names(first).get(0) + "}}'";
+                case TEMPLATE_LOGIC -> "'" + first + "' is template logic (Handlebars), which idem does not "
+                        + "evaluate: it is sent as written";
+                case ACTIONS_EXPRESSION -> "'" + first + "' is a GitHub Actions expression, not a placeholder: it "
+                        + "is sent as written";
+            };
+            issues.add(SpecIssue.warning(spec.source(), "messages[" + message + "].content", what + more));
+        });
     }
 
     private static void checkRows(PromptSpec spec, Set<String> used, List<SpecIssue> issues) {
@@ -100,7 +129,8 @@ public final class SpecValidator {
                         .distinct()
                         .filter(name -> !row.variables().containsKey(name))
                         .forEach(name -> issues.add(SpecIssue.rowError(spec.source(), row.number(), field,
-                                "missing value for required variable '" + name + "'")));
+                                "missing value for required variable '" + name + "'"
+                                        + (used.contains(name) ? "" : " (no message uses it)"))));
             } else {
                 used.stream()
                         .filter(name -> !row.variables().containsKey(name))

@@ -37,7 +37,7 @@ public final class TemplateRenderer {
         StringBuilder out = new StringBuilder(template.length());
         int last = 0;
         while (m.find()) {
-            String value = given.get(m.group(1));
+            String value = given.get(m.group("name"));
             out.append(template, last, m.start()).append(value == null ? m.group() : value);
             last = m.end();
         }
@@ -58,7 +58,7 @@ public final class TemplateRenderer {
         StringBuilder out = new StringBuilder(template.length());
         int last = 0;
         while (m.find()) {
-            String name = m.group(1);
+            String name = m.group("name");
             String value = valueOf.apply(name);
             for (String tag : Delimiters.around(template, m.start(), m.end())) {
                 Delimiters.Neutralised n = Delimiters.neutralise(value, tag);

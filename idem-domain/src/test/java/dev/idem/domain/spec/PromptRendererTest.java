@@ -32,6 +32,23 @@ class PromptRendererTest {
     }
 
     @Test
+    void should_fill_go_template_placeholders_and_leave_what_only_looks_like_a_placeholder_as_written() {
+        // given
+        PromptSpec spec = PromptSpec.builder("s")
+                .message(Role.SYSTEM, "Keep {{ ... }} liquid templates. PR: ${{ pr_title }}. {{#if x}}y{{/if}}")
+                .message(Role.USER, "{{.input}}")
+                .build();
+
+        // when
+        RenderedPrompt rendered = PromptRenderer.render(spec, Map.of("input", "hello"));
+
+        // then
+        assertThat(rendered.messages()).containsExactly(
+                new Message(Role.SYSTEM, "Keep {{ ... }} liquid templates. PR: ${{ pr_title }}. {{#if x}}y{{/if}}"),
+                new Message(Role.USER, "hello"));
+    }
+
+    @Test
     void should_fill_placeholders_with_and_without_spaces() {
         // given
         PromptSpec spec = PromptSpec.builder("s")

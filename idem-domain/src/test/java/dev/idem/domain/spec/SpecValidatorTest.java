@@ -119,6 +119,47 @@ class SpecValidatorTest {
     }
 
     @Test
+    void should_warn_about_what_in_a_message_only_looks_like_a_placeholder_once_per_kind() {
+        // given
+        PromptSpec spec = PromptSpec.builder("lookalikes")
+                .message(Role.SYSTEM, "{{#if extra}}More: {{extra}}{{/if}} for ${{ pr_title }}")
+                .message(Role.USER, "{{.input}} and {{.more}}")
+                .testCase(TestCase.of(1, Map.of("extra", "e", "input", "i", "more", "m")))
+                .build();
+
+        // when
+        List<SpecIssue> issues = SpecValidator.validate(spec);
+
+        // then
+        assertThat(issues).allMatch(i -> !i.isError()).extracting(SpecIssue::field, SpecIssue::message)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("messages[0].content", "'{{#if extra}}' is template logic "
+                                + "(Handlebars), which idem does not evaluate: it is sent as written (and 1 more like "
+                                + "it)"),
+                        org.assertj.core.groups.Tuple.tuple("messages[0].content", "'${{ pr_title }}' is a GitHub "
+                                + "Actions expression, not a placeholder: it is sent as written"),
+                        org.assertj.core.groups.Tuple.tuple("messages[1].content", "'{{.input}}' is a Go-template "
+                                + "placeholder (the first gh models format), read as '{{input}}' (and 1 more like it)"));
+    }
+
+    @Test
+    void should_say_that_no_message_uses_a_required_variable_a_row_lacks() {
+        // given: the messages write it as a GitHub Actions expression, which is no placeholder
+        PromptSpec spec = PromptSpec.builder("actions")
+                .variable(Variable.required("secrets.TOKEN", ""))
+                .message(Role.USER, "Use ${{ secrets.TOKEN }}.")
+                .testCase(TestCase.of(1, Map.of()))
+                .build();
+
+        // when
+        List<SpecIssue> issues = SpecValidator.validate(spec);
+
+        // then
+        assertThat(issues).filteredOn(SpecIssue::isError).extracting(SpecIssue::message)
+                .containsExactly("missing value for required variable 'secrets.TOKEN' (no message uses it)");
+    }
+
+    @Test
     void should_confine_a_missing_row_value_to_that_row_and_keep_other_errors_for_the_whole_spec() {
         // given
         PromptSpec spec = PromptSpec.builder("gh")

@@ -36,4 +36,48 @@ class PlaceholdersTest {
         assertThat(Placeholders.names(null)).isEmpty();
         assertThat(Placeholders.names("")).isEmpty();
     }
+
+    @Test
+    void should_take_only_identifiers_as_names() {
+        assertThat(Placeholders.names("{{ ... }} {{1st}} {{-x}} {{_private}} {{x.y-z}}"))
+                .containsExactly("_private", "x.y-z");
+    }
+
+    @Test
+    void should_read_the_go_template_form_as_the_placeholder_it_names_and_report_it() {
+        // given
+        String template = "Answer {{.input}} about {{ .topic }}.";
+
+        // when / then
+        assertThat(Placeholders.names(template)).containsExactly("input", "topic");
+        assertThat(Placeholders.replace(template, (name, at) -> name.toUpperCase())).isEqualTo("Answer INPUT about TOPIC.");
+        assertThat(Placeholders.lookalikes(template)).containsExactly(
+                new Placeholders.Lookalike(Placeholders.Lookalike.Kind.GO_TEMPLATE, "{{.input}}"),
+                new Placeholders.Lookalike(Placeholders.Lookalike.Kind.GO_TEMPLATE, "{{ .topic }}"));
+    }
+
+    @Test
+    void should_leave_handlebars_logic_as_written_and_report_it() {
+        // given
+        String template = "{{#if module}}Module: {{module}}{{else}}none{{/if}} {{#each items}}{{this.title}}{{/each}}";
+
+        // when / then
+        assertThat(Placeholders.names(template)).containsExactly("module");
+        assertThat(Placeholders.lookalikes(template)).extracting(Placeholders.Lookalike::text).containsExactly(
+                "{{#if module}}", "{{else}}", "{{/if}}", "{{#each items}}", "{{this.title}}", "{{/each}}");
+        assertThat(Placeholders.lookalikes(template)).extracting(Placeholders.Lookalike::kind)
+                .containsOnly(Placeholders.Lookalike.Kind.TEMPLATE_LOGIC);
+    }
+
+    @Test
+    void should_leave_a_github_actions_expression_as_written_and_report_it() {
+        // given
+        String template = "Title: ${{ pr_title }} by {{author}}";
+
+        // when / then
+        assertThat(Placeholders.names(template)).containsExactly("author");
+        assertThat(Placeholders.replace(template, (name, at) -> "X")).isEqualTo("Title: ${{ pr_title }} by X");
+        assertThat(Placeholders.lookalikes(template)).containsExactly(
+                new Placeholders.Lookalike(Placeholders.Lookalike.Kind.ACTIONS_EXPRESSION, "${{ pr_title }}"));
+    }
 }
