@@ -102,7 +102,7 @@ final class FieldReader {
         return Optional.empty();
     }
 
-    private static Optional<Long> wholeNumber(Number n) {
+    static Optional<Long> wholeNumber(Number n) {
         try {
             BigDecimal exact = n instanceof BigInteger big ? new BigDecimal(big) : new BigDecimal(n.toString());
             return Optional.of(exact.longValueExact());

@@ -26,6 +26,8 @@ final class SpecAssembler {
     private static final List<String> INHERITED_ONLY = List.of("version", "authors", "metadata", "variables",
             "responseFormat", "jsonSchema", "messages");
 
+    private static final String OPENAI_RESPONSE_FORMAT = "modelParameters.response_format";
+
     private final String defaultName;
     private final YamlNode.Mapping root;
     private final FieldReader fields;
@@ -63,8 +65,8 @@ final class SpecAssembler {
         spec.authors(authors());
         spec.metadata(metadata());
         List<Variable> variables = readVariables(spec);
-        fields.text(root, "model", "model").ifPresent(spec::model);
-        spec.parameters(parameters.read(root.take("modelParameters"), ModelParameters.DEFAULTS));
+        readModel(spec);
+        spec.parameters(parameters.read(root, ModelParameters.DEFAULTS));
         readResponseFormat(spec);
         List<MessageTemplate> messages = messages();
         spec.messages(messages);
@@ -89,8 +91,9 @@ final class SpecAssembler {
         }
         fields.text(root, "name", "name").filter(s -> !s.isBlank()).ifPresent(spec::name);
         fields.text(root, "description", "description").ifPresent(spec::description);
-        fields.text(root, "model", "model").ifPresent(spec::model);
-        spec.parameters(parameters.read(root.take("modelParameters"), baseSpec.parameters()));
+        readModel(spec);
+        refuseResponseFormatInParameters();
+        spec.parameters(parameters.read(root, baseSpec.parameters()));
         if (root.has("testData")) {
             spec.testData(testData.read(root.take("testData"), baseSpec.messages(), baseSpec.variables()));
         }
@@ -218,19 +221,85 @@ final class SpecAssembler {
         return new Variable(name, description, required, type, defaultValue);
     }
 
+    private void readModel(PromptSpec.Builder spec) {
+        Optional<String> model = fields.text(root, "model", "model");
+        if (model.isPresent() && model.get().isBlank()) {
+            fields.warning("model", "empty, so the requests name no model: name one here, or pass --model");
+        }
+        model.ifPresent(spec::model);
+    }
+
     private void readResponseFormat(PromptSpec.Builder spec) {
-        ResponseFormat format = ResponseFormat.TEXT;
-        Optional<String> formatText = fields.text(root, "responseFormat", "responseFormat");
-        if (formatText.isPresent()) {
-            Optional<ResponseFormat> parsed = ResponseFormat.parse(formatText.get());
+        Optional<ResponseFormat> format = fields.text(root, "responseFormat", "responseFormat").flatMap(text -> {
+            Optional<ResponseFormat> parsed = ResponseFormat.parse(text);
             if (parsed.isEmpty()) {
-                fields.error("responseFormat", "unknown response format '" + formatText.get()
+                fields.error("responseFormat", "unknown response format '" + text
                         + "' (expected text, json_object or json_schema)");
+            }
+            return parsed;
+        });
+        Optional<String> schema = fields.jsonText(root, "jsonSchema", "jsonSchema");
+        Optional<YamlNode> openAi = responseFormatInParameters();
+        if (openAi.isPresent()) {
+            if (root.has("responseFormat") || root.has("jsonSchema")) {
+                fields.error(OPENAI_RESPONSE_FORMAT, "gives the response format again (as responseFormat does); "
+                        + "write it once, as responseFormat");
             } else {
-                format = parsed.get();
+                OpenAiResponseFormat read = openAiResponseFormat(openAi.get());
+                format = read.format();
+                schema = read.schema();
+                format.ifPresent(f -> fields.warning(OPENAI_RESPONSE_FORMAT, "OpenAI's spelling, read as "
+                        + "responseFormat: " + f.wireName() + "; write it as responseFormat"
+                        + (read.schema().isPresent() ? " and jsonSchema" : "")));
             }
         }
-        spec.responseFormat(format, fields.jsonText(root, "jsonSchema", "jsonSchema").orElse(null));
+        if (format.orElse(ResponseFormat.TEXT) == ResponseFormat.JSON_SCHEMA && schema.isEmpty()
+                && !fieldsHaveErrorAt("jsonSchema")) {
+            fields.error("responseFormat", "json_schema needs a jsonSchema: the schema the reply must follow (gh "
+                    + "models refuses the file without one too)");
+        }
+        spec.responseFormat(format.orElse(ResponseFormat.TEXT), schema.orElse(null));
+    }
+
+    /** {@code modelParameters.response_format}, taken, when the file writes it there. */
+    private Optional<YamlNode> responseFormatInParameters() {
+        if (root.entries().get("modelParameters") instanceof YamlNode.Mapping m && m.has("response_format")) {
+            return Optional.of(m.take("response_format"));
+        }
+        return Optional.empty();
+    }
+
+    /** OpenAI's {@code response_format: {type: json_schema, json_schema: {...}}}, or just its type. */
+    private OpenAiResponseFormat openAiResponseFormat(YamlNode node) {
+        YamlNode.takeAll(node);
+        YamlNode type = node instanceof YamlNode.Mapping m ? m.entries().get("type") : node;
+        Optional<ResponseFormat> format = type instanceof YamlNode.Scalar s ? ResponseFormat.parse(s.asText())
+                : Optional.empty();
+        if (format.isEmpty()) {
+            fields.error(OPENAI_RESPONSE_FORMAT, "expected text, json_object, json_schema or {type: ...}, got "
+                    + node.describe());
+            return new OpenAiResponseFormat(Optional.empty(), Optional.empty());
+        }
+        Optional<String> schema = node instanceof YamlNode.Mapping m && m.has("json_schema")
+                ? fields.jsonText(m, "json_schema", OPENAI_RESPONSE_FORMAT + ".json_schema") : Optional.empty();
+        return new OpenAiResponseFormat(format, schema);
+    }
+
+    private boolean fieldsHaveErrorAt(String field) {
+        return fields.errors().stream().anyMatch(e -> e.field().equals(field));
+    }
+
+    /** A suite takes its response format from its spec, so one written in its parameters is refused too. */
+    private void refuseResponseFormatInParameters() {
+        responseFormatInParameters().ifPresent(node -> {
+            YamlNode.takeAll(node);
+            fields.error(OPENAI_RESPONSE_FORMAT, "a suite takes the response format from the spec it evaluates "
+                    + "(see 'spec'); it may not set one");
+        });
+    }
+
+    /** What {@code modelParameters.response_format} says. */
+    private record OpenAiResponseFormat(Optional<ResponseFormat> format, Optional<String> schema) {
     }
 
     private List<MessageTemplate> messages() {

@@ -71,7 +71,8 @@ class PromptSpecSchemaTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"temperature-hot.prompt.yml", "messages-text.prompt.yml", "role-unknown.prompt.yml",
-            "no-messages.prompt.yml", "evaluator-without-kind.prompt.yml", "max-tokens-text.prompt.yml"})
+            "no-messages.prompt.yml", "evaluator-without-kind.prompt.yml", "max-tokens-text.prompt.yml",
+            "json-schema-without-schema.prompt.yml", "empty-user-message.prompt.yml"})
     void should_reject_specs_idem_refuses(String file) throws IOException {
         // given
         JsonNode spec = YAML.readTree(TestFiles.resource("invalid/" + file).toFile());

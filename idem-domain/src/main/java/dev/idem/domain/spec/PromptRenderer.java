@@ -3,6 +3,7 @@ package dev.idem.domain.spec;
 import dev.idem.domain.template.InvalidInputException;
 import dev.idem.domain.template.Message;
 import dev.idem.domain.template.RenderedPrompt;
+import dev.idem.domain.template.Role;
 import dev.idem.domain.template.TemplateRenderer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -15,7 +16,7 @@ import java.util.Set;
 /**
  * Renders a spec's messages with values, through {@link TemplateRenderer#fillGuarded} (literal values, never
  * re-scanned; wrapper tags in values neutralised). A declared variable's default applies when no value is
- * given; a declared optional variable with neither renders as empty.
+ * given; a declared optional variable with neither renders as empty. An empty system message is not sent.
  */
 public final class PromptRenderer {
 
@@ -37,6 +38,10 @@ public final class PromptRenderer {
         List<Message> messages = new ArrayList<>(spec.messages().size());
         Set<String> notices = new LinkedHashSet<>();
         for (MessageTemplate template : spec.messages()) {
+            if (template.role() == Role.SYSTEM && template.content().isBlank()) {
+                // an empty system prompt, as a playground export writes it: there is nothing to send
+                continue;
+            }
             messages.add(new Message(template.role(),
                     TemplateRenderer.fillGuarded(template.content(), name -> valueOf(spec, name, given), notices)));
         }

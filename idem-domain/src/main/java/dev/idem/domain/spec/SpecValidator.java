@@ -2,6 +2,7 @@ package dev.idem.domain.spec;
 
 import dev.idem.domain.template.Placeholders;
 import dev.idem.domain.template.Placeholders.Lookalike;
+import dev.idem.domain.template.Role;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -14,7 +15,7 @@ import java.util.stream.Collectors;
 /**
  * Lints a spec. Errors make it unusable:
  * <ul>
- *   <li>no messages;</li>
+ *   <li>no messages, or none with content; an empty user or assistant message;</li>
  *   <li>two variables with the same name ({@code variables[i].name});</li>
  *   <li>a placeholder that is not a declared variable, when the spec declares variables
  *       ({@code messages[i].content});</li>
@@ -24,7 +25,7 @@ import java.util.stream.Collectors;
  *   <li>a {@code regex} pattern with a placeholder that a test row it applies to does not provide: patterns are
  *       filled per row, and one left unfilled would fail that row whatever the reply.</li>
  * </ul>
- * Warnings do not: a declared variable no message uses, each unknown key (kept and ignored), a
+ * Warnings do not: an empty system message (it is not sent), a declared variable no message uses, each unknown key (kept and ignored), a
  * {@code string} evaluator value that refers to a placeholder some test row does not provide (it stays as
  * written there), and what in a message only looks like a placeholder (see {@link Placeholders#lookalikes}): a
  * Go-template {@code {{.name}}} (read as {@code {{name}}}), Handlebars logic and a GitHub Actions expression
@@ -47,6 +48,7 @@ public final class SpecValidator {
         if (spec.messages().isEmpty()) {
             issues.add(SpecIssue.error(source, "messages", "the spec has no messages"));
         }
+        checkEmptyMessages(spec, issues);
         checkVariables(spec, issues);
         Set<String> used = checkPlaceholders(spec, issues);
         checkRows(spec, used, issues);
@@ -64,6 +66,30 @@ public final class SpecValidator {
                 .map(key -> SpecIssue.warning(spec.source(), key, "unknown key '" + lastSegment(key)
                         + "' (kept, ignored)"))
                 .toList();
+    }
+
+    /**
+     * An empty system message is not sent (a playground export writes one when there is no system prompt); an
+     * empty user or assistant message is an error, as in actions/ai-inference: it asks nothing, or answers nothing.
+     */
+    private static void checkEmptyMessages(PromptSpec spec, List<SpecIssue> issues) {
+        for (int i = 0; i < spec.messages().size(); i++) {
+            MessageTemplate m = spec.messages().get(i);
+            if (!m.content().isBlank()) {
+                continue;
+            }
+            String field = "messages[" + i + "].content";
+            if (m.role() == Role.SYSTEM) {
+                issues.add(SpecIssue.warning(spec.source(), field, "empty system message: it is not sent"));
+            } else {
+                issues.add(SpecIssue.error(spec.source(), field, "empty " + m.role().wireName()
+                        + " message: a message needs content"));
+            }
+        }
+        if (!spec.messages().isEmpty() && spec.messages().stream().allMatch(m -> m.content().isBlank())) {
+            issues.add(SpecIssue.error(spec.source(), "messages", "every message is empty: there is nothing to "
+                    + "send"));
+        }
     }
 
     private static void checkVariables(PromptSpec spec, List<SpecIssue> issues) {

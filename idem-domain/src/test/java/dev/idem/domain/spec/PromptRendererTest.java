@@ -49,6 +49,18 @@ class PromptRendererTest {
     }
 
     @Test
+    void should_not_send_an_empty_system_message() {
+        // given
+        PromptSpec spec = PromptSpec.builder("s").message(Role.SYSTEM, "").message(Role.USER, "hi").build();
+
+        // when
+        RenderedPrompt rendered = PromptRenderer.render(spec, Map.of());
+
+        // then
+        assertThat(rendered.messages()).containsExactly(new Message(Role.USER, "hi"));
+    }
+
+    @Test
     void should_fill_placeholders_with_and_without_spaces() {
         // given
         PromptSpec spec = PromptSpec.builder("s")

@@ -119,6 +119,26 @@ class SpecValidatorTest {
     }
 
     @Test
+    void should_warn_about_an_empty_system_message_and_refuse_an_empty_user_or_assistant_message() {
+        // given
+        PromptSpec spec = PromptSpec.builder("empties")
+                .message(Role.SYSTEM, "")
+                .message(Role.USER, "hi")
+                .message(Role.ASSISTANT, "  ")
+                .build();
+
+        // when
+        List<SpecIssue> issues = SpecValidator.validate(spec);
+
+        // then
+        assertThat(issues).extracting(SpecIssue::isError, SpecIssue::field, SpecIssue::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(true, "messages[2].content",
+                        "empty assistant message: a message needs content"),
+                org.assertj.core.groups.Tuple.tuple(false, "messages[0].content",
+                        "empty system message: it is not sent"));
+    }
+
+    @Test
     void should_warn_about_what_in_a_message_only_looks_like_a_placeholder_once_per_kind() {
         // given
         PromptSpec spec = PromptSpec.builder("lookalikes")
