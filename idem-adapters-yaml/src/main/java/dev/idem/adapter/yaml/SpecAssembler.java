@@ -3,7 +3,6 @@ package dev.idem.adapter.yaml;
 import dev.idem.domain.spec.MessageTemplate;
 import dev.idem.domain.spec.ModelParameters;
 import dev.idem.domain.spec.PromptSpec;
-import dev.idem.domain.spec.ResponseFormat;
 import dev.idem.domain.spec.SpecIssue;
 import dev.idem.domain.spec.Variable;
 import dev.idem.domain.template.Role;
@@ -17,8 +16,9 @@ import java.util.Optional;
  * its field path and position, and the paths of keys it does not know.
  *
  * <p>It reads the sections and a suite's inheritance itself; test rows go to {@link TestDataReader}, evaluators
- * to {@link EvaluatorReader}, model parameters to {@link ModelParametersReader}, and all of them read their
- * fields and report through one {@link FieldReader}. One instance assembles one spec.
+ * to {@link EvaluatorReader}, model parameters to {@link ModelParametersReader}, the response format to
+ * {@link ResponseFormatReader}, and all of them read their fields and report through one {@link FieldReader}. One
+ * instance assembles one spec.
  */
 final class SpecAssembler {
 
@@ -26,14 +26,13 @@ final class SpecAssembler {
     private static final List<String> INHERITED_ONLY = List.of("version", "authors", "metadata", "variables",
             "responseFormat", "jsonSchema", "messages");
 
-    private static final String OPENAI_RESPONSE_FORMAT = "modelParameters.response_format";
-
     private final String defaultName;
     private final YamlNode.Mapping root;
     private final FieldReader fields;
     private final EvaluatorReader evaluators;
     private final TestDataReader testData;
     private final ModelParametersReader parameters;
+    private final ResponseFormatReader responseFormat;
     private final Optional<PromptSpec> base;
 
     /**
@@ -48,6 +47,7 @@ final class SpecAssembler {
         this.evaluators = new EvaluatorReader(fields);
         this.testData = new TestDataReader(fields, evaluators);
         this.parameters = new ModelParametersReader(fields);
+        this.responseFormat = new ResponseFormatReader(fields);
     }
 
     /**
@@ -67,7 +67,7 @@ final class SpecAssembler {
         List<Variable> variables = readVariables(spec);
         readModel(spec);
         spec.parameters(parameters.read(root, ModelParameters.DEFAULTS));
-        readResponseFormat(spec);
+        responseFormat.read(root, spec);
         List<MessageTemplate> messages = messages();
         spec.messages(messages);
         spec.testData(testData.read(root.take("testData"), messages, variables));
@@ -92,7 +92,7 @@ final class SpecAssembler {
         fields.text(root, "name", "name").filter(s -> !s.isBlank()).ifPresent(spec::name);
         fields.text(root, "description", "description").ifPresent(spec::description);
         readModel(spec);
-        refuseResponseFormatInParameters();
+        responseFormat.refuseInSuite(root);
         spec.parameters(parameters.read(root, baseSpec.parameters()));
         if (root.has("testData")) {
             spec.testData(testData.read(root.take("testData"), baseSpec.messages(), baseSpec.variables()));
@@ -227,79 +227,6 @@ final class SpecAssembler {
             fields.warning("model", "empty, so the requests name no model: name one here, or pass --model");
         }
         model.ifPresent(spec::model);
-    }
-
-    private void readResponseFormat(PromptSpec.Builder spec) {
-        Optional<ResponseFormat> format = fields.text(root, "responseFormat", "responseFormat").flatMap(text -> {
-            Optional<ResponseFormat> parsed = ResponseFormat.parse(text);
-            if (parsed.isEmpty()) {
-                fields.error("responseFormat", "unknown response format '" + text
-                        + "' (expected text, json_object or json_schema)");
-            }
-            return parsed;
-        });
-        Optional<String> schema = fields.jsonText(root, "jsonSchema", "jsonSchema");
-        Optional<YamlNode> openAi = responseFormatInParameters();
-        if (openAi.isPresent()) {
-            if (root.has("responseFormat") || root.has("jsonSchema")) {
-                fields.error(OPENAI_RESPONSE_FORMAT, "gives the response format again (as responseFormat does); "
-                        + "write it once, as responseFormat");
-            } else {
-                OpenAiResponseFormat read = openAiResponseFormat(openAi.get());
-                format = read.format();
-                schema = read.schema();
-                format.ifPresent(f -> fields.warning(OPENAI_RESPONSE_FORMAT, "OpenAI's spelling, read as "
-                        + "responseFormat: " + f.wireName() + "; write it as responseFormat"
-                        + (read.schema().isPresent() ? " and jsonSchema" : "")));
-            }
-        }
-        if (format.orElse(ResponseFormat.TEXT) == ResponseFormat.JSON_SCHEMA && schema.isEmpty()
-                && !fieldsHaveErrorAt("jsonSchema")) {
-            fields.error("responseFormat", "json_schema needs a jsonSchema: the schema the reply must follow (gh "
-                    + "models refuses the file without one too)");
-        }
-        spec.responseFormat(format.orElse(ResponseFormat.TEXT), schema.orElse(null));
-    }
-
-    /** {@code modelParameters.response_format}, taken, when the file writes it there. */
-    private Optional<YamlNode> responseFormatInParameters() {
-        if (root.entries().get("modelParameters") instanceof YamlNode.Mapping m && m.has("response_format")) {
-            return Optional.of(m.take("response_format"));
-        }
-        return Optional.empty();
-    }
-
-    /** OpenAI's {@code response_format: {type: json_schema, json_schema: {...}}}, or just its type. */
-    private OpenAiResponseFormat openAiResponseFormat(YamlNode node) {
-        YamlNode.takeAll(node);
-        YamlNode type = node instanceof YamlNode.Mapping m ? m.entries().get("type") : node;
-        Optional<ResponseFormat> format = type instanceof YamlNode.Scalar s ? ResponseFormat.parse(s.asText())
-                : Optional.empty();
-        if (format.isEmpty()) {
-            fields.error(OPENAI_RESPONSE_FORMAT, "expected text, json_object, json_schema or {type: ...}, got "
-                    + node.describe());
-            return new OpenAiResponseFormat(Optional.empty(), Optional.empty());
-        }
-        Optional<String> schema = node instanceof YamlNode.Mapping m && m.has("json_schema")
-                ? fields.jsonText(m, "json_schema", OPENAI_RESPONSE_FORMAT + ".json_schema") : Optional.empty();
-        return new OpenAiResponseFormat(format, schema);
-    }
-
-    private boolean fieldsHaveErrorAt(String field) {
-        return fields.errors().stream().anyMatch(e -> e.field().equals(field));
-    }
-
-    /** A suite takes its response format from its spec, so one written in its parameters is refused too. */
-    private void refuseResponseFormatInParameters() {
-        responseFormatInParameters().ifPresent(node -> {
-            YamlNode.takeAll(node);
-            fields.error(OPENAI_RESPONSE_FORMAT, "a suite takes the response format from the spec it evaluates "
-                    + "(see 'spec'); it may not set one");
-        });
-    }
-
-    /** What {@code modelParameters.response_format} says. */
-    private record OpenAiResponseFormat(Optional<ResponseFormat> format, Optional<String> schema) {
     }
 
     private List<MessageTemplate> messages() {

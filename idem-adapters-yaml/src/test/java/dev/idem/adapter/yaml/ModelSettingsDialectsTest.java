@@ -84,6 +84,36 @@ class ModelSettingsDialectsTest {
     }
 
     @Test
+    void should_refuse_a_response_format_given_both_ways_and_one_a_suite_sets_in_its_parameters()
+            throws IOException {
+        // given
+        Path twice = write("""
+                messages: [{role: user, content: hi}]
+                responseFormat: text
+                modelParameters:
+                  response_format: {type: json_object}
+                """);
+        Files.writeString(dir.resolve("base.prompt.yml"), "messages: [{role: user, content: hi}]\n");
+        Path suite = Files.writeString(dir.resolve("s.suite.yml"), """
+                spec: base.prompt.yml
+                modelParameters:
+                  response_format: json_object
+                """);
+
+        // when
+        InvalidSpecException both = catchThrowableOfType(InvalidSpecException.class, () -> repository.load(twice));
+        InvalidSpecException inSuite = catchThrowableOfType(InvalidSpecException.class, () -> repository.load(suite));
+
+        // then
+        assertThat(both.errors()).extracting(SpecIssue::field, SpecIssue::message).containsExactly(tuple(
+                "modelParameters.response_format", "gives the response format again (as responseFormat does); "
+                        + "write it once, as responseFormat"));
+        assertThat(inSuite.errors()).extracting(SpecIssue::field, SpecIssue::message).containsExactly(tuple(
+                "modelParameters.response_format", "a suite takes the response format from the spec it evaluates "
+                        + "(see 'spec'); it may not set one"));
+    }
+
+    @Test
     void should_read_a_token_limit_written_at_the_top_level_and_warn_about_an_empty_model() {
         // when (before, both keys were ignored: no limit, and no word about the empty model)
         LoadedSpec loaded = repository.load(TestFiles.resource("dialects/parameters-misplaced.prompt.yml"));
