@@ -79,29 +79,6 @@ final class FieldReader {
         return Optional.empty();
     }
 
-    Optional<Long> integer(YamlNode.Mapping m, String parentPath, String... keys) {
-        for (String key : keys) {
-            YamlNode node = m.take(key);
-            if (node == null) {
-                continue;
-            }
-            String path = parentPath + "." + key;
-            alias(path, parentPath + "." + keys[0]);
-            if (isNull(node)) {
-                return Optional.empty();
-            }
-            if (node instanceof YamlNode.Scalar s && s.isNumber()) {
-                Optional<Long> whole = wholeNumber((Number) s.value());
-                if (whole.isPresent()) {
-                    return whole;
-                }
-            }
-            error(path, "expected a whole number, got " + node.describe());
-            return Optional.empty();
-        }
-        return Optional.empty();
-    }
-
     static Optional<Long> wholeNumber(Number n) {
         try {
             BigDecimal exact = n instanceof BigInteger big ? new BigDecimal(big) : new BigDecimal(n.toString());

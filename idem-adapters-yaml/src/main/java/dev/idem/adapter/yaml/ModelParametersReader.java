@@ -42,23 +42,33 @@ final class ModelParametersReader {
     /**
      * The parameters written in this file, each one overriding its value in {@code inherited}.
      *
-     * @param root the file's top-level mapping; its {@code modelParameters} (and any parameter written beside it)
-     *             is read
+     * @param root the file's top-level mapping: its {@code modelParameters}, and any parameter written beside it,
+     *             are read
      */
-    ModelParameters read(YamlNode.Mapping root, ModelParameters inherited) {
-        ModelParameters.Builder p = inherited.toBuilder();
+    ModelParameters ofSpec(YamlNode.Mapping root, ModelParameters inherited) {
         YamlNode node = root.take(SECTION);
-        YamlNode.Mapping section = null;
-        if (node instanceof YamlNode.Mapping m) {
-            section = m;
-            for (Parameter parameter : PARAMETERS) {
-                read(parameter, m, SECTION, p);
-            }
-        } else if (node != null && !FieldReader.isNull(node)) {
-            fields.error(SECTION, "expected a mapping of parameters, got " + node.describe());
-        }
+        ModelParameters.Builder p = read(node, inherited, SECTION).toBuilder();
+        YamlNode.Mapping section = node instanceof YamlNode.Mapping m ? m : null;
         for (Parameter parameter : PARAMETERS) {
             readMisplaced(parameter, root, section, p);
+        }
+        return p.build();
+    }
+
+    /**
+     * The parameters of a mapping written at {@code path} (a spec's {@code modelParameters}, or a judge's), each one
+     * overriding its value in {@code inherited}.
+     *
+     * @param node the mapping, or null when there is none
+     */
+    ModelParameters read(YamlNode node, ModelParameters inherited, String path) {
+        ModelParameters.Builder p = inherited.toBuilder();
+        if (node instanceof YamlNode.Mapping m) {
+            for (Parameter parameter : PARAMETERS) {
+                read(parameter, m, path, p);
+            }
+        } else if (node != null && !FieldReader.isNull(node)) {
+            fields.error(path, "expected a mapping of parameters, got " + node.describe());
         }
         return p.build();
     }
@@ -97,7 +107,7 @@ final class ModelParametersReader {
         }
         String key = present.get(0);
         String path = parentPath.isEmpty() ? key : parentPath + "." + key;
-        fields.alias(path, SECTION + "." + parameter.name());
+        fields.alias(path, (parentPath.isEmpty() ? SECTION : parentPath) + "." + parameter.name());
         YamlNode value = m.take(key);
         parameter.kind().read(this, value, path).ifPresent(v -> parameter.setter().set(p, v));
         for (String again : present.subList(1, present.size())) {

@@ -66,7 +66,7 @@ final class SpecAssembler {
         spec.metadata(metadata());
         List<Variable> variables = readVariables(spec);
         readModel(spec);
-        spec.parameters(parameters.read(root, ModelParameters.DEFAULTS));
+        spec.parameters(parameters.ofSpec(root, ModelParameters.DEFAULTS));
         responseFormat.read(root, spec);
         List<MessageTemplate> messages = messages();
         spec.messages(messages);
@@ -93,7 +93,7 @@ final class SpecAssembler {
         fields.text(root, "description", "description").ifPresent(spec::description);
         readModel(spec);
         responseFormat.refuseInSuite(root);
-        spec.parameters(parameters.read(root, baseSpec.parameters()));
+        spec.parameters(parameters.ofSpec(root, baseSpec.parameters()));
         if (root.has("testData")) {
             spec.testData(testData.read(root.take("testData"), baseSpec.messages(), baseSpec.variables()));
         }
