@@ -148,6 +148,7 @@ public final class CorpusConformance {
                 Map.entry(Pattern.compile("\\{\\{[^}]*}}"), "{{…}}"),
                 Map.entry(Pattern.compile("(?<!unknown key )'[^']*'"), "'…'"),
                 Map.entry(Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\""), "\"…\""),
+                Map.entry(Pattern.compile("'…'(?:, '…')+"), "'…', …"),
                 Map.entry(Pattern.compile("\\d+"), "N"));
 
         private final List<Path> roots;

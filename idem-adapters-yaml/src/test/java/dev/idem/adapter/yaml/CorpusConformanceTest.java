@@ -2,12 +2,14 @@ package dev.idem.adapter.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.idem.domain.spec.SpecIssue;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,5 +79,18 @@ class CorpusConformanceTest {
         assertThat(report.optionalEmpty).singleElement().asString().endsWith("optional.prompt.yaml: case 1: {{tone}}");
         assertThat(report.emptyWithoutValue).isEmpty();
         assertThat(printed.toString().lines().reduce((a, b) -> b)).contains("2/5 (40.0%)");
+    }
+
+    @Test
+    void should_group_issues_whatever_their_names_indexes_and_lists_of_names() {
+        // given
+        SpecIssue two = new SpecIssue(SpecIssue.Severity.ERROR, "a.prompt.yml", Optional.empty(), "testData[0].vars",
+                "the row gives no value for 2 variables ('a', 'b')");
+        SpecIssue three = new SpecIssue(SpecIssue.Severity.ERROR, "b.prompt.yml", Optional.empty(),
+                "testData[12].vars", "the row gives no value for 3 variables ('x', 'y', 'z')");
+
+        // when / then
+        assertThat(CorpusConformance.Report.kind(two)).isEqualTo(CorpusConformance.Report.kind(three))
+                .isEqualTo("testData[N].vars: the row gives no value for N variables ('…', …)");
     }
 }

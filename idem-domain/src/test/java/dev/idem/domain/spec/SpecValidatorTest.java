@@ -186,7 +186,7 @@ class SpecValidatorTest {
                 .message(Role.USER, "{{input}}")
                 .testCase(TestCase.of(1, Map.of("input", "hello")))
                 .testCase(TestCase.of(2, Map.of()))
-                .evaluator(new RegexEvaluatorSpec("echo", "{{missing}}"))
+                .evaluator(RegexEvaluatorSpec.of("echo", "{{missing}}"))
                 .build();
 
         // when
