@@ -8,6 +8,8 @@ import dev.idem.domain.spec.Variable;
 import dev.idem.domain.template.Placeholders;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -361,7 +363,10 @@ final class TestDataReader {
      */
     private final class TextBlock implements BlockDialect {
 
-        private final YamlTreeReader yaml = new YamlTreeReader();
+        /** The blocks read as mappings, which the second pass leaves alone. */
+        private final Set<YamlNode> readAsMappings = Collections.newSetFromMap(new IdentityHashMap<>());
+        /** Made when a row first writes a text block: most specs have none. */
+        private YamlTreeReader yaml;
 
         @Override
         public boolean recognises(YamlNode block) {
@@ -374,6 +379,7 @@ final class TestDataReader {
             if (mapping.isEmpty()) {
                 return;
             }
+            readAsMappings.add(block);
             mapping.get().entries().forEach((name, value) -> values.put(name, fields.valueText(value)));
             fields.warning(blockPath, "text holding a YAML mapping, read as the values it gives ("
                     + quoted(mapping.get().entries().keySet()) + "); write it as a mapping, without the quotes or |");
@@ -381,10 +387,10 @@ final class TestDataReader {
 
         @Override
         public void complete(YamlNode block, String blockPath, Row row, Map<String, String> values) {
-            String text = ((YamlNode.Scalar) block).asText();
-            if (mappingOfValues(text, row).isPresent()) {
+            if (readAsMappings.contains(block)) {
                 return;
             }
+            String text = ((YamlNode.Scalar) block).asText();
             List<String> lacking = row.names().needed().stream()
                     .filter(n -> !values.containsKey(n) && !row.names().hasDefault(n)).toList();
             List<String> defaulted = row.names().needed().stream()
@@ -438,6 +444,9 @@ final class TestDataReader {
         private Optional<YamlNode.Mapping> mappingOfValues(String text, Row row) {
             if (!text.contains(":")) {
                 return Optional.empty();
+            }
+            if (yaml == null) {
+                yaml = new YamlTreeReader();
             }
             try {
                 YamlNode.Mapping m = yaml.read(row.path(), text.getBytes(StandardCharsets.UTF_8));
