@@ -8,8 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Passes when the pattern is found anywhere in the reply, with the flags it was written with and its
- * placeholders filled from the row. A search that outruns its {@link RegexBudget}, or overflows the stack, fails
+ * Passes when the pattern is found anywhere in the reply (or, negated, nowhere), with the flags it was written
+ * with and its placeholders filled from the row. A search that outruns its {@link RegexBudget}, or overflows the stack, fails
  * this evaluator with a message naming the pattern; it never hangs or ends the evaluation.
  */
 final class RegexEvaluator implements Evaluator {
@@ -22,7 +22,9 @@ final class RegexEvaluator implements Evaluator {
     RegexEvaluator(RegexEvaluatorSpec spec, RegexBudget budget) {
         this.spec = spec;
         this.budget = budget;
-        this.fixed = spec.placeholders().isEmpty() ? Optional.of(Pattern.compile(spec.pattern())) : Optional.empty();
+        this.fixed = spec.placeholders().isEmpty()
+                ? Optional.of(RegexTemplate.compile(spec.pattern(), spec.patternFlags(), java.util.Map.of()))
+                : Optional.empty();
     }
 
     @Override
@@ -33,18 +35,25 @@ final class RegexEvaluator implements Evaluator {
     @Override
     public Verdict evaluate(String output, TestCase testCase) {
         String reply = output == null ? "" : output;
-        String lookedFor = "pattern /" + spec.pattern() + "/";
+        String lookedFor = "pattern /" + spec.pattern() + "/" + flagLetters();
         Optional<String> lacking = spec.placeholders().stream()
                 .filter(name -> !testCase.templateValues().containsKey(name)).findFirst();
         if (lacking.isPresent()) {
             return Verdict.fail(lookedFor + " refers to '{{" + lacking.get() + "}}', which this test case does not "
                     + "provide");
         }
-        Pattern pattern = fixed.orElseGet(() -> RegexTemplate.compile(spec.pattern(), testCase.templateValues()));
+        Pattern pattern = fixed.orElseGet(() -> RegexTemplate.compile(spec.pattern(), spec.patternFlags(),
+                testCase.templateValues()));
         long deadline = budget.clock().millis() + budget.limit().toMillis();
         try {
             Matcher m = pattern.matcher(new DeadlineText(reply, budget.clock(), deadline));
-            return m.find()
+            boolean found = m.find();
+            if (spec.negated()) {
+                return found
+                        ? Verdict.fail(lookedFor + " must not be found, but was: " + Excerpt.quoted(m.group()))
+                        : Verdict.pass(lookedFor + " must not be found, and was not");
+            }
+            return found
                     ? Verdict.pass(lookedFor + " found: " + Excerpt.quoted(m.group()))
                     : Verdict.fail(lookedFor + " not found in " + Excerpt.quoted(reply));
         } catch (DeadlineText.Exceeded e) {
@@ -58,6 +67,13 @@ final class RegexEvaluator implements Evaluator {
                     + " characters (a repeated group such as (a|b)* recurses once per repetition); simplify it, "
                     + "e.g. [ab]*");
         }
+    }
+
+    /** The flags written beside the pattern, as JavaScript shows them after it: {@code /a.b/s}. */
+    private String flagLetters() {
+        StringBuilder letters = new StringBuilder();
+        spec.flags().forEach(f -> letters.append(f.letter()));
+        return letters.toString();
     }
 
     private static String seconds(RegexBudget budget) {

@@ -5,10 +5,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * A regex with {@code {{placeholders}}}, filled per row. Each value is matched as literal text: outside a
- * {@code \Q...\E} block it is inserted quoted; inside one (a pattern written as {@code \Q{{topic}}\E}) the
- * block is closed around the quoted value and reopened, so a value holding {@code \E} cannot end the quoting
- * early either way.
+ * A regex with {@code {{placeholders}}}, filled per row. The pattern is first read as its author meant it
+ * ({@link PortableRegex}), then each value is matched as literal text: outside a {@code \Q...\E} block it is
+ * inserted quoted; inside one (a pattern written as {@code \Q{{topic}}\E}) the block is closed around the
+ * quoted value and reopened, so a value holding {@code \E} cannot end the quoting early either way.
  */
 public final class RegexTemplate {
 
@@ -17,9 +17,14 @@ public final class RegexTemplate {
 
     /** Compiles the pattern once with a stand-in for each value, so a syntax error shows at load time. */
     public static void checkSyntax(String pattern) {
+        checkSyntax(pattern, 0);
+    }
+
+    /** As {@link #checkSyntax(String)}, with {@link Pattern} flags. */
+    public static void checkSyntax(String pattern, int flags) {
         Map<String, String> standIns = new HashMap<>();
         Placeholders.names(pattern).forEach(name -> standIns.put(name, "x"));
-        compile(pattern, standIns);
+        compile(pattern, flags, standIns);
     }
 
     /**
@@ -29,15 +34,25 @@ public final class RegexTemplate {
      *                                  {@link Placeholders#names placeholders} first)
      */
     public static Pattern compile(String pattern, Map<String, String> values) {
-        boolean[] quoted = quotedPositions(pattern);
-        String filled = Placeholders.replace(pattern, (name, at) -> {
+        return compile(pattern, 0, values);
+    }
+
+    /**
+     * As {@link #compile(String, Map)}, with {@link Pattern} flags.
+     *
+     * @throws java.util.regex.PatternSyntaxException if the pattern does not compile
+     */
+    public static Pattern compile(String pattern, int flags, Map<String, String> values) {
+        String java = PortableRegex.toJava(pattern);
+        boolean[] quoted = quotedPositions(java);
+        String filled = Placeholders.replace(java, (name, at) -> {
             String value = values.get(name);
             if (value == null) {
                 throw new IllegalArgumentException("no value for '{{" + name + "}}'");
             }
             return quoted[at] ? "\\E" + Pattern.quote(value) + "\\Q" : Pattern.quote(value);
         });
-        return Pattern.compile(filled);
+        return Pattern.compile(filled, flags);
     }
 
     /** Which offsets of the pattern lie inside a {@code \Q...\E} block (an unclosed one runs to the end). */

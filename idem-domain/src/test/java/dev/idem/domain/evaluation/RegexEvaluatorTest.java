@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.idem.domain.spec.RegexEvaluatorSpec;
+import dev.idem.domain.spec.RegexFlag;
 import dev.idem.domain.spec.TestCase;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.PatternSyntaxException;
 import org.junit.jupiter.api.Test;
@@ -178,5 +180,73 @@ class RegexEvaluatorTest {
     void should_refuse_a_pattern_that_cannot_compile_whatever_the_values() {
         assertThatThrownBy(() -> RegexEvaluatorSpec.of("r", "({{x}}")).isInstanceOf(PatternSyntaxException.class);
         assertThatThrownBy(() -> RegexEvaluatorSpec.of("r", "(unclosed")).isInstanceOf(PatternSyntaxException.class);
+    }
+
+    @Test
+    void should_pass_a_negated_pattern_only_when_the_reply_does_not_hold_it() {
+        // given a redaction check: the PII must not appear
+        RegexEvaluatorSpec spec = new RegexEvaluatorSpec("PII redacted", "(?i)(John Doe|MRN:)", Set.of(), true);
+        Evaluator evaluator = Evaluators.of(spec, RegexBudget.of(Clock.systemUTC())).orElseThrow();
+
+        // when
+        Verdict leaked = evaluator.evaluate("Patient John Doe, MRN: 1234", row(Map.of()));
+        Verdict redacted = evaluator.evaluate("Patient [REDACTED]", row(Map.of()));
+
+        // then
+        assertThat(leaked.passed()).isFalse();
+        assertThat(leaked.details()).contains("must not be found").contains("John Doe");
+        assertThat(redacted.passed()).isTrue();
+    }
+
+    @Test
+    void should_apply_the_flags_written_beside_the_pattern() {
+        // given a structure check across lines, and a case-insensitive one
+        RegexBudget budget = RegexBudget.of(Clock.systemUTC());
+        RegexEvaluatorSpec dotAll = new RegexEvaluatorSpec("s", "# Title.*## Part 2", Set.of(RegexFlag.DOT_ALL),
+                false);
+        RegexEvaluatorSpec lines = new RegexEvaluatorSpec("m", "^- item$", Set.of(RegexFlag.MULTILINE), false);
+        RegexEvaluatorSpec caseless = new RegexEvaluatorSpec("i", "strategic imperatives",
+                Set.of(RegexFlag.IGNORE_CASE), false);
+
+        // when / then
+        assertThat(Evaluators.of(dotAll, budget).orElseThrow().evaluate("# Title\nintro\n## Part 2", row(Map.of()))
+                .passed()).isTrue();
+        assertThat(Evaluators.of(lines, budget).orElseThrow().evaluate("intro\n- item\nend", row(Map.of()))
+                .passed()).isTrue();
+        assertThat(Evaluators.of(caseless, budget).orElseThrow().evaluate("## STRATEGIC IMPERATIVES", row(Map.of()))
+                .details()).startsWith("pattern /strategic imperatives/i found");
+        assertThat(Evaluators.of(RegexEvaluatorSpec.of("plain", "# Title.*## Part 2"), budget).orElseThrow()
+                .evaluate("# Title\nintro\n## Part 2", row(Map.of())).passed()).isFalse();
+    }
+
+    @Test
+    void should_keep_its_time_budget_and_row_values_with_a_translated_pattern() {
+        // given a pattern Java reads only once its brace is escaped, with a placeholder and a catastrophic part
+        RegexBudget budget = new RegexBudget(new TickingClock(), Duration.ofMillis(20));
+        String pattern = "\\\\{{macro}}{x}|(.*a){25}$";
+
+        // when
+        Verdict literal = judge(pattern, "see \\frac{x}", row("macro", "frac"), budget);
+        Verdict slow = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                () -> judge(pattern, REPLY_OF_41, row("macro", "frac"), budget));
+
+        // then
+        assertThat(literal.passed()).as(literal.details()).isTrue();
+        assertThat(slow.passed()).isFalse();
+        assertThat(slow.details()).contains("gave up after 20 ms");
+    }
+
+    @Test
+    void should_fail_a_negated_pattern_that_outruns_its_budget_rather_than_pass_it() {
+        // given
+        RegexBudget budget = new RegexBudget(new TickingClock(), Duration.ofMillis(20));
+        RegexEvaluatorSpec spec = new RegexEvaluatorSpec("r", CATASTROPHIC, Set.of(), true);
+
+        // when
+        Verdict verdict = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                () -> Evaluators.of(spec, budget).orElseThrow().evaluate(REPLY_OF_41, row(Map.of())));
+
+        // then
+        assertThat(verdict.passed()).isFalse();
     }
 }
