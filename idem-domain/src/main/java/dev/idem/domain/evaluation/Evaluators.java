@@ -1,5 +1,6 @@
 package dev.idem.domain.evaluation;
 
+import dev.idem.domain.spec.ContainsAllEvaluatorSpec;
 import dev.idem.domain.spec.DesignFormatEvaluatorSpec;
 import dev.idem.domain.spec.EvaluatorSpec;
 import dev.idem.domain.spec.RefusalEvaluatorSpec;
@@ -10,7 +11,7 @@ import java.util.Optional;
 
 /**
  * Turns evaluator specs into evaluators, for the kinds the domain can judge on its own: {@code regex},
- * {@code string}, {@code refusal} and {@code design-format}. The others need something from outside: a
+ * {@code string}, {@code contains-all}, {@code refusal} and {@code design-format}. The others need something from outside: a
  * JSON parser ({@code json}), a model ({@code llm}, {@code uses}) or the loaded rubric ({@code rubric}, see
  * {@link RubricEvaluator}).
  */
@@ -33,6 +34,9 @@ public final class Evaluators {
         }
         if (spec instanceof StringEvaluatorSpec string) {
             return Optional.of(new StringEvaluator(string));
+        }
+        if (spec instanceof ContainsAllEvaluatorSpec all) {
+            return Optional.of(new ContainsAllEvaluator(all));
         }
         if (spec instanceof RefusalEvaluatorSpec refusal) {
             return Optional.of(new RefusalEvaluator(refusal));

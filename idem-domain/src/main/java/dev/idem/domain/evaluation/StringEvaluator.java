@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * GitHub Models' string check: the value is templated with the row's variables and {@code {{expected}}};
- * {@code equals} compares exactly, the others ignore case.
+ * {@code equals} compares exactly, the others ignore case. A negated check passes when the comparison fails.
  */
 final class StringEvaluator implements Evaluator {
 
@@ -49,6 +49,11 @@ final class StringEvaluator implements Evaluator {
                 break;
             default:
                 throw new IllegalStateException("unknown operation " + spec.operation());
+        }
+        if (spec.negated()) {
+            return passed
+                    ? Verdict.fail("expected no " + lookedFor + ", got " + Excerpt.quoted(reply))
+                    : Verdict.pass("expected no " + lookedFor);
         }
         return passed
                 ? Verdict.pass("expected " + lookedFor)

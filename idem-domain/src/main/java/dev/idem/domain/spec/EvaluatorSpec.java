@@ -4,14 +4,15 @@ package dev.idem.domain.spec;
  * How a spec says a reply is judged. Each kind is a small record; {@link #kind()} is the name used in
  * specs and reports.
  */
-public sealed interface EvaluatorSpec permits RegexEvaluatorSpec, StringEvaluatorSpec, JsonEvaluatorSpec,
-        LlmJudgeSpec, BuiltinJudgeSpec, RubricEvaluatorSpec, DesignFormatEvaluatorSpec, RefusalEvaluatorSpec {
+public sealed interface EvaluatorSpec permits RegexEvaluatorSpec, StringEvaluatorSpec, ContainsAllEvaluatorSpec,
+        JsonEvaluatorSpec, LlmJudgeSpec, CodeEvaluatorSpec, BuiltinJudgeSpec, RubricEvaluatorSpec,
+        DesignFormatEvaluatorSpec, RefusalEvaluatorSpec {
 
     /** The evaluator's name as written in the spec. */
     String name();
 
-    /** The kind: {@code regex}, {@code string}, {@code json}, {@code llm}, {@code uses}, {@code rubric},
-     * {@code design-format} or {@code refusal}. */
+    /** The kind: {@code regex}, {@code string}, {@code contains-all}, {@code json}, {@code llm}, {@code uses},
+     * {@code python}, {@code rubric}, {@code design-format} or {@code refusal}. */
     String kind();
 
     /**

@@ -200,6 +200,9 @@ public final class SpecValidator {
         } else if (evaluator instanceof RegexEvaluatorSpec r) {
             field = path + ".pattern";
             text = r.pattern();
+        } else if (evaluator instanceof ContainsAllEvaluatorSpec all) {
+            field = path + ".values";
+            text = String.join("\n", all.values());
         } else {
             return;
         }

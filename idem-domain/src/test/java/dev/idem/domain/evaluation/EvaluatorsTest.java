@@ -3,6 +3,7 @@ package dev.idem.domain.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.idem.domain.spec.BuiltinJudgeSpec;
+import dev.idem.domain.spec.ContainsAllEvaluatorSpec;
 import dev.idem.domain.spec.DesignFormatEvaluatorSpec;
 import dev.idem.domain.spec.EvaluatorSpec;
 import dev.idem.domain.spec.JsonEvaluatorSpec;
@@ -178,5 +179,45 @@ class EvaluatorsTest {
     void should_pass_a_safe_case_whose_reply_does_not_refuse() {
         assertThat(evaluator(new RefusalEvaluatorSpec("r", false)).evaluate("an error is unsafe", ROW).passed())
                 .isTrue();
+    }
+
+    @Test
+    void should_pass_a_negated_string_check_only_when_the_comparison_fails() {
+        // given
+        Evaluator notContains = evaluator(new StringEvaluatorSpec("no name", Operation.CONTAINS, "{{name}}", true));
+
+        // when
+        Verdict leaked = notContains.evaluate("Dear ADA,", ROW);
+        Verdict clean = notContains.evaluate("Dear customer,", ROW);
+
+        // then
+        assertThat(leaked.passed()).isFalse();
+        assertThat(leaked.details()).startsWith("expected no output containing 'Ada' (ignoring case)");
+        assertThat(clean.passed()).isTrue();
+    }
+
+    @Test
+    void should_pass_contains_all_only_when_every_value_is_there_and_name_the_missing_ones() {
+        // given
+        Evaluator all = evaluator(new ContainsAllEvaluatorSpec("all", List.of("LTV", "{{topic}}", "arpa")));
+
+        // when
+        Verdict every = all.evaluate("LTV and ARPA for kafka", ROW);
+        Verdict some = all.evaluate("LTV only", ROW);
+
+        // then
+        assertThat(every.passed()).isTrue();
+        assertThat(some.passed()).isFalse();
+        assertThat(some.details()).contains("missing 'Kafka', 'arpa'");
+    }
+
+    @Test
+    void should_let_contains_all_refer_to_expected_instead_of_the_implicit_check() {
+        // given
+        ContainsAllEvaluatorSpec spec = new ContainsAllEvaluatorSpec("all", List.of("{{ expected }}", "x"));
+
+        // when / then
+        assertThat(spec.referencesExpected()).isTrue();
+        assertThat(ExpectedCheck.applies(ROW, List.of(spec))).isFalse();
     }
 }
