@@ -1,27 +1,28 @@
 package dev.idem.adapter.yaml;
 
 import dev.idem.domain.spec.BuiltinJudgeSpec;
+import dev.idem.domain.spec.CodeEvaluatorSpec;
 import dev.idem.domain.spec.DesignFormatEvaluatorSpec;
 import dev.idem.domain.spec.EvaluatorSpec;
 import dev.idem.domain.spec.JsonEvaluatorSpec;
-import dev.idem.domain.spec.LlmJudgeSpec;
 import dev.idem.domain.spec.RefusalEvaluatorSpec;
-import dev.idem.domain.spec.RegexEvaluatorSpec;
 import dev.idem.domain.spec.RubricEvaluatorSpec;
 import dev.idem.domain.spec.StringEvaluatorSpec.Operation;
-import dev.idem.domain.spec.StringEvaluatorSpec;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.PatternSyntaxException;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
- * Reads one evaluator in any dialect: GitHub Models' {@code string:}, {@code llm:} and {@code uses:}, the
- * seed's {@code type: regex} + {@code pattern}, the common variants ({@code regex:}, {@code type: regex_match},
- * {@code type: contains} + {@code value}, ...) and idem's own kinds (json, rubric, design-format, refusal).
+ * Reads one evaluator in any dialect, into one of idem's evaluators, or reports why it cannot: GitHub Models'
+ * {@code string:}, {@code llm:} and {@code uses:}, the seed's {@code type: regex} + {@code pattern}, idem's own
+ * kinds (json, rubric, design-format, refusal), and the dialects of the wild: string checks under other names
+ * and negated ({@link MatchDialects}), judges of a criterion in English ({@link JudgeDialects}), and
+ * {@code python:} code. A key inside an evaluator that idem does not understand is an error, unless it only
+ * labels the evaluator ({@link EvaluatorKeys#HARMLESS}): ignoring it could change the verdict.
  *
  * <p>The dialects are tables: a new key that names a kind is one more entry in {@code byKey}, a new kind of
  * {@code type:} one more entry in {@code byType} (and its name in the error messages' {@code TYPES}).
@@ -31,46 +32,100 @@ final class EvaluatorReader {
     static final double DEFAULT_RUBRIC_THRESHOLD = 0.75;
 
     private static final String KINDS =
-            "regex, string, llm, uses, json, rubric, design-format, refusal";
+            "regex, string, llm, uses, json, rubric, design-format, refusal, python, rule, model";
     /** The kinds of {@code type:} as error messages list them, without the other spellings of each. */
-    private static final String TYPES = "regex, regex_match, contains, equals, starts_with, ends_with, json, "
-            + "rubric, design-format, refusal";
-    private static final List<Map.Entry<String, Operation>> STRING_KEYS = List.of(
-            Map.entry("contains", Operation.CONTAINS), Map.entry("equals", Operation.EQUALS),
-            Map.entry("startsWith", Operation.STARTS_WITH), Map.entry("endsWith", Operation.ENDS_WITH),
-            Map.entry("starts_with", Operation.STARTS_WITH), Map.entry("ends_with", Operation.ENDS_WITH));
+    private static final String TYPES = "regex, regex_match, contains, contains_all, string_match, expected_output, "
+            + "equals, starts_with, ends_with, json, json_schema, model_graded, llm_eval, python, rubric, "
+            + "design-format, refusal (string and regex kinds also as not-...)";
+    /** Types that may stand beside the key that names a kind, because they name the same kind. */
+    private static final Set<String> JUDGE_TYPES = Set.of("llm", "model", "model_graded", "llm_eval", "llm_rubric",
+            "llm_judge", "prompt_evaluator");
+    private static final Map<String, Set<String>> TYPES_BESIDE = Map.of(
+            "string", Set.of("string", "string_match", "contains", "includes", "equals", "starts_with",
+                    "ends_with"),
+            "regex", Set.of("regex", "regex_match", "matches"),
+            "llm", JUDGE_TYPES, "model", JUDGE_TYPES, "model_graded", JUDGE_TYPES, "rule", JUDGE_TYPES,
+            "python", Set.of("python"));
+    /** Kinds found in the wild that idem has no honest equivalent for, with what to write instead. */
+    private static final Map<String, String> NO_EQUIVALENT = Map.of(
+            "xml_structure", "idem has no XML structure check; write one regex evaluator per required element, or a "
+                    + "rule: for the judge",
+            "syntax", "idem has no syntax checker; for the judge to read its criteria, write them as rule: ...",
+            "latex", "idem has no LaTeX checker; for the judge to read its criteria, write them as rule: ...",
+            "no_markdown", "idem has no Markdown detector; write a negated regex of the Markdown you forbid, e.g. "
+                    + "regex: {pattern: '^#|[*]{2}', flags: m, negate: true}",
+            "javascript", "JavaScript cannot run in idem; write python: (run with --allow-code) or a regex");
 
     private final FieldReader fields;
+    private final EvaluatorKeys keys;
+    private final MatchDialects match;
+    private final JudgeDialects judges;
     /** The dialects told apart by the key that holds their kind, tried in this order. */
-    private final List<Map.Entry<String, Dialect>> byKey = List.of(
-            Map.entry("string", this::stringEvaluator),
-            Map.entry("llm", this::llmJudge),
-            Map.entry("uses", this::builtin),
-            Map.entry("regex", this::regexShorthand),
-            Map.entry("type", this::typed));
+    private final List<Map.Entry<String, Dialect>> byKey;
     /** The kinds of {@code type:}, written in lower case with {@code _} for {@code -}. */
-    private final Map<String, Dialect> byType = Map.ofEntries(
-            Map.entry("regex", this::typedRegex),
-            Map.entry("regex_match", this::typedRegex),
-            Map.entry("contains", typedString(Operation.CONTAINS)),
-            Map.entry("equals", typedString(Operation.EQUALS)),
-            Map.entry("starts_with", typedString(Operation.STARTS_WITH)),
-            Map.entry("startswith", typedString(Operation.STARTS_WITH)),
-            Map.entry("ends_with", typedString(Operation.ENDS_WITH)),
-            Map.entry("endswith", typedString(Operation.ENDS_WITH)),
-            Map.entry("json", this::json),
-            Map.entry("rubric", this::rubric),
-            Map.entry("design_format", (name, m, path) -> Optional.of(new DesignFormatEvaluatorSpec(name))),
-            Map.entry("refusal", this::refusal));
+    private final Map<String, TypedDialect> byType;
 
-    EvaluatorReader(FieldReader fields) {
+    EvaluatorReader(FieldReader fields, ModelParametersReader parameters) {
         this.fields = fields;
+        this.keys = new EvaluatorKeys(fields);
+        this.match = new MatchDialects(fields, keys);
+        this.judges = new JudgeDialects(fields, keys, parameters);
+        this.byKey = List.of(
+                Map.entry("string", match::string),
+                Map.entry("llm", judges::llm),
+                Map.entry("uses", this::builtin),
+                Map.entry("regex", match::regexShorthand),
+                Map.entry("python", this::python),
+                Map.entry("model_graded", judges::modelGraded),
+                Map.entry("model", judges::model),
+                Map.entry("rule", judges::rule),
+                Map.entry("type", this::typed),
+                Map.entry("evaluator", this::typed));
+        this.byType = Map.ofEntries(
+                Map.entry("regex", match::typedRegex),
+                Map.entry("regex_match", match::typedRegex),
+                Map.entry("matches", match::typedRegex),
+                Map.entry("contains", typedString(Operation.CONTAINS)),
+                Map.entry("includes", typedString(Operation.CONTAINS)),
+                Map.entry("icontains", typedString(Operation.CONTAINS)),
+                Map.entry("string_contains", typedString(Operation.CONTAINS)),
+                Map.entry("assert_contains", typedString(Operation.CONTAINS)),
+                Map.entry("equals", typedString(Operation.EQUALS)),
+                Map.entry("starts_with", typedString(Operation.STARTS_WITH)),
+                Map.entry("startswith", typedString(Operation.STARTS_WITH)),
+                Map.entry("ends_with", typedString(Operation.ENDS_WITH)),
+                Map.entry("endswith", typedString(Operation.ENDS_WITH)),
+                Map.entry("contains_all", match::typedContainsAll),
+                Map.entry("icontains_all", match::typedContainsAll),
+                Map.entry("includes_all", match::typedContainsAll),
+                Map.entry("string_match", match::stringMatch),
+                Map.entry("expected_output", match::expectedOutput),
+                Map.entry("json", notNegated(this::json)),
+                Map.entry("is_json", notNegated(this::json)),
+                Map.entry("json_schema", notNegated(this::jsonSchema)),
+                Map.entry("rubric", notNegated(this::rubric)),
+                Map.entry("design_format", notNegated((name, m, path) ->
+                        Optional.of(new DesignFormatEvaluatorSpec(name)))),
+                Map.entry("refusal", notNegated(this::refusal)),
+                Map.entry("python", notNegated(this::typedPython)),
+                Map.entry("model_graded", notNegated(judges::typed)),
+                Map.entry("model", notNegated(judges::typed)),
+                Map.entry("llm_eval", notNegated(judges::typed)),
+                Map.entry("llm_rubric", notNegated(judges::typed)),
+                Map.entry("llm_judge", notNegated(judges::typed)),
+                Map.entry("prompt_evaluator", notNegated(judges::typed)));
     }
 
     /** Reads an evaluator written in one dialect; reports what is wrong and gives empty when it cannot. */
     @FunctionalInterface
     private interface Dialect {
         Optional<EvaluatorSpec> read(String name, YamlNode.Mapping evaluator, String path);
+    }
+
+    /** A kind of {@code type:}; {@code negated} when the type says so ({@code not-contains}). */
+    @FunctionalInterface
+    private interface TypedDialect {
+        Optional<EvaluatorSpec> read(String name, YamlNode.Mapping evaluator, String path, boolean negated);
     }
 
     /** The evaluators of a spec, a suite or a test row; the ones that could not be read are reported. */
@@ -86,6 +141,10 @@ final class EvaluatorReader {
         for (int i = 0; i < list.items().size(); i++) {
             String itemPath = path + "[" + i + "]";
             YamlNode item = list.items().get(i);
+            if (item instanceof YamlNode.Scalar s && s.type() == YamlNode.Scalar.Type.STRING && !s.text().isBlank()) {
+                judges.sentence(s.text(), itemPath, i).ifPresent(evaluators::add);
+                continue;
+            }
             if (!(item instanceof YamlNode.Mapping m)) {
                 fields.error(itemPath, "expected an evaluator (a mapping with a name and a kind), got "
                         + item.describe());
@@ -101,76 +160,56 @@ final class EvaluatorReader {
                 .orElse("evaluator " + (index + 1));
         for (Map.Entry<String, Dialect> dialect : byKey) {
             if (m.has(dialect.getKey())) {
-                return dialect.getValue().read(name, m, path);
+                Optional<EvaluatorSpec> spec = typeAgrees(name, m, path, dialect.getKey())
+                        ? dialect.getValue().read(name, m, path) : Optional.empty();
+                rejectUnknownKeys(name, m, path, spec.isPresent());
+                return spec;
             }
         }
         fields.error(path, "evaluator '" + name + "' has no kind (expected one of " + KINDS + ")");
+        rejectUnknownKeys(name, m, path, false);
         return Optional.empty();
     }
 
-    private Optional<EvaluatorSpec> stringEvaluator(String name, YamlNode.Mapping evaluator, String path) {
-        YamlNode node = evaluator.take("string");
-        String stringPath = path + ".string";
-        if (!(node instanceof YamlNode.Mapping m)) {
-            fields.error(stringPath, "evaluator '" + name
-                    + "': expected {contains|equals|startsWith|endsWith: value}, got " + node.describe());
-            return Optional.empty();
+    /**
+     * Reports every key of the evaluator no dialect took, unless it only labels the evaluator. When the evaluator
+     * was refused already, its other keys go unreported (its error says what is wrong).
+     */
+    private void rejectUnknownKeys(String name, YamlNode.Mapping m, String path, boolean read) {
+        keys.takeHarmless(m);
+        boolean subjectUnread = Stream.of("target", "property").anyMatch(k -> m.has(k) && !m.isUsed(k));
+        if (read && subjectUnread && keys.subject(name, m, path) == EvaluatorKeys.Subject.EXPECTED) {
+            fields.error(path + ".target", "evaluator '" + name + "': this kind of check cannot look at the row's "
+                    + "expected value; it checks the reply");
         }
-        for (Map.Entry<String, Operation> op : STRING_KEYS) {
-            if (m.has(op.getKey())) {
-                String valuePath = stringPath + "." + op.getKey();
-                Optional<String> value = fields.text(m, op.getKey(), valuePath);
-                if (value.isEmpty()) {
-                    fields.error(valuePath, "evaluator '" + name + "': expected text to compare with");
-                    return Optional.empty();
-                }
-                fields.alias(valuePath, path + ".value");
-                return Optional.of(new StringEvaluatorSpec(name, op.getValue(), value.get()));
+        for (String key : fields.untakenKeys(m, path)) {
+            if (read) {
+                fields.error(key, "evaluator '" + name + "': unknown key '" + key.substring(key.lastIndexOf('.') + 1)
+                        + "' (idem would ignore it, which could change the verdict; remove it. Keys that only "
+                        + "label an evaluator: name, " + String.join(", ", EvaluatorKeys.HARMLESS) + ")");
             }
         }
-        fields.error(stringPath, "evaluator '" + name + "': a string evaluator needs one of contains, equals, "
-                + "startsWith or endsWith");
-        return Optional.empty();
     }
 
-    private Optional<EvaluatorSpec> llmJudge(String name, YamlNode.Mapping evaluator, String evaluatorPath) {
-        YamlNode node = evaluator.take("llm");
-        String path = evaluatorPath + ".llm";
-        if (!(node instanceof YamlNode.Mapping m)) {
-            fields.error(path, "evaluator '" + name + "': expected {modelId, prompt, choices, systemPrompt}, got "
-                    + node.describe());
-            return Optional.empty();
+    /** A {@code type:} (or {@code evaluator:}) beside the key that names the kind must name the same kind. */
+    private boolean typeAgrees(String name, YamlNode.Mapping m, String path, String kindKey) {
+        Set<String> allowed = TYPES_BESIDE.get(kindKey);
+        if (allowed == null) {
+            return true;
         }
-        Optional<String> modelId = fields.text(m, "modelId", path + ".modelId");
-        Optional<String> prompt = fields.text(m, "prompt", path + ".prompt");
-        Optional<String> systemPrompt = fields.text(m, "systemPrompt", path + ".systemPrompt");
-        YamlNode choicesNode = m.take("choices");
-        if (prompt.isEmpty()) {
-            fields.error(path + ".prompt", "evaluator '" + name + "': an llm evaluator needs a prompt");
-            return Optional.empty();
-        }
-        if (!(choicesNode instanceof YamlNode.Sequence choices) || choices.items().isEmpty()) {
-            fields.error(path + ".choices", "evaluator '" + name
-                    + "': an llm evaluator needs a list of choices ({choice, score})");
-            return Optional.empty();
-        }
-        Map<String, Double> scores = new LinkedHashMap<>();
-        for (int i = 0; i < choices.items().size(); i++) {
-            String choicePath = path + ".choices[" + i + "]";
-            if (!(choices.items().get(i) instanceof YamlNode.Mapping c)) {
-                fields.error(choicePath, "evaluator '" + name + "': expected {choice, score}, got "
-                        + choices.items().get(i).describe());
-                continue;
+        for (String key : List.of("type", "evaluator")) {
+            Optional<String> type = fields.text(m, key, path + "." + key);
+            if (type.isPresent() && !allowed.contains(normalType(type.get()))) {
+                fields.error(path + "." + key, "evaluator '" + name + "': " + key + " '" + type.get()
+                        + "' does not agree with its '" + kindKey + "' check; remove one of them");
+                return false;
             }
-            Optional<String> choice = fields.text(c, "choice", choicePath + ".choice");
-            Optional<Double> score = fields.number(c, choicePath, "score");
-            if (choice.isEmpty() || score.isEmpty()) {
-                fields.error(choicePath, "evaluator '" + name + "': a choice needs a choice text and a score");
-                continue;
-            }
-            scores.put(choice.get(), score.get());
         }
-        return Optional.of(new LlmJudgeSpec(name, modelId, prompt.get(), scores, systemPrompt));
+        return true;
+    }
+
+    private static String normalType(String type) {
+        return type.trim().toLowerCase(Locale.ROOT).replace('-', '_');
     }
 
     private Optional<EvaluatorSpec> builtin(String name, YamlNode.Mapping m, String path) {
@@ -191,54 +230,62 @@ final class EvaluatorReader {
         return Optional.of(new BuiltinJudgeSpec(name, uses.get()));
     }
 
-    private Optional<EvaluatorSpec> regexShorthand(String name, YamlNode.Mapping evaluator, String path) {
-        YamlNode node = evaluator.take("regex");
-        if (node instanceof YamlNode.Scalar s && !FieldReader.isNull(s)) {
-            fields.alias(path + ".regex", path + ".pattern");
-            return regex(name, s.asText(), path);
-        }
-        if (node instanceof YamlNode.Mapping m) {
-            Optional<String> pattern = fields.text(m, "pattern", path + ".regex.pattern");
-            fields.alias(path + ".regex.pattern", path + ".pattern");
-            if (pattern.isEmpty()) {
-                fields.error(path + ".regex", "evaluator '" + name + "': regex needs a pattern");
-                return Optional.empty();
-            }
-            return regex(name, pattern.get(), path);
-        }
-        fields.error(path + ".regex", "evaluator '" + name + "': expected a pattern or {pattern: ...}, got "
-                + node.describe());
-        return Optional.empty();
-    }
-
-    private Optional<EvaluatorSpec> regex(String name, String pattern, String path) {
-        try {
-            return Optional.of(RegexEvaluatorSpec.of(name, pattern));
-        } catch (PatternSyntaxException e) {
-            fields.error(path + ".pattern", "evaluator '" + name + "': invalid regex: " + e.getDescription()
-                    + (e.getIndex() >= 0 ? " near index " + e.getIndex() : ""));
-            return Optional.empty();
-        }
-    }
-
+    /** {@code type:}, or {@code evaluator:} (its other spelling): the kind by name, possibly negated. */
     private Optional<EvaluatorSpec> typed(String name, YamlNode.Mapping m, String path) {
-        Optional<String> typeText = fields.text(m, "type", path + ".type");
-        if (typeText.isEmpty()) {
-            fields.error(path + ".type", "evaluator '" + name + "' has no kind (expected one of " + KINDS + ")");
+        String key = m.has("type") ? "type" : "evaluator";
+        if (m.has("type") && m.has("evaluator")) {
+            fields.error(path + ".evaluator", "evaluator '" + name + "' has both 'type' and 'evaluator' (its other "
+                    + "spelling); keep one");
             return Optional.empty();
         }
-        String type = typeText.get().trim().toLowerCase(Locale.ROOT).replace('-', '_');
-        Dialect dialect = byType.get(type);
+        Optional<String> typeText = fields.text(m, key, path + "." + key);
+        if (typeText.isEmpty()) {
+            fields.error(path + "." + key, "evaluator '" + name + "' has no kind (expected one of " + KINDS + ")");
+            return Optional.empty();
+        }
+        fields.alias(path + "." + key, path + ".type");
+        String type = normalType(typeText.get());
+        if (NO_EQUIVALENT.containsKey(type)) {
+            fields.error(path + "." + key, "evaluator '" + name + "': type '" + typeText.get() + "' is not supported: "
+                    + NO_EQUIVALENT.get(type));
+            return Optional.empty();
+        }
+        boolean negated = type.startsWith("not_") && byType.containsKey(type.substring(4));
+        TypedDialect dialect = byType.get(negated ? type.substring(4) : type);
         if (dialect == null) {
-            fields.error(path + ".type", "evaluator '" + name + "': unknown type '" + typeText.get()
+            fields.error(path + "." + key, "evaluator '" + name + "': unknown type '" + typeText.get()
                     + "' (expected one of " + TYPES + ")");
             return Optional.empty();
         }
-        return dialect.read(name, m, path);
+        return dialect.read(name, m, path, negated);
+    }
+
+    /** A kind that has no negated form: {@code not-json} is reported. */
+    private TypedDialect notNegated(Dialect dialect) {
+        return (name, m, path, negated) -> {
+            if (negated) {
+                fields.error(path + ".type", "evaluator '" + name + "': this kind cannot be negated with 'not-'");
+                return Optional.empty();
+            }
+            return dialect.read(name, m, path);
+        };
+    }
+
+    private TypedDialect typedString(Operation operation) {
+        return (name, m, path, negated) -> match.typedString(name, m, path, operation, negated);
     }
 
     private Optional<EvaluatorSpec> json(String name, YamlNode.Mapping m, String path) {
         return Optional.of(new JsonEvaluatorSpec(name, fields.jsonText(m, "schema", path + ".schema")));
+    }
+
+    /** {@code type: json_schema} + {@code schema}: promptfoo's is-json with a schema. */
+    private Optional<EvaluatorSpec> jsonSchema(String name, YamlNode.Mapping m, String path) {
+        if (!m.has("schema")) {
+            fields.error(path + ".schema", "evaluator '" + name + "': type json_schema needs a schema");
+            return Optional.empty();
+        }
+        return json(name, m, path);
     }
 
     private Optional<EvaluatorSpec> refusal(String name, YamlNode.Mapping m, String path) {
@@ -248,26 +295,33 @@ final class EvaluatorReader {
         return Optional.of(new RefusalEvaluatorSpec(name, expect));
     }
 
-    private Optional<EvaluatorSpec> typedRegex(String name, YamlNode.Mapping m, String path) {
-        String key = m.has("pattern") ? "pattern" : "value";
-        Optional<String> pattern = fields.text(m, key, path + "." + key);
-        fields.alias(path + "." + key, path + ".pattern");
-        if (pattern.isEmpty()) {
-            fields.error(path + ".pattern", "evaluator '" + name + "': a regex evaluator needs a pattern");
-            return Optional.empty();
+    /** {@code python: "expression"} or {@code python: {code: ...}}. */
+    private Optional<EvaluatorSpec> python(String name, YamlNode.Mapping evaluator, String path) {
+        YamlNode node = evaluator.take("python");
+        if (node instanceof YamlNode.Mapping m) {
+            return code(name, fields.text(m, "code", path + ".python.code"), path + ".python.code");
         }
-        return regex(name, pattern.get(), path);
+        if (node instanceof YamlNode.Scalar s && !FieldReader.isNull(s)) {
+            return code(name, Optional.of(s.asText()), path + ".python");
+        }
+        fields.error(path + ".python", "evaluator '" + name + "': expected Python code or {code: ...}, got "
+                + node.describe());
+        return Optional.empty();
     }
 
-    private Dialect typedString(Operation operation) {
-        return (name, m, path) -> {
-            Optional<String> value = fields.text(m, "value", path + ".value");
-            if (value.isEmpty()) {
-                fields.error(path + ".value", "evaluator '" + name + "': needs a value to compare with");
-                return Optional.empty();
-            }
-            return Optional.of(new StringEvaluatorSpec(name, operation, value.get()));
-        };
+    /** {@code type: python} with its code under {@code value} (promptfoo) or {@code code}. */
+    private Optional<EvaluatorSpec> typedPython(String name, YamlNode.Mapping m, String path) {
+        Optional<EvaluatorKeys.Named> code = keys.oneOf(name, m, path, "value", "code");
+        return code(name, code.filter(c -> c.node() instanceof YamlNode.Scalar).map(c -> ((YamlNode.Scalar) c.node())
+                .asText()), code.map(EvaluatorKeys.Named::path).orElse(path + ".value"));
+    }
+
+    private Optional<EvaluatorSpec> code(String name, Optional<String> code, String path) {
+        if (code.isEmpty() || code.get().isBlank()) {
+            fields.error(path, "evaluator '" + name + "': a python evaluator needs code");
+            return Optional.empty();
+        }
+        return Optional.of(new CodeEvaluatorSpec(name, code.get()));
     }
 
     private Optional<EvaluatorSpec> rubric(String name, YamlNode.Mapping m, String path) {

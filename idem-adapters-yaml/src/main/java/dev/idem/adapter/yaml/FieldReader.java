@@ -182,6 +182,25 @@ final class FieldReader {
         return unknown;
     }
 
+    /**
+     * The paths of the keys under {@code m} (itself at {@code path}) that no reader took, in file order; they are
+     * marked taken, so that the caller reports them (as errors) instead of the spec's unknown-key warnings.
+     */
+    List<String> untakenKeys(YamlNode.Mapping m, String path) {
+        List<String> untaken = new ArrayList<>();
+        for (Map.Entry<String, YamlNode> e : m.entries().entrySet()) {
+            String child = path + "." + e.getKey();
+            if (m.isUsed(e.getKey())) {
+                collectUnknown(e.getValue(), child, untaken);
+            } else {
+                untaken.add(child);
+                positions.put(child, m.keyPosition(e.getKey()));
+            }
+        }
+        m.takeAll();
+        return untaken;
+    }
+
     /** Where the spec came from, with the position of every field it was read from. */
     SpecSource source() {
         return new SpecSource(sourceName, positions);

@@ -44,9 +44,9 @@ final class SpecAssembler {
         this.root = root;
         this.base = base;
         this.fields = new FieldReader(sourceName, root);
-        this.evaluators = new EvaluatorReader(fields);
-        this.testData = new TestDataReader(fields, evaluators);
         this.parameters = new ModelParametersReader(fields);
+        this.evaluators = new EvaluatorReader(fields, parameters);
+        this.testData = new TestDataReader(fields, evaluators);
         this.responseFormat = new ResponseFormatReader(fields);
     }
 

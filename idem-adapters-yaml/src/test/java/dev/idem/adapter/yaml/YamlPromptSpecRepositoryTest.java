@@ -229,17 +229,17 @@ class YamlPromptSpecRepositoryTest {
                 evaluators:
                   - name: r
                     regex: hi
-                    weight: 2
+                    description: only a label
                 """);
 
         // when
         LoadedSpec loaded = repository.load(file);
 
-        // then
+        // then (an evaluator's unknown keys are errors, see EvaluatorDialectsTest; its description is a label)
         assertThat(loaded.spec().unknownKeys()).containsExactly("flavour", "modelParameters.foo",
-                "messages[0].mood", "evaluators[0].weight");
+                "messages[0].mood");
         assertThat(loaded.warnings()).extracting(SpecIssue::field)
-                .containsExactly("flavour", "modelParameters.foo", "messages[0].mood", "evaluators[0].weight");
+                .containsExactly("flavour", "modelParameters.foo", "messages[0].mood");
         assertThat(loaded.warnings()).noneMatch(SpecIssue::isError);
         assertThat(loaded.warnings().get(1).toString()).isEqualTo(file + ":5:3: modelParameters.foo: unknown key 'foo' (kept, ignored)");
     }
