@@ -173,7 +173,12 @@ final class MatchDialects {
         boolean negated = negatedByType | keys.negated(name, m, path);
         Set<RegexFlag> flags = keys.flags(name, m, path);
         acceptAnyCondition(name, m, path);
-        if (keys.subject(name, m, path) == Subject.UNSUPPORTED) {
+        Subject subject = keys.subject(name, m, path);
+        if (subject == Subject.EXPECTED) {
+            fields.error(path + ".target", "evaluator '" + name + "': a regex evaluator checks the reply, not the "
+                    + "row's expected value (put {{expected}} in the pattern to match it)");
+        }
+        if (subject != Subject.REPLY) {
             return Optional.empty();
         }
         Optional<Named> written = keys.oneOf(name, m, path, "pattern", "value", "expected");

@@ -252,6 +252,8 @@ class EvaluatorDialectsTest {
                         + "'judge': modelId 'openai/gpt-4.1' and model 'gpt-4o-mini' name different judge models"),
                 Arguments.of("evaluator-unknown-flag.prompt.yml", ":8:14: evaluators[0].regex.flags: evaluator "
                         + "'evaluator 1': unknown regex flag 'mq'"),
+                Arguments.of("evaluator-regex-on-expected.prompt.yml", ":9:13: evaluators[0].target: evaluator "
+                        + "'evaluator 1': a regex evaluator checks the reply, not the row's expected value"),
                 Arguments.of("evaluator-nothing-to-repeat.prompt.yml", ":7:14: evaluators[0].pattern: evaluator "
                         + "'evaluator 1': invalid regex: nothing to repeat before the quantifier {3}"));
     }
