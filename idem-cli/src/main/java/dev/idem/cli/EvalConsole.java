@@ -104,6 +104,7 @@ final class EvalConsole implements EvaluateSpecUseCase.Progress, AutoCloseable {
             case PASSED -> "PASS ";
             case FAILED -> "FAIL ";
             case ERROR -> "ERROR";
+            case SKIPPED -> "SKIP ";
         };
         StringBuilder sb = new StringBuilder(String.format("%s  %-28s", status, clip(r.label(), 28)));
         sb.append(r.replayed() ? "   replayed" : String.format(" %6d ms", r.latency().toMillis()));

@@ -50,6 +50,7 @@ final class ReportText {
             case PASSED -> "PASS";
             case FAILED -> "FAIL";
             case ERROR -> "ERROR";
+            case SKIPPED -> "SKIPPED";
         };
     }
 

@@ -35,11 +35,12 @@ public interface EvaluateSpecUseCase {
      * @param cancellation watched while cases run: once cancelled, no case starts, those in flight get a moment
      *                     to finish, and the result says the evaluation stopped
      * @param reports     the reports to write once the cases are done, in order
+     * @param policy      whether code evaluators may run, and what becomes of evaluators that cannot
      */
     record EvaluateSpecCommand(SpecInput spec, ModelChoice choice, Optional<ModelChoice> judge, int concurrency,
                                int repeat, Optional<Pattern> filter, Optional<Shard> shard,
                                ExecutionOptions options, Progress progress, Cancellation cancellation,
-                               List<ReportTarget> reports) {
+                               List<ReportTarget> reports, EvaluatorPolicy policy) {
 
         /** The most cases in flight at once: each is a thread waiting on a model. */
         public static final int MAX_CONCURRENCY = 1024;
@@ -51,6 +52,7 @@ public interface EvaluateSpecUseCase {
             InvalidCommandException.required(spec, "spec");
             InvalidCommandException.required(choice, "choice");
             InvalidCommandException.required(options, "options");
+            policy = policy == null ? EvaluatorPolicy.DEFAULT : policy;
             judge = judge == null ? Optional.empty() : judge;
             filter = filter == null ? Optional.empty() : filter;
             shard = shard == null ? Optional.empty() : shard;
@@ -66,7 +68,16 @@ public interface EvaluateSpecUseCase {
             }
         }
 
-        /** A command that writes no report. */
+        /** A command with the default evaluator policy: no code runs, and an evaluator that cannot run stops it. */
+        public EvaluateSpecCommand(SpecInput spec, ModelChoice choice, Optional<ModelChoice> judge, int concurrency,
+                                   int repeat, Optional<Pattern> filter, Optional<Shard> shard,
+                                   ExecutionOptions options, Progress progress, Cancellation cancellation,
+                                   List<ReportTarget> reports) {
+            this(spec, choice, judge, concurrency, repeat, filter, shard, options, progress, cancellation, reports,
+                    EvaluatorPolicy.DEFAULT);
+        }
+
+        /** A command that writes no report, with the default evaluator policy. */
         public EvaluateSpecCommand(SpecInput spec, ModelChoice choice, Optional<ModelChoice> judge, int concurrency,
                                    int repeat, Optional<Pattern> filter, Optional<Shard> shard,
                                    ExecutionOptions options, Progress progress, Cancellation cancellation) {
@@ -79,6 +90,21 @@ public interface EvaluateSpecUseCase {
                                    ExecutionOptions options, Progress progress) {
             this(spec, choice, judge, concurrency, repeat, filter, shard, options, progress, new Cancellation());
         }
+    }
+
+    /**
+     * What an evaluation does with the evaluators that need more than the reply. A judge needs a judge model; a
+     * {@code python} evaluator runs code, which only the user may allow. Without what it needs, an evaluator stops
+     * the evaluation before any call ({@link dev.idem.domain.template.InvalidInputException} naming the option),
+     * unless the user asked to skip such evaluators: then each is reported as skipped, and a case with a skipped
+     * evaluator and no failure is {@link CaseStatus#SKIPPED}, never passed.
+     *
+     * @param allowCode       whether {@code python} evaluators may run (the system's {@code python3})
+     * @param skipUnavailable whether an evaluator that cannot run is skipped instead of stopping the evaluation
+     */
+    record EvaluatorPolicy(boolean allowCode, boolean skipUnavailable) {
+        /** No code runs; an evaluator that cannot run stops the evaluation. */
+        public static final EvaluatorPolicy DEFAULT = new EvaluatorPolicy(false, false);
     }
 
     /**
