@@ -135,10 +135,18 @@ final class CaseRunner {
             Evaluator expected = ExpectedCheck.evaluator();
             outcomes.add(new EvaluatorOutcome(expected.name(), "expected", expected.evaluate(output, row)));
         }
-        boolean passed = outcomes.stream().map(EvaluatorOutcome::verdict).allMatch(Verdict::passed);
-        return new CaseResult(row, w.sample(), passed ? CaseStatus.PASSED : CaseStatus.FAILED, output,
+        return new CaseResult(row, w.sample(), statusOf(outcomes), output,
                 Optional.empty(), outcomes, latency, usage, execution.attempts(), execution.replayed(), sent,
                 execution.completion().finishReason());
+    }
+
+    /** Failed when an evaluator failed; else skipped when one was skipped (never passed then); else passed. */
+    private static CaseStatus statusOf(List<EvaluatorOutcome> outcomes) {
+        List<Verdict> verdicts = outcomes.stream().map(EvaluatorOutcome::verdict).toList();
+        if (verdicts.stream().anyMatch(v -> !v.passed() && !v.skipped())) {
+            return CaseStatus.FAILED;
+        }
+        return verdicts.stream().anyMatch(Verdict::skipped) ? CaseStatus.SKIPPED : CaseStatus.PASSED;
     }
 
     /** A case that got no reply: what went wrong, and what was sent, if anything. */

@@ -130,11 +130,12 @@ public final class EvaluateSpecService implements EvaluateSpecUseCase {
         Optional<EvaluatorFactory.Judge> judge = needsJudge ? judgeFor(command, spec) : Optional.empty();
         Map<EvaluatorSpec, Evaluator> built = new LinkedHashMap<>();
         for (EvaluatorSpec e : spec.evaluators()) {
-            built.put(e, evaluators.create(e, judge, executor, command.options()));
+            built.put(e, evaluators.create(e, judge, executor, command.options(), command.policy()));
         }
         for (TestCase row : spec.testData()) {
             for (EvaluatorSpec e : row.evaluators()) {
-                built.computeIfAbsent(e, k -> evaluators.create(k, judge, executor, command.options()));
+                built.computeIfAbsent(e, k -> evaluators.create(k, judge, executor, command.options(),
+                        command.policy()));
             }
         }
         return built;
@@ -178,16 +179,18 @@ public final class EvaluateSpecService implements EvaluateSpecUseCase {
         int passed = 0;
         int failed = 0;
         int errors = 0;
+        int skipped = 0;
         TokenUsage tokens = TokenUsage.NONE;
         for (CaseResult r : results) {
             switch (r.status()) {
                 case PASSED -> passed++;
                 case FAILED -> failed++;
                 case ERROR -> errors++;
+                case SKIPPED -> skipped++;
                 default -> throw new IllegalStateException("unknown status " + r.status());
             }
             tokens = tokens.plus(r.usage());
         }
-        return new EvaluationSummary(results.size(), passed, failed, errors, tokens, calls, replays, wall);
+        return new EvaluationSummary(results.size(), passed, failed, errors, skipped, tokens, calls, replays, wall);
     }
 }

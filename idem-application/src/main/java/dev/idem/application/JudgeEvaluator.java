@@ -39,12 +39,13 @@ final class JudgeEvaluator implements Evaluator {
     private final double passScore;
     private final ModelGateway judge;
     private final String model;
+    private final ModelParameters parameters;
     private final IdempotentExecutor executor;
     private final ExecutionOptions options;
 
     JudgeEvaluator(String name, Optional<String> systemPrompt, String promptTemplate, Map<String, Double> choices,
-                   double passScore, ModelGateway judge, String model, IdempotentExecutor executor,
-                   ExecutionOptions options) {
+                   double passScore, ModelGateway judge, String model, ModelParameters parameters,
+                   IdempotentExecutor executor, ExecutionOptions options) {
         this.name = Objects.requireNonNull(name, "name");
         this.systemPrompt = systemPrompt;
         this.promptTemplate = promptTemplate;
@@ -52,6 +53,7 @@ final class JudgeEvaluator implements Evaluator {
         this.passScore = passScore;
         this.judge = judge;
         this.model = model;
+        this.parameters = Objects.requireNonNull(parameters, "parameters");
         this.executor = executor;
         this.options = options;
     }
@@ -68,8 +70,7 @@ final class JudgeEvaluator implements Evaluator {
         List<Message> messages = new ArrayList<>();
         systemPrompt.ifPresent(s -> messages.add(new Message(Role.SYSTEM, TemplateRenderer.fill(s, values))));
         messages.add(new Message(Role.USER, TemplateRenderer.fill(promptTemplate, values)));
-        ModelRequest request = new ModelRequest(model, messages, ModelParameters.withTemperature(0.0),
-                ResponseFormat.TEXT, Optional.empty());
+        ModelRequest request = new ModelRequest(model, messages, parameters, ResponseFormat.TEXT, Optional.empty());
         String reply;
         try {
             reply = executor.execute(judge, request, 0, options).completion().text();

@@ -2,10 +2,12 @@ package dev.idem.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.idem.domain.spec.CodeEvaluatorSpec;
 import dev.idem.domain.spec.InvalidSpecException;
 import dev.idem.domain.spec.PromptSpec;
 import dev.idem.domain.spec.SpecIssue;
 import dev.idem.domain.spec.SpecSource;
+import dev.idem.domain.template.Role;
 import dev.idem.port.in.ValidateSpecUseCase.FileIssues;
 import dev.idem.port.in.ValidateSpecUseCase.ValidateSpecCommand;
 import dev.idem.port.in.ValidateSpecUseCase.ValidationResult;
@@ -72,5 +74,27 @@ class ValidateSpecServiceTest {
         // then
         assertThat(result.hasErrors()).isFalse();
         assertThat(result.files()).extracting(FileIssues::specName).containsExactly("sloppy", "clean");
+    }
+
+    @Test
+    void should_accept_a_spec_with_python_evaluators_noting_that_eval_needs_allow_code() {
+        // given
+        Path coded = Path.of("prompts/coded.prompt.yml");
+        PromptSpec spec = PromptSpec.builder("coded").message(Role.USER, "hi")
+                .evaluator(new CodeEvaluatorSpec("short", "len(output) < 10")).build();
+        ValidateSpecService withCode = new ValidateSpecService(InMemorySpecRepository.empty()
+                .with(coded, new LoadedSpec(spec, List.of())));
+
+        // when
+        ValidationResult result = withCode.validate(new ValidateSpecCommand(List.of(coded)));
+
+        // then
+        assertThat(result.hasErrors()).isFalse();
+        assertThat(result.files().get(0).issues()).singleElement().satisfies(note -> {
+            assertThat(note.isError()).isFalse();
+            assertThat(note.field()).isEqualTo("evaluators[0]");
+            assertThat(note.message()).startsWith("evaluator 'short' runs Python code: eval runs it only with "
+                    + "--allow-code");
+        });
     }
 }
