@@ -110,16 +110,20 @@ public final class HtmlReportWriter implements ReportWriter {
         html.append("<div class=\"card\"><div class=\"k\">Pass rate</div><div class=\"v big\">")
                 .append(ReportText.percent(summary.passRate())).append("</div><div class=\"bar\" role=\"img\" ")
                 .append("aria-label=\"").append(summary.passed()).append(" passed, ").append(summary.failed())
-                .append(" failed, ").append(summary.errors()).append(" errors\">")
+                .append(" failed, ").append(summary.errors()).append(" errors")
+                .append(summary.skipped() == 0 ? "" : ", " + summary.skipped() + " skipped").append("\">")
                 .append(segment("p", summary.passed(), summary.total()))
                 .append(segment("f", summary.failed(), summary.total()))
                 .append(segment("e", summary.errors(), summary.total()))
+                .append(segment("s", summary.skipped(), summary.total()))
                 .append("</div><div class=\"sub\">").append(summary.passed()).append(" of ").append(summary.total())
                 .append(summary.total() == 1 ? " case" : " cases").append(" passed</div></div>\n");
         html.append("<div class=\"card\"><div class=\"k\">Results</div><div class=\"counts\">")
                 .append("<div><span class=\"n p\">").append(summary.passed()).append("</span><span class=\"sub\">passed</span></div>")
                 .append("<div><span class=\"n f\">").append(summary.failed()).append("</span><span class=\"sub\">failed</span></div>")
                 .append("<div><span class=\"n e\">").append(summary.errors()).append("</span><span class=\"sub\">errors</span></div>")
+                .append(summary.skipped() == 0 ? "" : "<div><span class=\"n s\">" + summary.skipped()
+                        + "</span><span class=\"sub\">skipped</span></div>")
                 .append("</div></div>\n");
         html.append("<div class=\"card\"><div class=\"k\">Tokens</div><div class=\"v\">")
                 .append(ReportText.count(summary.tokens().total())).append("</div><div class=\"sub\">")
@@ -147,6 +151,9 @@ public final class HtmlReportWriter implements ReportWriter {
         filterButton(html, "failed", "Failed", countOf(cases, CaseStatus.FAILED), false);
         filterButton(html, "error", "Errors", countOf(cases, CaseStatus.ERROR), false);
         filterButton(html, "passed", "Passed", countOf(cases, CaseStatus.PASSED), false);
+        if (countOf(cases, CaseStatus.SKIPPED) > 0) {
+            filterButton(html, "skipped", "Skipped", countOf(cases, CaseStatus.SKIPPED), false);
+        }
         html.append("<input id=\"search\" type=\"search\" placeholder=\"Search labels, variables, output, verdicts\u2026\" ")
                 .append("aria-label=\"Search cases\">\n")
                 .append("<button type=\"button\" id=\"expand\">Expand / collapse</button>\n</nav>\n");
@@ -170,9 +177,13 @@ public final class HtmlReportWriter implements ReportWriter {
                 .append("</span><span class=\"num\">#").append(index).append("</span><span class=\"label\" title=\"")
                 .append(escape(c.label())).append("\">").append(escape(c.label())).append("</span><span class=\"facts\">");
         List<EvaluatorOutcome> failing = ReportText.failing(c);
+        List<EvaluatorOutcome> skipped = ReportText.skipped(c);
         if (!failing.isEmpty()) {
             html.append("<span class=\"bad\">").append(failing.size()).append(" of ").append(c.evaluations().size())
                     .append(" evaluators failed</span>");
+        } else if (!skipped.isEmpty()) {
+            html.append("<span>").append(skipped.size()).append(" of ").append(c.evaluations().size())
+                    .append(" evaluators skipped</span>");
         } else if (!c.evaluations().isEmpty()) {
             html.append("<span class=\"opt\">").append(c.evaluations().size())
                     .append(c.evaluations().size() == 1 ? " evaluator" : " evaluators").append("</span>");
@@ -224,8 +235,10 @@ public final class HtmlReportWriter implements ReportWriter {
         html.append("<h3>Evaluators</h3>\n<table class=\"verdicts\">\n");
         for (EvaluatorOutcome outcome : outcomes) {
             boolean passed = outcome.verdict().passed();
-            html.append("<tr class=\"").append(passed ? "ok" : "ko").append("\"><td class=\"icon ")
-                    .append(passed ? "ok\" title=\"passed\">\u2713" : "ko\" title=\"failed\">\u2717")
+            boolean skipped = outcome.verdict().skipped();
+            html.append("<tr class=\"").append(passed ? "ok" : skipped ? "sk" : "ko").append("\"><td class=\"icon ")
+                    .append(passed ? "ok\" title=\"passed\">\u2713" : skipped ? "sk\" title=\"skipped\">\u2013"
+                            : "ko\" title=\"failed\">\u2717")
                     .append("</td><td class=\"name\">").append(escape(outcome.name()))
                     .append("</td><td class=\"kind\"><code>").append(escape(outcome.kind()))
                     .append("</code></td><td class=\"score\">").append(ReportText.score(outcome.verdict().score()))

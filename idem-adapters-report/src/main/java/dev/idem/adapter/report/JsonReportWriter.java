@@ -92,6 +92,8 @@ public final class JsonReportWriter implements ReportWriter {
         idem.put("passed", summary.passed());
         idem.put("failed", summary.failed());
         idem.put("errors", summary.errors());
+        // cases not fully judged (evaluators skipped on request): counted above as not passed
+        idem.put("skipped", summary.skipped());
         idem.put("calls", summary.calls());
         idem.put("replays", summary.replays());
         idem.set("tokens", tokens(summary.tokens()));
@@ -134,6 +136,9 @@ public final class JsonReportWriter implements ReportWriter {
         node.put("evaluatorName", outcome.name());
         node.put("score", outcome.verdict().score());
         node.put("passed", outcome.verdict().passed());
+        if (outcome.verdict().skipped()) {
+            node.put("skipped", true);
+        }
         node.put("details", outcome.verdict().details());
         node.put("kind", outcome.kind());
         return node;

@@ -82,7 +82,7 @@ public final class JunitReportWriter implements ReportWriter {
             xml.writeStartElement("testsuite");
             attribute("name", suite);
             totals(summary);
-            attribute("skipped", "0");
+            attribute("skipped", Integer.toString(summary.skipped()));
             newline(2);
             properties(result);
             for (CaseResult c : result.cases()) {
@@ -141,6 +141,11 @@ public final class JunitReportWriter implements ReportWriter {
             } else if (result.status() == CaseStatus.FAILED) {
                 newline(3);
                 failure(result);
+            } else if (result.status() == CaseStatus.SKIPPED) {
+                newline(3);
+                xml.writeEmptyElement("skipped");
+                attribute("message", oneLine("not fully judged: " + ReportText.skipped(result).stream()
+                        .map(o -> o.name() + ": " + o.verdict().details()).collect(Collectors.joining("; "))));
             }
             if (!result.output().isEmpty() || result.replayed()) {
                 newline(3);

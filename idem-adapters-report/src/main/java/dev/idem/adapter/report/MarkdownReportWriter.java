@@ -67,11 +67,13 @@ public final class MarkdownReportWriter implements ReportWriter {
         row(md, "Cases", Integer.toString(summary.total()));
 
         md.append("\n## Summary\n\n")
-                .append("| Passed | Failed | Errors | Pass rate | Tokens (in / out) | Wall time | Calls made | Replayed |\n")
-                .append("|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+                .append("| Passed | Failed | Errors | Skipped | Pass rate | Tokens (in / out) | Wall time | Calls made "
+                        + "| Replayed |\n")
+                .append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
                 .append("| ").append(summary.passed())
                 .append(" | ").append(summary.failed())
                 .append(" | ").append(summary.errors())
+                .append(" | ").append(summary.skipped())
                 .append(" | ").append(ReportText.percent(summary.passRate()))
                 .append(" | ").append(ReportText.count(summary.tokens().inputTokens())).append(" / ")
                 .append(ReportText.count(summary.tokens().outputTokens()))
@@ -113,6 +115,10 @@ public final class MarkdownReportWriter implements ReportWriter {
     private static String problem(CaseResult c) {
         if (c.status() == CaseStatus.ERROR) {
             return "error: " + inline(c.error().orElse("no reply"));
+        }
+        if (c.status() == CaseStatus.SKIPPED) {
+            return "skipped: " + inline(ReportText.skipped(c).stream().map(EvaluatorOutcome::name)
+                    .collect(Collectors.joining(", ")));
         }
         return inline(ReportText.failing(c).stream().map(EvaluatorOutcome::name).collect(Collectors.joining(", ")));
     }

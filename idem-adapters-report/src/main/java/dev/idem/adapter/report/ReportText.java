@@ -54,13 +54,25 @@ final class ReportText {
         };
     }
 
+    /** The evaluators that judged the reply and failed it. */
     static List<EvaluatorOutcome> failing(CaseResult result) {
-        return result.evaluations().stream().filter(outcome -> !outcome.verdict().passed()).toList();
+        return result.evaluations().stream()
+                .filter(outcome -> !outcome.verdict().passed() && !outcome.verdict().skipped()).toList();
+    }
+
+    /** The evaluators that did not judge the reply. */
+    static List<EvaluatorOutcome> skipped(CaseResult result) {
+        return result.evaluations().stream().filter(outcome -> outcome.verdict().skipped()).toList();
+    }
+
+    /** How a verdict reads: {@code PASS}, {@code FAIL} or {@code SKIPPED}. */
+    static String verdictWord(EvaluatorOutcome outcome) {
+        return outcome.verdict().skipped() ? "SKIPPED" : outcome.verdict().passed() ? "PASS" : "FAIL";
     }
 
     /** One line per verdict, e.g. {@code FAIL rubric [rubric] score 0.55: missing fencing tokens}. */
     static String verdictLine(EvaluatorOutcome outcome) {
-        return (outcome.verdict().passed() ? "PASS " : "FAIL ") + outcome.name() + " [" + outcome.kind() + "] score "
+        return verdictWord(outcome) + " " + outcome.name() + " [" + outcome.kind() + "] score "
                 + score(outcome.verdict().score()) + (outcome.verdict().details().isEmpty() ? ""
                 : ": " + outcome.verdict().details());
     }
