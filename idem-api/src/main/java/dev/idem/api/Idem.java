@@ -108,7 +108,10 @@ public final class Idem implements AutoCloseable {
         return assembly.designer();
     }
 
-    /** Evaluates specs. */
+    /**
+     * Evaluates specs. A spec's {@code python} evaluators run only when the command allows code
+     * ({@code EvaluatorPolicy}), through the code runner found on the class path ({@code idem-adapters-python}).
+     */
     public EvaluateSpecUseCase evaluator() {
         return assembly.evaluator();
     }

@@ -31,6 +31,7 @@ import dev.idem.port.in.PurgeStoreUseCase;
 import dev.idem.port.in.RenderPromptUseCase;
 import dev.idem.port.in.RunPromptUseCase;
 import dev.idem.port.in.ValidateSpecUseCase;
+import dev.idem.port.out.CodeGateway;
 import dev.idem.port.out.ExecutionStore;
 import dev.idem.port.out.ExecutionStoreProvider;
 import dev.idem.port.out.GatewaySettings;
@@ -67,6 +68,7 @@ final class IdemAssembly {
     private final SpecResolver specs = new SpecResolver(repository);
     private final ExecutionStores stores;
     private final Providers<ReportWriter> reportWriters;
+    private final Providers<CodeGateway> codeRunners;
     private final Lazy<ExecutionStore> store;
     private final Lazy<IdempotentExecutor> executor;
     private final Lazy<PromptSpec> flagship;
@@ -85,6 +87,9 @@ final class IdemAssembly {
                 b.maxResponseBytes));
         this.stores = new ExecutionStores(Providers.discover(ExecutionStoreProvider.class, LOADER));
         this.reportWriters = Providers.load(ReportWriter.class, LOADER, "report format", w -> List.of(w.format()));
+        // a code runner runs nothing until an evaluation allows code
+        this.codeRunners = Providers.load(CodeGateway.class, LOADER, EvaluatorFactory.CODE_RUNNER,
+                g -> List.of(g.language()));
         URI storeUri = b.storeUri;
         this.store = new Lazy<>(() -> stores.open(storeUri, clock));
         Duration lease = b.lease;
@@ -141,7 +146,7 @@ final class IdemAssembly {
     EvaluateSpecUseCase evaluator() {
         return new EvaluateSpecService(specs, gateways, executor.get(),
                 new EvaluatorFactory(new JsonRubricRepository(), new JsonSchemaValidator(),
-                        RegexBudget.of(clock)), reportWriters, clock);
+                        RegexBudget.of(clock), codeRunners), reportWriters, clock);
     }
 
     InspectStoreUseCase storeInspector() {

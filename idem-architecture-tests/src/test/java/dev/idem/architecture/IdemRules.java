@@ -37,7 +37,7 @@ public final class IdemRules {
      */
     public static final List<String> ADAPTERS =
             List.of("yaml", "json", "builtin", "langchain4j", "openai", "ollama", "memory", "sqlite", "redis",
-                    "report");
+                    "report", "python");
 
     private IdemRules() {
     }
