@@ -2,6 +2,7 @@ package dev.idem.cli;
 
 import dev.idem.api.Idem;
 import dev.idem.port.in.EvaluateSpecUseCase.EvaluateSpecCommand;
+import dev.idem.port.in.EvaluateSpecUseCase.EvaluatorPolicy;
 import dev.idem.port.in.EvaluateSpecUseCase.Shard;
 import dev.idem.port.in.EvaluationResult;
 import dev.idem.port.in.EvaluationSummary;
@@ -59,6 +60,16 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--judge-model", paramLabel = "M", description = "Model of the llm/github judges.")
     String judgeModel;
+
+    @Option(names = "--allow-code",
+            description = "Run the spec's python evaluators in the system's python3 (no shell, 10 s each, an empty "
+                    + "environment; the reply and the row's values are passed as data).")
+    boolean allowCode;
+
+    @Option(names = "--skip-unavailable-evaluators",
+            description = "Report evaluators that cannot run (a judge without --judge-provider, python without "
+                    + "--allow-code) as SKIPPED instead of stopping; a case with a skipped evaluator is not passed.")
+    boolean skipUnavailable;
 
     @Option(names = "--min-pass-rate", paramLabel = "X",
             description = "Exit 0 when the pass rate is at least X (0..1) instead of requiring every case to pass.")
@@ -134,7 +145,7 @@ final class EvalCommand implements Callable<Integer> {
                     quiet)) {
                 EvaluateSpecCommand command = new EvaluateSpecCommand(SpecInput.file(specPath), idem.choice(), judge,
                         jobs, repeat, filterPattern, shardPart, idem.options(), shown, interrupts.cancellation(),
-                        reports);
+                        reports, new EvaluatorPolicy(allowCode, skipUnavailable));
                 result = interrupts.cooperatively(() -> idem.evaluator().evaluate(command));
             }
             out.flush();

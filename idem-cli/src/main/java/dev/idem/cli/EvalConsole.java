@@ -112,8 +112,8 @@ final class EvalConsole implements EvaluateSpecUseCase.Progress, AutoCloseable {
             sb.append("  ").append(clip(Cli.oneLine(r.error().orElse("")), 140));
         } else {
             for (EvaluatorOutcome o : r.evaluations()) {
-                sb.append(o.verdict().passed() ? "  ✓ " : "  ✗ ").append(o.name());
-                if (!o.verdict().passed()) {
+                sb.append(o.verdict().passed() ? "  ✓ " : o.verdict().skipped() ? "  – " : "  ✗ ").append(o.name());
+                if (!o.verdict().passed() && !o.verdict().skipped()) {
                     sb.append(" (").append(clip(Cli.oneLine(o.verdict().details()), 90)).append(')');
                 }
             }
@@ -123,13 +123,17 @@ final class EvalConsole implements EvaluateSpecUseCase.Progress, AutoCloseable {
 
     private void printSummary(EvaluationSummary s) {
         out.println();
-        out.println("+-----------+--------+--------+-----------+----------+-----------+------------------+");
-        out.println("| passed    | failed | errors | pass rate | tokens   | wall time | calls / replayed |");
-        out.println("+-----------+--------+--------+-----------+----------+-----------+------------------+");
-        out.printf("| %-9s | %6d | %6d | %8.1f%% | %8d | %8.2fs | %7d / %-7d |%n", s.passed() + "/" + s.total(),
-                s.failed(), s.errors(), 100 * s.passRate(), s.tokens().total(), s.wallTime().toMillis() / 1000.0,
-                s.calls(), s.replays());
-        out.println("+-----------+--------+--------+-----------+----------+-----------+------------------+");
+        out.println("+-----------+--------+--------+---------+-----------+----------+-----------+------------------+");
+        out.println("| passed    | failed | errors | skipped | pass rate | tokens   | wall time | calls / replayed |");
+        out.println("+-----------+--------+--------+---------+-----------+----------+-----------+------------------+");
+        out.printf("| %-9s | %6d | %6d | %7d | %8.1f%% | %8d | %8.2fs | %7d / %-7d |%n", s.passed() + "/" + s.total(),
+                s.failed(), s.errors(), s.skipped(), 100 * s.passRate(), s.tokens().total(),
+                s.wallTime().toMillis() / 1000.0, s.calls(), s.replays());
+        out.println("+-----------+--------+--------+---------+-----------+----------+-----------+------------------+");
+        if (s.skipped() > 0) {
+            out.println("skipped   " + s.skipped() + (s.skipped() == 1 ? " case was" : " cases were") + " not fully "
+                    + "judged (--skip-unavailable-evaluators): not passed, so they lower the pass rate");
+        }
     }
 
     private static String clip(String s, int max) {
