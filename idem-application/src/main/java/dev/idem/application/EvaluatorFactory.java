@@ -136,7 +136,7 @@ public final class EvaluatorFactory {
     private static Evaluator unavailable(EvaluatorSpec spec, EvaluatorPolicy policy, String option, String why) {
         if (!policy.skipUnavailable()) {
             throw new InvalidInputException(option, "evaluator '" + spec.name() + "' " + why
-                    + " (or --skip-unavailable-evaluators to report it as skipped)");
+                    + "; or pass --skip-unavailable-evaluators to report it as skipped");
         }
         String skipped = "skipped: " + spec.kind() + " evaluator not run (" + option + " was not given, or it "
                 + "cannot run here)";

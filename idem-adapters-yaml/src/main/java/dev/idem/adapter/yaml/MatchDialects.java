@@ -231,18 +231,28 @@ final class MatchDialects {
 
     // ---- type: contains and its kin ----------------------------------------------------------------------------
 
-    /** {@code type: contains} (and {@code includes}, {@code string_contains}, ...): one value, or several. */
+    /** {@code type: contains} (and {@code includes}, {@code string_contains}, equals, ...): one value. */
     Optional<EvaluatorSpec> typedString(String name, YamlNode.Mapping m, String path, Operation operation,
                                         boolean negatedByType) {
+        return typedString(name, m, path, operation, negatedByType, false);
+    }
+
+    /**
+     * @param severalMeanAll whether several values mean "contains all of them" (string_match's patterns); else
+     *                       they are refused, since they could as well mean any of them
+     */
+    private Optional<EvaluatorSpec> typedString(String name, YamlNode.Mapping m, String path, Operation operation,
+                                                boolean negatedByType, boolean severalMeanAll) {
         boolean negated = negatedByType | keys.negated(name, m, path);
         Optional<List<String>> values = values(name, m, path);
         if (values.isEmpty()) {
             return Optional.empty();
         }
         if (values.get().size() > 1) {
-            if (operation != Operation.CONTAINS) {
-                fields.error(path + ".value", "evaluator '" + name + "': expected one value to compare with, got "
-                        + values.get().size());
+            if (operation != Operation.CONTAINS || !severalMeanAll) {
+                fields.error(path + ".value", "evaluator '" + name + "': " + values.get().size() + " values to "
+                        + "compare with: all of them, or any? write type: contains_all for all of them, or one "
+                        + "evaluator for each");
                 return Optional.empty();
             }
             return containsAll(name, values.get(), negated, path + ".value");
@@ -264,7 +274,7 @@ final class MatchDialects {
         String kind = negated ? matchType.substring(4) : matchType;
         negated ^= negatedByType;
         return switch (kind) {
-            case "contains", "includes" -> typedString(name, m, path, Operation.CONTAINS, negated);
+            case "contains", "includes" -> typedString(name, m, path, Operation.CONTAINS, negated, true);
             case "contains_all", "includes_all", "all" -> typedContainsAll(name, m, path, negated);
             case "equals", "exact" -> typedString(name, m, path, Operation.EQUALS, negated);
             case "starts_with", "startswith" -> typedString(name, m, path, Operation.STARTS_WITH, negated);

@@ -254,6 +254,8 @@ class EvaluatorDialectsTest {
                         + "'evaluator 1': unknown regex flag 'mq'"),
                 Arguments.of("evaluator-regex-on-expected.prompt.yml", ":9:13: evaluators[0].target: evaluator "
                         + "'evaluator 1': a regex evaluator checks the reply, not the row's expected value"),
+                Arguments.of("evaluator-several-values.prompt.yml", ":7:12: evaluators[0].value: evaluator "
+                        + "'evaluator 1': 2 values to compare with: all of them, or any?"),
                 Arguments.of("evaluator-nothing-to-repeat.prompt.yml", ":7:14: evaluators[0].pattern: evaluator "
                         + "'evaluator 1': invalid regex: nothing to repeat before the quantifier {3}"));
     }
