@@ -13,6 +13,7 @@ import dev.idem.domain.spec.LlmJudgeSpec;
 import dev.idem.domain.spec.ModelParameters;
 import dev.idem.domain.spec.RubricEvaluatorSpec;
 import dev.idem.domain.spec.TestCase;
+import dev.idem.domain.spec.UnsupportedEvaluatorSpec;
 import dev.idem.domain.template.InvalidInputException;
 import dev.idem.port.in.EvaluateSpecUseCase.EvaluatorPolicy;
 import dev.idem.port.in.ExecutionOptions;
@@ -29,9 +30,10 @@ import java.util.Optional;
  * checker, {@code rubric} the rubric, {@code llm} / {@code uses: github/*} a judge model called through the
  * idempotent executor, and {@code python} the code gateway, when the user allows code to run.
  *
- * <p>An evaluator that cannot run (a judge without a judge model, code not allowed or no interpreter) stops the
- * evaluation before any call with an {@link InvalidInputException} naming the option that would run it, unless
- * the user asked to skip such evaluators: then it reports every reply as skipped.
+ * <p>An evaluator that cannot run (a judge without a judge model, code not allowed or no interpreter, or one idem
+ * cannot check at all, {@link UnsupportedEvaluatorSpec}) stops the evaluation before any call with an
+ * {@link InvalidInputException} naming the option that would run it (or skip it), unless the user asked to skip
+ * such evaluators: then it reports every reply as skipped.
  */
 public final class EvaluatorFactory {
 
@@ -111,6 +113,9 @@ public final class EvaluatorFactory {
         if (spec instanceof CodeEvaluatorSpec c) {
             return codeEvaluator(c, policy);
         }
+        if (spec instanceof UnsupportedEvaluatorSpec u) {
+            return unsupported(u, policy);
+        }
         throw new IllegalArgumentException("evaluator '" + spec.name() + "' of kind " + spec.kind()
                 + " is not supported");
     }
@@ -130,6 +135,19 @@ public final class EvaluatorFactory {
         CodeGateway gateway = python.get();
         return named(spec.name(), (output, row) -> gateway.run(spec.code(), output == null ? "" : output,
                 row.templateValues()));
+    }
+
+    /**
+     * An evaluator idem cannot check: no option makes it run, so the evaluation stops here unless the policy skips
+     * what cannot run; it is never run as something it is not.
+     */
+    private static Evaluator unsupported(UnsupportedEvaluatorSpec spec, EvaluatorPolicy policy) {
+        if (!policy.skipUnavailable()) {
+            throw new InvalidInputException("--skip-unavailable-evaluators", "evaluator '" + spec.name() + "': "
+                    + spec.why() + "; remove it, or pass --skip-unavailable-evaluators to report it as skipped");
+        }
+        String skipped = "skipped: " + spec.why();
+        return named(spec.name(), (output, row) -> Verdict.skipped(skipped));
     }
 
     /** An evaluator that cannot run: skipped when the policy says so, else the evaluation stops here. */

@@ -16,6 +16,7 @@ import dev.idem.domain.spec.PromptSpec;
 import dev.idem.domain.spec.StringEvaluatorSpec;
 import dev.idem.domain.spec.StringEvaluatorSpec.Operation;
 import dev.idem.domain.spec.TestCase;
+import dev.idem.domain.spec.UnsupportedEvaluatorSpec;
 import dev.idem.domain.template.InvalidInputException;
 import dev.idem.domain.template.Role;
 import dev.idem.port.in.CaseResult;
@@ -157,6 +158,44 @@ class UnavailableEvaluatorsTest {
         assertThat(result.summary().skipped()).isEqualTo(1);
         assertThat(result.summary().passed()).isZero();
         assertThat(result.summary().passRate()).isZero();
+    }
+
+    @Test
+    void should_stop_before_any_call_naming_the_skip_option_when_an_evaluator_cannot_be_checked_at_all() {
+        // given an evaluator idem has no honest check for, beside one it can run
+        UnsupportedEvaluatorSpec latex = new UnsupportedEvaluatorSpec("formulas", "type 'latex'",
+                "idem has no LaTeX checker");
+
+        // when / then no option runs it, and nothing is sent
+        assertThatThrownBy(() -> service(Optional.empty()).evaluate(command(spec(ENDS, latex), "builtin",
+                Optional.empty(), CODE)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.getMessage())
+                        .isEqualTo("evaluator 'formulas': type 'latex' cannot be checked: idem has no LaTeX checker; "
+                                + "remove it, or pass --skip-unavailable-evaluators to report it as skipped"));
+        assertThat(builtin.calls()).isZero();
+    }
+
+    @Test
+    void should_skip_an_evaluator_it_cannot_check_when_asked_and_never_pass_a_case_it_alone_judges() {
+        // given
+        UnsupportedEvaluatorSpec bare = new UnsupportedEvaluatorSpec("sudo", "the bare string 'sudo'",
+                "idem cannot tell whether the reply must contain it or must not");
+
+        // when
+        EvaluationResult result = service(Optional.empty()).evaluate(command(spec(bare), "builtin",
+                Optional.empty(), SKIP));
+
+        // then
+        CaseResult only = result.cases().get(0);
+        assertThat(only.status()).isEqualTo(CaseStatus.SKIPPED);
+        assertThat(only.evaluations()).singleElement().satisfies(o -> {
+            assertThat(o.kind()).isEqualTo("unsupported");
+            assertThat(o.verdict().skipped()).isTrue();
+            assertThat(o.verdict().details()).isEqualTo("skipped: the bare string 'sudo' cannot be checked: idem "
+                    + "cannot tell whether the reply must contain it or must not");
+        });
+        assertThat(result.summary().skipped()).isEqualTo(1);
+        assertThat(result.summary().passed()).isZero();
     }
 
     @Test

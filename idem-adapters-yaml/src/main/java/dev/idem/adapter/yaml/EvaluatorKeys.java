@@ -22,9 +22,17 @@ final class EvaluatorKeys {
      */
     static final List<String> HARMLESS = List.of("description", "id", "tags", "metric", "comment", "notes");
 
-    /** What {@code target} or {@code property} may name: the reply itself, which is what idem checks. */
-    private static final Set<String> REPLY = Set.of("output", "message", "message.content", "content", "response",
-            "completion", "reply", "answer");
+    /** Where a check may look; {@code target} and {@code property} name it. */
+    private static final List<String> SUBJECT_KEYS = List.of("target", "property");
+    /**
+     * What {@code target} or {@code property} may name: the whole reply, which is what idem checks, under the names
+     * dialects give it (promptfoo's {@code output}, OpenAI's {@code message.content} and {@code output_text}, ...).
+     */
+    private static final Set<String> REPLY = Set.of("output", "output_text", "message", "message.content", "content",
+            "response", "response.content", "response.text", "completion", "reply", "answer", "text", "result",
+            "choices[0].message.content");
+    /** What {@code target} may name besides the reply: the row's expected value. */
+    private static final String EXPECTED = "expected";
 
     /** Keys that negate a check, in any dialect ({@code match: false} too). */
     private static final List<String> NEGATIONS = List.of("invert", "negate", "not", "inverse");
@@ -43,12 +51,10 @@ final class EvaluatorKeys {
 
     /** What a check looks at. */
     enum Subject {
-        /** the reply (no {@code target}, or one that names the reply) */
+        /** the reply (no {@code target}, or one that names the whole reply) */
         REPLY,
         /** the row's expected value: the check's value is {@code {{expected}}} */
-        EXPECTED,
-        /** something idem cannot check (reported) */
-        UNSUPPORTED
+        EXPECTED
     }
 
     private final FieldReader fields;
@@ -108,25 +114,36 @@ final class EvaluatorKeys {
         return Optional.empty();
     }
 
-    /** What the check looks at, from {@code target} and {@code property}. */
+    /**
+     * What the check looks at, from {@code target} and {@code property}; one that names neither the whole reply nor
+     * the row's expected value was found by {@link #partOfReply} already.
+     */
     Subject subject(String name, YamlNode.Mapping m, String path) {
         Subject subject = Subject.REPLY;
-        for (String key : List.of("target", "property")) {
+        for (String key : SUBJECT_KEYS) {
             Optional<String> written = fields.text(m, key, path + "." + key);
-            if (written.isEmpty()) {
-                continue;
-            }
-            String target = written.get().trim().toLowerCase(Locale.ROOT);
-            if (target.equals("expected")) {
+            if (written.isPresent() && written.get().trim().equalsIgnoreCase(EXPECTED)) {
                 subject = Subject.EXPECTED;
-            } else if (!REPLY.contains(target)) {
-                fields.error(path + "." + key, "evaluator '" + name + "': " + key + " '" + written.get()
-                        + "' names part of the reply or another value; idem checks the whole reply (remove it, or "
-                        + "write a check of the whole reply)");
-                return Subject.UNSUPPORTED;
             }
         }
         return subject;
+    }
+
+    /**
+     * The {@code target} or {@code property} that names something other than the whole reply or the row's expected
+     * value: part of the reply (a section, a JSON field), or a value of the row. idem checks whole replies, and
+     * checking all of it for what should be in one part would pass replies that lack it there.
+     */
+    Optional<Named> partOfReply(YamlNode.Mapping m, String path) {
+        for (String key : SUBJECT_KEYS) {
+            if (m.entries().get(key) instanceof YamlNode.Scalar s && s.type() == YamlNode.Scalar.Type.STRING) {
+                String target = s.asText().trim().toLowerCase(Locale.ROOT);
+                if (!target.equals(EXPECTED) && !REPLY.contains(target)) {
+                    return Optional.of(new Named(key, path + "." + key, s));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether the check is negated: {@code invert}, {@code negate}, {@code not} or {@code inverse} true, or {@code match: false}. */

@@ -8,6 +8,7 @@ import dev.idem.domain.spec.JsonEvaluatorSpec;
 import dev.idem.domain.spec.RefusalEvaluatorSpec;
 import dev.idem.domain.spec.RubricEvaluatorSpec;
 import dev.idem.domain.spec.StringEvaluatorSpec.Operation;
+import dev.idem.domain.spec.UnsupportedEvaluatorSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,15 +47,18 @@ final class EvaluatorReader {
             "regex", Set.of("regex", "regex_match", "matches"),
             "llm", JUDGE_TYPES, "model", JUDGE_TYPES, "model_graded", JUDGE_TYPES, "rule", JUDGE_TYPES,
             "python", Set.of("python"));
-    /** Kinds found in the wild that idem has no honest equivalent for, with what to write instead. */
+    /**
+     * Kinds found in the wild that idem has no honest equivalent for, with what to write instead: they load as
+     * unsupported evaluators, never as a check they are not.
+     */
     private static final Map<String, String> NO_EQUIVALENT = Map.of(
-            "xml_structure", "idem has no XML structure check; write one regex evaluator per required element, or a "
-                    + "rule: for the judge",
-            "syntax", "idem has no syntax checker; for the judge to read its criteria, write them as rule: ...",
-            "latex", "idem has no LaTeX checker; for the judge to read its criteria, write them as rule: ...",
-            "no_markdown", "idem has no Markdown detector; write a negated regex of the Markdown you forbid, e.g. "
-                    + "regex: {pattern: '^#|[*]{2}', flags: m, negate: true}",
-            "javascript", "JavaScript cannot run in idem; write python: (run with --allow-code) or a regex");
+            "xml_structure", "idem has no XML structure check (write one regex evaluator per required element, or a "
+                    + "rule: for the LLM judge)",
+            "syntax", "idem has no syntax checker (for the LLM judge to read the criteria, write them as rule: ...)",
+            "latex", "idem has no LaTeX checker (for the LLM judge to read the criteria, write them as rule: ...)",
+            "no_markdown", "idem has no Markdown detector (write a negated regex of the Markdown you forbid, e.g. "
+                    + "regex: {pattern: '^#|[*]{2}', flags: m, negate: true})",
+            "javascript", "JavaScript cannot run in idem (write python:, run with --allow-code, or a regex)");
 
     private final FieldReader fields;
     private final EvaluatorKeys keys;
@@ -142,7 +146,7 @@ final class EvaluatorReader {
             String itemPath = path + "[" + i + "]";
             YamlNode item = list.items().get(i);
             if (item instanceof YamlNode.Scalar s && s.type() == YamlNode.Scalar.Type.STRING && !s.text().isBlank()) {
-                judges.sentence(s.text(), itemPath, i).ifPresent(evaluators::add);
+                judges.sentence(s.text()).ifPresent(evaluators::add);
                 continue;
             }
             if (!(item instanceof YamlNode.Mapping m)) {
@@ -158,6 +162,12 @@ final class EvaluatorReader {
     private Optional<EvaluatorSpec> read(YamlNode.Mapping m, String path, int index) {
         String name = fields.text(m, "name", path + ".name").filter(s -> !s.isBlank())
                 .orElse("evaluator " + (index + 1));
+        Optional<EvaluatorKeys.Named> part = keys.partOfReply(m, path);
+        if (part.isPresent()) {
+            return unsupported(name, m, part.get().key() + " '" + ((YamlNode.Scalar) part.get().node()).asText()
+                    + "'", "it names part of the reply (or a value of the row), and idem checks whole replies: "
+                    + "checking all of it would pass a reply that lacks the text in that part");
+        }
         for (Map.Entry<String, Dialect> dialect : byKey) {
             if (m.has(dialect.getKey())) {
                 Optional<EvaluatorSpec> spec = typeAgrees(name, m, path, dialect.getKey())
@@ -246,9 +256,8 @@ final class EvaluatorReader {
         fields.alias(path + "." + key, path + ".type");
         String type = normalType(typeText.get());
         if (NO_EQUIVALENT.containsKey(type)) {
-            fields.error(path + "." + key, "evaluator '" + name + "': type '" + typeText.get() + "' is not supported: "
-                    + NO_EQUIVALENT.get(type));
-            return Optional.empty();
+            return unsupported(name, m, (key.equals("type") ? "" : "evaluator ") + "type '" + typeText.get() + "'",
+                    NO_EQUIVALENT.get(type));
         }
         boolean negated = type.startsWith("not_") && byType.containsKey(type.substring(4));
         TypedDialect dialect = byType.get(negated ? type.substring(4) : type);
@@ -258,6 +267,16 @@ final class EvaluatorReader {
             return Optional.empty();
         }
         return dialect.read(name, m, path, negated);
+    }
+
+    /**
+     * An evaluator idem cannot check: the spec loads with it, and an evaluation must skip it. It never runs, so
+     * nothing else it says changes a verdict: its other keys are taken as read.
+     */
+    private static Optional<EvaluatorSpec> unsupported(String name, YamlNode.Mapping m, String construct,
+                                                       String reason) {
+        YamlNode.takeAll(m);
+        return Optional.of(new UnsupportedEvaluatorSpec(name, construct, reason));
     }
 
     /** A kind that has no negated form: {@code not-json} is reported. */

@@ -4,6 +4,7 @@ import dev.idem.adapter.yaml.EvaluatorKeys.Named;
 import dev.idem.domain.spec.EvaluatorSpec;
 import dev.idem.domain.spec.LlmJudgeSpec;
 import dev.idem.domain.spec.ModelParameters;
+import dev.idem.domain.spec.UnsupportedEvaluatorSpec;
 import dev.idem.domain.template.Placeholders;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -118,22 +119,21 @@ final class JudgeDialects {
     }
 
     /**
-     * A bare string in an evaluator list: a sentence is a criterion for the judge; anything shorter is refused,
-     * since idem cannot tell whether the reply must contain it or must not.
+     * A bare string in an evaluator list: a sentence is a criterion for the judge. A name ({@code mathematical_rigor})
+     * or a shorter string ({@code sudo}) does not say what it requires, so it loads as an unsupported evaluator:
+     * idem cannot tell whether the reply must contain it or must not, and never guesses.
      */
-    Optional<EvaluatorSpec> sentence(String text, String path, int index) {
+    Optional<EvaluatorSpec> sentence(String text) {
         String trimmed = text.strip();
         if (trimmed.matches("[A-Za-z][A-Za-z0-9]*(_[A-Za-z0-9]+)+")) {
-            fields.error(path, "evaluator " + (index + 1) + " is only the name \"" + trimmed + "\": idem knows no "
-                    + "check by that name; write what it checks (e.g. rule: \"...\" for the LLM judge, or a regex)");
-            return Optional.empty();
+            return Optional.of(new UnsupportedEvaluatorSpec(trimmed, "the bare name '" + trimmed + "'", "idem knows no "
+                    + "check by that name (write what it checks: rule: \"...\" for the LLM judge, or a regex)"));
         }
         if (trimmed.split("\\s+").length < SENTENCE_WORDS) {
-            fields.error(path, "evaluator " + (index + 1) + " is the bare string \"" + trimmed + "\": idem cannot "
-                    + "tell whether the reply must contain it or must not; write string: {contains: ...} or "
-                    + "string: {notContains: ...} (a sentence of " + SENTENCE_WORDS + " words or more is read as a "
-                    + "criterion for the LLM judge)");
-            return Optional.empty();
+            return Optional.of(new UnsupportedEvaluatorSpec(trimmed, "the bare string '" + trimmed + "'", "idem cannot "
+                    + "tell whether the reply must contain it or must not (write string: {contains: ...} or "
+                    + "string: {notContains: ...}; a sentence of " + SENTENCE_WORDS + " words or more is read as a "
+                    + "criterion for the LLM judge)"));
         }
         String name = trimmed.length() <= 80 ? trimmed : trimmed.substring(0, 79) + "…";
         return Optional.of(LlmJudgeSpec.ofCriterion(name, Optional.empty(), reply(trimmed), LlmJudgeSpec.PASS_FAIL,

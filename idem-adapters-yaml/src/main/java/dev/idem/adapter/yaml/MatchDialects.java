@@ -177,8 +177,6 @@ final class MatchDialects {
         if (subject == Subject.EXPECTED) {
             fields.error(path + ".target", "evaluator '" + name + "': a regex evaluator checks the reply, not the "
                     + "row's expected value (put {{expected}} in the pattern to match it)");
-        }
-        if (subject != Subject.REPLY) {
             return Optional.empty();
         }
         Optional<Named> written = keys.oneOf(name, m, path, "pattern", "value", "expected");
@@ -291,18 +289,14 @@ final class MatchDialects {
     /** {@code type: expected_output}: the reply contains the row's expected value. */
     Optional<EvaluatorSpec> expectedOutput(String name, YamlNode.Mapping m, String path, boolean negatedByType) {
         boolean negated = negatedByType | keys.negated(name, m, path);
-        if (keys.subject(name, m, path) == Subject.UNSUPPORTED) {
-            return Optional.empty();
-        }
+        // a target (the reply, or expected) says what this check compares anyway
+        keys.subject(name, m, path);
         return Optional.of(new StringEvaluatorSpec(name, Operation.CONTAINS, EXPECTED, negated));
     }
 
     /** The values of a contains-family check, from its value key or, with {@code target: expected}, the row's. */
     private Optional<List<String>> values(String name, YamlNode.Mapping m, String path) {
         Subject subject = keys.subject(name, m, path);
-        if (subject == Subject.UNSUPPORTED) {
-            return Optional.empty();
-        }
         Optional<Named> written = keys.oneOf(name, m, path, VALUE_KEYS);
         if (written.isEmpty() && m.entries().get("options") instanceof YamlNode.Mapping options) {
             // promptfoo-like {options: {strings: [...]}}

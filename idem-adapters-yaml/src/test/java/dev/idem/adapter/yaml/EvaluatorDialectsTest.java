@@ -19,6 +19,7 @@ import dev.idem.domain.spec.SpecIssue;
 import dev.idem.domain.spec.StringEvaluatorSpec;
 import dev.idem.domain.spec.StringEvaluatorSpec.Operation;
 import dev.idem.domain.spec.TestCase;
+import dev.idem.domain.spec.UnsupportedEvaluatorSpec;
 import dev.idem.port.out.PromptSpecRepository.LoadedSpec;
 import java.time.Clock;
 import java.util.List;
@@ -232,18 +233,52 @@ class EvaluatorDialectsTest {
         assertThat(loaded.warnings()).isEmpty();
     }
 
+    @Test
+    void should_load_the_evaluators_it_cannot_check_as_unsupported_and_warn_about_each_saying_why() {
+        // when
+        LoadedSpec loaded = load("evaluators-unsupported.prompt.yml");
+
+        // then the spec loads with its check that runs, and nothing else is read as a check it is not
+        assertThat(loaded.spec().evaluators()).first()
+                .isEqualTo(new StringEvaluatorSpec("runs", Operation.CONTAINS, "tar"));
+        List<EvaluatorSpec> unchecked = loaded.spec().evaluators().subList(1, loaded.spec().evaluators().size());
+        assertThat(unchecked).allMatch(UnsupportedEvaluatorSpec.class::isInstance)
+                .extracting(e -> ((UnsupportedEvaluatorSpec) e).construct())
+                .containsExactly("type 'xml_structure'", "type 'syntax'", "type 'latex'", "evaluator type 'no_markdown'",
+                        "type 'javascript'", "the bare name 'shellcheck_clean'", "the bare string 'rsync'",
+                        "the bare string 'chmod 600'", "property 'Header'", "target '$.script.body'");
+        assertThat(loaded.warnings()).allMatch(w -> !w.isError()).hasSize(10)
+                .extracting(SpecIssue::message).allMatch(m -> m.contains(" cannot be checked: "));
+        assertThat(loaded.warnings().get(0).toString()).startsWith(TestFiles.resource(
+                "dialects/evaluators-unsupported.prompt.yml") + ":13:5: evaluators[1]: evaluator 'well-formed "
+                + "tags': type 'xml_structure' cannot be checked: idem has no XML structure check");
+        assertThat(loaded.warnings().get(6).message()).isEqualTo("evaluator 'rsync': the bare string 'rsync' cannot "
+                + "be checked: idem cannot tell whether the reply must contain it or must not (write string: "
+                + "{contains: ...} or string: {notContains: ...}; a sentence of 4 words or more is read as a criterion "
+                + "for the LLM judge); an evaluation stops before any call unless it skips the evaluators it cannot "
+                + "run, and then reports this one as skipped");
+        assertThat(loaded.warnings().get(8).message()).contains("property 'Header' cannot be checked: it names part "
+                + "of the reply");
+    }
+
+    @Test
+    void should_read_a_target_or_property_that_names_the_whole_reply_as_a_check_of_the_reply() {
+        // when
+        LoadedSpec loaded = load("evaluators-whole-reply.prompt.yml");
+
+        // then
+        assertThat(loaded.spec().evaluators()).containsExactly(
+                new StringEvaluatorSpec("text", Operation.CONTAINS, "backup"),
+                new StringEvaluatorSpec("response", Operation.CONTAINS, "restore"),
+                RegexEvaluatorSpec.of("completion", "(?i)snapshot"),
+                new StringEvaluatorSpec("message content", Operation.CONTAINS, "TODO", true));
+        assertThat(loaded.warnings()).isEmpty();
+    }
+
     static Stream<Arguments> refusedEvaluators() {
         return Stream.of(
-                Arguments.of("evaluator-bare-word.prompt.yml", ":6:5: evaluators[0]: evaluator 1 is the bare string "
-                        + "\"set -euo pipefail\": idem cannot tell whether the reply must contain it or must not"),
-                Arguments.of("evaluator-only-a-name.prompt.yml", ":6:5: evaluators[0]: evaluator 1 is only the name "
-                        + "\"numerical_stability\": idem knows no check by that name"),
-                Arguments.of("evaluator-no-equivalent.prompt.yml", ":6:11: evaluators[0].type: evaluator 'evaluator 1':"
-                        + " type 'xml_structure' is not supported: idem has no XML structure check"),
                 Arguments.of("evaluator-unknown-key.prompt.yml", ":9:5: evaluators[0].weight: evaluator 'informational "
                         + "only': unknown key 'weight' (idem would ignore it, which could change the verdict"),
-                Arguments.of("evaluator-part-of-reply.prompt.yml", ":7:15: evaluators[0].property: evaluator "
-                        + "'evaluator 1': property 'synergy_targets' names part of the reply or another value"),
                 Arguments.of("evaluator-regex-folded.prompt.yml", ":7:14: evaluators[0].pattern: evaluator "
                         + "'evaluator 1': invalid regex: Unmatched closing ')'"),
                 Arguments.of("evaluator-choices-unclear.prompt.yml", ":8:15: evaluators[0].choices[0]: evaluator "

@@ -73,8 +73,7 @@ class PromptSpecSchemaTest {
     @ValueSource(strings = {"temperature-hot.prompt.yml", "messages-text.prompt.yml", "role-unknown.prompt.yml",
             "no-messages.prompt.yml", "evaluator-without-kind.prompt.yml", "max-tokens-text.prompt.yml",
             "json-schema-without-schema.prompt.yml", "empty-user-message.prompt.yml",
-            "evaluator-unknown-key.prompt.yml", "evaluator-bare-word.prompt.yml", "evaluator-only-a-name.prompt.yml",
-            "evaluator-no-equivalent.prompt.yml"})
+            "evaluator-unknown-key.prompt.yml"})
     void should_reject_specs_idem_refuses(String file) throws IOException {
         // given
         JsonNode spec = YAML.readTree(TestFiles.resource("invalid/" + file).toFile());

@@ -6,13 +6,14 @@ package dev.idem.domain.spec;
  */
 public sealed interface EvaluatorSpec permits RegexEvaluatorSpec, StringEvaluatorSpec, ContainsAllEvaluatorSpec,
         JsonEvaluatorSpec, LlmJudgeSpec, CodeEvaluatorSpec, BuiltinJudgeSpec, RubricEvaluatorSpec,
-        DesignFormatEvaluatorSpec, RefusalEvaluatorSpec {
+        DesignFormatEvaluatorSpec, RefusalEvaluatorSpec, UnsupportedEvaluatorSpec {
 
     /** The evaluator's name as written in the spec. */
     String name();
 
     /** The kind: {@code regex}, {@code string}, {@code contains-all}, {@code json}, {@code llm}, {@code uses},
-     * {@code python}, {@code rubric}, {@code design-format} or {@code refusal}. */
+     * {@code python}, {@code rubric}, {@code design-format}, {@code refusal}, or {@code unsupported} (idem cannot
+     * check it, see {@link UnsupportedEvaluatorSpec}). */
     String kind();
 
     /**

@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
  * {@code string} evaluator value that refers to a placeholder some test row does not provide (it stays as
  * written there), and what in a message only looks like a placeholder (see {@link Placeholders#lookalikes}): a
  * Go-template {@code {{.name}}} (read as {@code {{name}}}), Handlebars logic and a GitHub Actions expression
- * (sent as written).
+ * (sent as written), and each evaluator idem cannot check ({@link UnsupportedEvaluatorSpec}: the spec loads, an
+ * evaluation must skip it).
  * Field paths are 0-based; positions come from the spec's {@link SpecSource}.
  */
 public final class SpecValidator {
@@ -194,6 +195,12 @@ public final class SpecValidator {
                                        List<SpecIssue> issues) {
         String field;
         String text;
+        if (evaluator instanceof UnsupportedEvaluatorSpec u) {
+            issues.add(SpecIssue.warning(spec.source(), path, "evaluator '" + u.name() + "': " + u.why()
+                    + "; an evaluation stops before any call unless it skips the evaluators it cannot run, and then "
+                    + "reports this one as skipped"));
+            return;
+        }
         if (evaluator instanceof StringEvaluatorSpec s) {
             field = path + ".value";
             text = s.value();
