@@ -106,7 +106,9 @@ final class SpecAssembler {
     private PromptSpec finish(PromptSpec.Builder spec) {
         spec.unknownKeys(fields.unknownKeys(root));
         spec.source(fields.source());
-        return spec.build();
+        PromptSpec built = spec.build();
+        testData.checkSeveralExpected(built);
+        return built;
     }
 
     /** What reading found: every error, then every warning. */

@@ -1,8 +1,11 @@
 package dev.idem.adapter.yaml;
 
+import dev.idem.domain.evaluation.ExpectedCheck;
+import dev.idem.domain.spec.ContainsAllEvaluatorSpec;
 import dev.idem.domain.spec.EvaluatorSpec;
 import dev.idem.domain.spec.InvalidSpecException;
 import dev.idem.domain.spec.MessageTemplate;
+import dev.idem.domain.spec.PromptSpec;
 import dev.idem.domain.spec.TestCase;
 import dev.idem.domain.spec.Variable;
 import dev.idem.domain.template.Placeholders;
@@ -20,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Reads a spec's test rows in every dialect idem knows: values nested in a block ({@code inputs:}, {@code vars:}
@@ -34,9 +38,17 @@ final class TestDataReader {
 
     /** The keys a row nests its values under, read in this order. */
     private static final List<String> VALUE_BLOCKS = List.of("inputs", "vars", "variables");
+    /**
+     * The keys a row writes its expected output under: idem's, and the spellings of the wild. Besides
+     * {@code expected}, each is a value instead when a message uses it as a placeholder.
+     */
+    private static final List<String> EXPECTED_KEYS = List.of("expected", "expectedOutput", "expectedOutputs",
+            "expected_output", "expected_outputs");
 
     private final FieldReader fields;
     private final EvaluatorReader evaluators;
+    /** The rows that give several expected values, by number, with the field that gives them. */
+    private final Map<Integer, String> severalExpected = new LinkedHashMap<>();
     /** The first dialect that recognises a row reads it; the last one recognises every row. */
     private final List<RowDialect> rowDialects = List.of(new BlockRow(), new FlatRow());
     /** The first dialect that recognises a block reads it; the last one recognises every block that is not null. */
@@ -79,19 +91,74 @@ final class TestDataReader {
         RowDialect dialect = rowDialects.stream().filter(d -> d.recognises(row)).findFirst().orElseThrow();
         Map<String, String> values = new LinkedHashMap<>();
         Optional<String> label = dialect.read(row, values);
-        Optional<String> expected = expected(row.node());
-        List<EvaluatorSpec> own = ownsEvaluators(row)
-                ? evaluators.readAll(row.node().take("evaluators"), row.path() + ".evaluators") : List.of();
-        return new TestCase(row.number(), values, expected, own, label.filter(s -> !s.isBlank()));
+        List<String> expected = expected(row);
+        List<EvaluatorSpec> own = new ArrayList<>(ownsEvaluators(row)
+                ? evaluators.readAll(row.node().take("evaluators"), row.path() + ".evaluators") : List.of());
+        if (expected.size() > 1) {
+            // each is expected in the reply, as the implicit check of one expected value is
+            own.add(new ContainsAllEvaluatorSpec(ExpectedCheck.NAME, expected));
+        }
+        return new TestCase(row.number(), values, expected.size() == 1 ? Optional.of(expected.get(0))
+                : Optional.empty(), own, label.filter(s -> !s.isBlank()));
     }
 
-    private Optional<String> expected(YamlNode.Mapping m) {
-        YamlNode node = m.take("expected");
-        if (node == null) {
-            return Optional.empty();
+    /**
+     * The row's expected output, under any of its spellings: one value, or several when a list gives them (each
+     * must be in the reply); none when the row gives none.
+     */
+    private List<String> expected(Row row) {
+        List<String> written = EXPECTED_KEYS.stream()
+                .filter(key -> row.node().has(key) && (isExpectedKey(row, key)))
+                .toList();
+        if (written.size() > 1) {
+            written.forEach(key -> YamlNode.takeAll(row.node().take(key)));
+            fields.rowError(row.number(), row.path() + "." + written.get(1), "the expected output is given twice, "
+                    + "as " + String.join(" and ", written) + "; keep one");
+            return List.of();
         }
+        if (written.isEmpty()) {
+            return List.of();
+        }
+        String key = written.get(0);
+        String path = row.path() + "." + key;
+        YamlNode node = row.node().take(key);
         YamlNode.takeAll(node);
-        return FieldReader.isNull(node) ? Optional.empty() : Optional.of(fields.valueText(node));
+        fields.alias(path, row.path() + ".expected");
+        if (FieldReader.isNull(node)) {
+            return List.of();
+        }
+        if (node instanceof YamlNode.Sequence list && !list.items().isEmpty()
+                && list.items().stream().allMatch(i -> i instanceof YamlNode.Scalar s && !FieldReader.isNull(s))) {
+            List<String> values = list.items().stream().map(i -> ((YamlNode.Scalar) i).asText()).toList();
+            if (values.size() > 1) {
+                severalExpected.put(row.number(), path);
+            }
+            return values;
+        }
+        return List.of(fields.valueText(node));
+    }
+
+    /** Whether a key of the row gives its expected output: {@code expected} always, the other spellings unless a value. */
+    private static boolean isExpectedKey(Row row, String key) {
+        return EXPECTED_KEYS.contains(key) && (key.equals("expected") || !row.names().has(key));
+    }
+
+    /**
+     * A row that gives several expected values has no one value for {@code {{expected}}}: an evaluator that compares
+     * with it makes that row an error. Call it once the spec's evaluators are read.
+     */
+    void checkSeveralExpected(PromptSpec spec) {
+        for (TestCase row : spec.testData()) {
+            String field = severalExpected.get(row.number());
+            if (field == null) {
+                continue;
+            }
+            Stream.concat(spec.evaluators().stream(), row.evaluators().stream())
+                    .filter(EvaluatorSpec::referencesExpected).findFirst()
+                    .ifPresent(e -> fields.rowError(row.number(), field, "several expected values, and evaluator '"
+                            + e.name() + "' compares with one ({{expected}}); give that one under expected, and "
+                            + "the others to a contains_all evaluator"));
+        }
     }
 
     /** Whether the row's {@code evaluators} key holds the row's own evaluators rather than a value. */
@@ -283,7 +350,7 @@ final class TestDataReader {
         public Optional<String> read(Row row, Map<String, String> values) {
             for (Map.Entry<String, YamlNode> e : row.node().entries().entrySet()) {
                 String key = e.getKey();
-                if (key.equals("expected") || isLabel(row, key) || key.equals("evaluators") && ownsEvaluators(row)) {
+                if (isExpectedKey(row, key) || isLabel(row, key) || key.equals("evaluators") && ownsEvaluators(row)) {
                     continue;
                 }
                 if (VALUE_BLOCKS.contains(key) && !row.names().has(key)) {

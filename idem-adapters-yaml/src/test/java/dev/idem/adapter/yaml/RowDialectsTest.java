@@ -3,6 +3,7 @@ package dev.idem.adapter.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.idem.domain.spec.ContainsAllEvaluatorSpec;
 import dev.idem.domain.spec.InvalidSpecException;
 import dev.idem.domain.spec.PromptRenderer;
 import dev.idem.domain.spec.SpecIssue;
@@ -11,7 +12,9 @@ import dev.idem.port.out.PromptSpecRepository.LoadedSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +32,84 @@ class RowDialectsTest {
 
     private Path write(String yaml) throws IOException {
         return Files.writeString(dir.resolve("x.prompt.yml"), yaml);
+    }
+
+    @Test
+    void should_read_the_expected_output_under_its_other_spellings_and_a_list_as_values_each_expected() {
+        // when (before, expectedOutput and expectedOutputs were unknown keys, and a list under expected was one
+        // JSON text the reply had to contain)
+        LoadedSpec loaded = load("rows-expected-spellings.prompt.yml");
+
+        // then
+        assertThat(loaded.spec().testData()).extracting(TestCase::expected).containsExactly(Optional.of("fsync"),
+                Optional.of("majority"), Optional.empty(), Optional.of("replica"), Optional.empty());
+        assertThat(loaded.spec().testCase(3).evaluators()).containsExactly(new ContainsAllEvaluatorSpec("expected",
+                List.of("clock drift", "lease expiry", "fencing")));
+        assertThat(loaded.spec().testCase(5).evaluators()).containsExactly(new ContainsAllEvaluatorSpec("expected",
+                List.of("digest", "stale")));
+        assertThat(loaded.spec().testData()).extracting(TestCase::variables).allMatch(v -> v.keySet().equals(
+                java.util.Set.of("topic")));
+        assertThat(loaded.warnings()).isEmpty();
+        assertThat(loaded.rowErrors()).isEmpty();
+    }
+
+    @Test
+    void should_refuse_only_the_row_whose_several_expected_values_an_evaluator_compares_with_as_one()
+            throws IOException {
+        // given
+        Path file = write("""
+                name: compared
+                messages:
+                  - role: user
+                    content: "Name a {{kind}}."
+                testData:
+                  - kind: fruit
+                    expectedOutputs: [apple, pear]
+                  - kind: colour
+                    expectedOutput: red
+                evaluators:
+                  - name: starts with it
+                    string:
+                      startsWith: "{{expected}}"
+                """);
+
+        // when
+        LoadedSpec loaded = repository.load(file);
+
+        // then
+        assertThat(loaded.rowErrors()).singleElement().satisfies(e -> {
+            assertThat(e.testCase()).contains(1);
+            assertThat(e.toString()).isEqualTo(file + ":7:22: testData[0].expectedOutputs: several expected values, "
+                    + "and evaluator 'starts with it' compares with one ({{expected}}); give that one under expected, "
+                    + "and the others to a contains_all evaluator");
+        });
+        assertThat(loaded.spec().testCase(2).expected()).contains("red");
+    }
+
+    @Test
+    void should_refuse_a_row_that_gives_its_expected_output_twice_and_read_a_placeholder_of_that_name_as_a_value()
+            throws IOException {
+        // given
+        Path file = write("""
+                name: twice
+                messages:
+                  - role: user
+                    content: "Grade this answer: {{expectedOutput}}"
+                testData:
+                  - expectedOutput: forty-two
+                    expected: "42"
+                  - expected: "1"
+                    expected_output: one
+                """);
+
+        // when
+        LoadedSpec loaded = repository.load(file);
+
+        // then
+        assertThat(loaded.spec().testCase(1).variables()).containsExactly(Map.entry("expectedOutput", "forty-two"));
+        assertThat(loaded.spec().testCase(1).expected()).contains("42");
+        assertThat(loaded.rowErrors()).extracting(SpecIssue::message).contains("the expected output is given twice, "
+                + "as expected and expected_output; keep one");
     }
 
     @Test
