@@ -9,11 +9,16 @@ public interface EvaluateSpecUseCase {
 
     /**
      * Evaluates, then writes the command's reports. A provider failure on one case is an error for that case and
-     * never aborts the others. A store that fails for good while cases run, or a cancellation, stops the evaluation:
-     * the cases that finished keep their results, the others are errors, {@link EvaluationResult#stopped()} says
-     * why, and the reports are written all the same.
+     * never aborts the others, and so is a test row that cannot run (a value it lacks): it is not sent. A store that
+     * fails for good while cases run, or a cancellation, stops the evaluation: the cases that finished keep their
+     * results, the others are errors, {@link EvaluationResult#stopped()} says why, and the reports are written all
+     * the same.
      *
-     * @throws dev.idem.domain.spec.InvalidSpecException if the spec is invalid
+     * @throws dev.idem.domain.spec.InvalidSpecException if the spec is invalid, or no row it would run can run
+     *                                                   (before any call)
+     * @throws dev.idem.domain.template.InvalidInputException if an evaluator cannot run (no judge model, code not
+     *                                                        allowed, or one idem cannot check) and the command's
+     *                                                        policy does not skip it (before any call)
      * @throws dev.idem.port.in.UnknownProviderException if a report's format has no writer (before any call)
      * @throws dev.idem.port.out.StoreUnavailableException if the execution store cannot be opened
      * @throws ReportNotWrittenException if a report cannot be written (the reports before it are)
