@@ -11,8 +11,10 @@ import dev.idem.domain.spec.SpecIssue;
 import dev.idem.domain.spec.TestCase;
 import dev.idem.port.in.CaseResult;
 import dev.idem.port.in.EvaluateSpecUseCase;
+import dev.idem.port.in.EvaluateSpecUseCase.Shard;
 import dev.idem.port.in.EvaluationResult;
 import dev.idem.port.in.EvaluationSummary;
+import dev.idem.port.in.InvalidCommandException;
 import dev.idem.port.in.ModelChoice;
 import dev.idem.port.out.ModelGateway;
 import dev.idem.port.out.PromptSpecRepository.LoadedSpec;
@@ -80,7 +82,7 @@ public final class EvaluateSpecService implements EvaluateSpecUseCase {
         PromptSpec spec = loaded.spec();
         List<CaseWork> work = plan(spec, command);
         Map<Integer, String> unusableRows = unusableRows(loaded);
-        if (!work.isEmpty() && work.stream().allMatch(w -> unusableRows.containsKey(w.row().number()))) {
+        if (work.stream().allMatch(w -> unusableRows.containsKey(w.row().number()))) {
             // with no row left to run, the rows' errors are the spec's: nothing is called, as for any invalid spec
             throw new InvalidSpecException(loaded.rowErrors());
         }
@@ -151,6 +153,12 @@ public final class EvaluateSpecService implements EvaluateSpecUseCase {
                 c.model().orElse(spec.model()), c.model().isEmpty()));
     }
 
+    /**
+     * The cases to run, in order.
+     *
+     * @throws InvalidCommandException when none is selected: an evaluation of nothing would pass, so a filter with a
+     *                                 typo, a spec without rows or a shard too many must not turn a CI gate green
+     */
     private static List<CaseWork> plan(PromptSpec spec, EvaluateSpecCommand command) {
         List<CaseWork> all = new ArrayList<>();
         int position = 0;
@@ -165,7 +173,25 @@ public final class EvaluateSpecService implements EvaluateSpecUseCase {
                 position++;
             }
         }
+        if (all.isEmpty()) {
+            throw new InvalidCommandException(nothingSelected(spec, command, position));
+        }
         return all;
+    }
+
+    private static String nothingSelected(PromptSpec spec, EvaluateSpecCommand command, int filtered) {
+        int rows = spec.testData().size();
+        if (rows == 0) {
+            return "nothing to evaluate: " + spec.source().name() + " has no test rows (testData)";
+        }
+        if (filtered == 0) {
+            return "nothing to evaluate: the filter /" + command.filter().orElseThrow().pattern() + "/ matches none of"
+                    + " the " + rows + (rows == 1 ? " row" : " rows") + " (by label or value) of "
+                    + spec.source().name();
+        }
+        Shard shard = command.shard().orElseThrow();
+        return "nothing to evaluate: shard " + shard.index() + "/" + shard.count() + " gets none of the " + filtered
+                + (filtered == 1 ? " case" : " cases") + " (at most " + filtered + " shards can each get one)";
     }
 
     private static boolean matches(Pattern filter, TestCase row) {

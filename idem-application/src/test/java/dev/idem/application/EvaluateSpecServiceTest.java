@@ -30,6 +30,7 @@ import dev.idem.port.in.EvaluateSpecUseCase.Shard;
 import dev.idem.port.in.EvaluationResult;
 import dev.idem.port.in.EvaluatorOutcome;
 import dev.idem.port.in.ExecutionOptions;
+import dev.idem.port.in.InvalidCommandException;
 import dev.idem.port.in.ModelChoice;
 import dev.idem.port.in.SpecInput;
 import dev.idem.port.out.GatewaySettings;
@@ -263,6 +264,41 @@ class EvaluateSpecServiceTest {
         // then
         assertThat(result.cases()).extracting(c -> c.testCase().number()).containsExactly(10, 11, 12);
         assertThat(gateway.calls()).isEqualTo(3);
+    }
+
+    @Test
+    void should_refuse_before_any_call_when_the_filter_matches_no_row() {
+        // given
+        PromptSpec spec = numberedSpec(3);
+        // when / then: an evaluation of nothing would pass, and a typo in a CI filter would turn the gate green
+        assertThatThrownBy(() -> service.evaluate(command(spec, 1, 1, Pattern.compile("nomatch"), null, null)))
+                .isInstanceOf(InvalidCommandException.class)
+                .hasMessage("nothing to evaluate: the filter /nomatch/ matches none of the 3 rows (by label or value)"
+                        + " of " + spec.source().name());
+        assertThat(gateway.calls()).isZero();
+    }
+
+    @Test
+    void should_refuse_before_any_call_when_the_spec_has_no_test_rows() {
+        // given
+        PromptSpec spec = spec("empty", List.of());
+        // when / then
+        assertThatThrownBy(() -> service.evaluate(command(spec)))
+                .isInstanceOf(InvalidCommandException.class)
+                .hasMessageStartingWith("nothing to evaluate: ").hasMessageEndingWith(" has no test rows (testData)");
+        assertThat(gateway.calls()).isZero();
+    }
+
+    @Test
+    void should_refuse_before_any_call_when_the_shard_gets_no_case() {
+        // given two cases (one row, two samples) split four ways
+        PromptSpec spec = numberedSpec(1);
+        // when / then
+        assertThatThrownBy(() -> service.evaluate(command(spec, 1, 2, null, new Shard(3, 4), null)))
+                .isInstanceOf(InvalidCommandException.class)
+                .hasMessage("nothing to evaluate: shard 3/4 gets none of the 2 cases (at most 2 shards can each get"
+                        + " one)");
+        assertThat(gateway.calls()).isZero();
     }
 
     @Test

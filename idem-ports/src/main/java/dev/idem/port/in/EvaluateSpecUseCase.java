@@ -19,6 +19,8 @@ public interface EvaluateSpecUseCase {
      * @throws dev.idem.domain.template.InvalidInputException if an evaluator cannot run (no judge model, code not
      *                                                        allowed, or one idem cannot check) and the command's
      *                                                        policy does not skip it (before any call)
+     * @throws InvalidCommandException if no case is selected (a spec without test rows, a filter that matches no row,
+     *                                 a shard that gets no case), before any call: an evaluation of nothing passes
      * @throws dev.idem.port.in.UnknownProviderException if a report's format has no writer (before any call)
      * @throws dev.idem.port.out.StoreUnavailableException if the execution store cannot be opened
      * @throws ReportNotWrittenException if a report cannot be written (the reports before it are)
