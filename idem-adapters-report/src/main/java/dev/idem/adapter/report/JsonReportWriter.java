@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.idem.domain.execution.TokenUsage;
 import dev.idem.port.in.CaseResult;
+import dev.idem.port.in.CaseStatus;
 import dev.idem.port.in.EvaluationResult;
 import dev.idem.port.in.EvaluationSummary;
 import dev.idem.port.in.EvaluatorOutcome;
@@ -114,6 +115,11 @@ public final class JsonReportWriter implements ReportWriter {
         node.put("modelResponse", result.output());
         ArrayNode evaluations = node.putArray("evaluationResults");
         result.evaluations().forEach(outcome -> evaluations.add(evaluation(outcome)));
+        // gh-models' rule is that a test passes when all its results pass: a case that did not pass (an error has
+        // no verdict at all) must carry a failed result, or tools applying that rule count it as a pass.
+        if (result.status() != CaseStatus.PASSED && ReportText.failing(result).isEmpty()) {
+            evaluations.add(notPassed(result));
+        }
         node.put("label", result.label());
         node.put("row", result.testCase().number());
         node.put("sample", result.sample());
@@ -141,6 +147,18 @@ public final class JsonReportWriter implements ReportWriter {
         }
         node.put("details", outcome.verdict().details());
         node.put("kind", outcome.kind());
+        return node;
+    }
+
+    /** The failed result of a case that no evaluator failed: its error, with the error's text as details. */
+    private ObjectNode notPassed(CaseResult result) {
+        String status = result.status().name().toLowerCase(Locale.ROOT);
+        ObjectNode node = nodes.objectNode();
+        node.put("evaluatorName", status);
+        node.put("score", 0.0);
+        node.put("passed", false);
+        node.put("details", result.error().orElse("the case did not pass (" + status + ")"));
+        node.put("kind", status);
         return node;
     }
 

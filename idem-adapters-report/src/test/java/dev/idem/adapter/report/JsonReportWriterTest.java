@@ -81,6 +81,35 @@ class JsonReportWriterTest extends ReportWriterContract {
     }
 
     @Test
+    void should_count_every_case_that_did_not_pass_as_failed_under_gh_models_rule() throws IOException {
+        // when
+        JsonNode report = written();
+
+        // then gh's rule (a test passes when all its results pass) agrees with the summary: an error is not a pass
+        long passedByGhRule = StreamSupport.stream(report.get("testResults").spliterator(), false)
+                .filter(t -> StreamSupport.stream(t.get("evaluationResults").spliterator(), false)
+                        .allMatch(e -> e.get("passed").asBoolean()))
+                .count();
+        assertThat(passedByGhRule).isEqualTo(report.get("summary").get("passedTests").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void should_give_an_errored_case_a_failed_error_result_carrying_the_error() throws IOException {
+        // when
+        JsonNode results = written().get("testResults").get(2).get("evaluationResults");
+
+        // then
+        assertThat(results).hasSize(1);
+        JsonNode error = results.get(0);
+        assertThat(error.get("evaluatorName").asText()).isEqualTo("error");
+        assertThat(error.get("kind").asText()).isEqualTo("error");
+        assertThat(error.get("passed").asBoolean()).isFalse();
+        assertThat(error.get("score").asDouble()).isZero();
+        assertThat(error.get("details").asText())
+                .isEqualTo("openai: rate limited (HTTP 429) after 4 attempts; last Retry-After was 20 s — gave up");
+    }
+
+    @Test
     void should_put_the_expected_value_into_the_test_case() throws IOException {
         // when
         JsonNode refusal = written().get("testResults").get(4).get("testCase");
