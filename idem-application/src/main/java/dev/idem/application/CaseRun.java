@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 /**
  * One evaluation's cases on {@code concurrency} worker threads that take them from a {@link CaseQueue}. The calling
  * thread waits for the workers, watching the cancellation; once cancelled, workers start no case and those in flight
- * get {@link #CANCEL_GRACE} to finish. A store that fails for good stops the run the same way.
+ * get {@link #CANCEL_GRACE} to finish. A store that fails for good, or a provider failure that every case would meet
+ * (refused credentials, a missing model), stops the run: no case starts after it.
  */
 final class CaseRun {
 
@@ -87,7 +88,8 @@ final class CaseRun {
 
     /** Why the run stopped early, if it did, with the number of cases {@link #all} found without a result. */
     Optional<EvaluationResult.Stop> stop() {
-        return Optional.ofNullable(stop.get()).map(s -> new EvaluationResult.Stop(s.cause(), s.message(), notRun));
+        return Optional.ofNullable(stop.get()).map(s -> new EvaluationResult.Stop(s.cause(), s.message(), notRun,
+                s.failure()));
     }
 
     private void awaitWorkers(CountDownLatch workersDone) {
@@ -135,6 +137,10 @@ final class CaseRun {
                 return;
             }
             finish(index, result.get());
+        } catch (CaseRunner.EveryCaseWouldFail e) {
+            stop.compareAndSet(null, new EvaluationResult.Stop(EvaluationResult.Cause.PROVIDER_MISCONFIGURED,
+                    e.getMessage(), 0, Optional.of(e.failure())));
+            finish(index, e.result());
         } catch (StoreUnavailableException e) {
             stopBecause(EvaluationResult.Cause.STORE_UNAVAILABLE, e.getMessage());
             finish(index, CaseRunner.error(pending.work(), "the execution store failed: " + e.getMessage(), List.of(),

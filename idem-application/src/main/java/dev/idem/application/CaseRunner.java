@@ -98,8 +98,12 @@ final class CaseRunner {
             }
             execution = done.get();
         } catch (ExecutionFailedException e) {
+            CaseResult failed = error(w, e.getMessage(), sent, e.attempts());
+            if (e.failure().sameForEveryRequest()) {
+                throw new EveryCaseWouldFail(failed, e);
+            }
             breaker.failed(e.getMessage());
-            return Optional.of(error(w, e.getMessage(), sent, e.attempts()));
+            return Optional.of(failed);
         }
         breaker.succeeded();
         if (!execution.completion().model().isEmpty()) {
@@ -147,6 +151,30 @@ final class CaseRunner {
             return CaseStatus.FAILED;
         }
         return verdicts.stream().anyMatch(Verdict::skipped) ? CaseStatus.SKIPPED : CaseStatus.PASSED;
+    }
+
+    /**
+     * A case failed in a way every other case would too (refused credentials, a model the provider does not have):
+     * the evaluation stops rather than send them.
+     */
+    static final class EveryCaseWouldFail extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient CaseResult result;
+
+        EveryCaseWouldFail(CaseResult result, ExecutionFailedException failure) {
+            super(failure.summary(), failure);
+            this.result = result;
+        }
+
+        /** The failed case's own result. */
+        CaseResult result() {
+            return result;
+        }
+
+        /** What failed. */
+        ExecutionFailedException failure() {
+            return (ExecutionFailedException) getCause();
+        }
     }
 
     /** A case that got no reply: what went wrong, and what was sent, if anything. */

@@ -29,11 +29,14 @@ import dev.idem.port.in.EvaluateSpecUseCase.EvaluateSpecCommand;
 import dev.idem.port.in.EvaluateSpecUseCase.Shard;
 import dev.idem.port.in.EvaluationResult;
 import dev.idem.port.in.EvaluatorOutcome;
+import dev.idem.port.in.ExecutionFailedException;
 import dev.idem.port.in.ExecutionOptions;
 import dev.idem.port.in.InvalidCommandException;
 import dev.idem.port.in.ModelChoice;
 import dev.idem.port.in.SpecInput;
+import dev.idem.port.out.AuthenticationFailedException;
 import dev.idem.port.out.GatewaySettings;
+import dev.idem.port.out.ModelNotFoundException;
 import dev.idem.port.out.PromptSpecRepository.LoadedSpec;
 import dev.idem.port.out.ReportWriter;
 import dev.idem.port.out.RequestRejectedException;
@@ -213,6 +216,71 @@ class EvaluateSpecServiceTest {
         // then
         assertThat(gateway.calls()).isEqualTo(20);
         assertThat(result.summary().errors()).isEqualTo(19);
+    }
+
+    @Test
+    void should_stop_at_the_first_case_when_the_provider_refuses_the_credentials() {
+        // given a key the provider refuses: every case would fail the same way
+        gateway.replying(r -> {
+            throw new AuthenticationFailedException(PROVIDER, "401 Incorrect API key provided", null);
+        });
+        // when
+        EvaluationResult result = service.evaluate(command(numberedSpec(5)));
+        // then one request, not five (nor the breaker's eight)
+        assertThat(gateway.calls()).isEqualTo(1);
+        assertThat(result.stopped()).hasValueSatisfying(stop -> {
+            assertThat(stop.cause()).isEqualTo(EvaluationResult.Cause.PROVIDER_MISCONFIGURED);
+            assertThat(stop.message()).isEqualTo("openai refused the credentials: 401 Incorrect API key provided");
+            assertThat(stop.notRun()).isEqualTo(4);
+            assertThat(stop.failure()).containsInstanceOf(ExecutionFailedException.class);
+        });
+        assertThat(result.cases()).extracting(CaseResult::status).containsOnly(CaseStatus.ERROR);
+        assertThat(result.cases().get(0).error()).hasValue("401 Incorrect API key provided");
+        assertThat(result.cases().subList(1, 5)).allSatisfy(c -> assertThat(c.error())
+                .hasValue("not run: openai refused the credentials: 401 Incorrect API key provided"));
+    }
+
+    @Test
+    void should_stop_at_the_first_case_when_the_provider_lacks_the_model() {
+        // given
+        gateway.replying(r -> {
+            throw new ModelNotFoundException(PROVIDER, "gpt-4o-mini", List.of(),
+                    "openai has no model 'gpt-4o-mini' (404)", null);
+        });
+        // when
+        EvaluationResult result = service.evaluate(command(numberedSpec(5)));
+        // then
+        assertThat(gateway.calls()).isEqualTo(1);
+        assertThat(result.stopped()).hasValueSatisfying(stop -> {
+            assertThat(stop.cause()).isEqualTo(EvaluationResult.Cause.PROVIDER_MISCONFIGURED);
+            assertThat(stop.message()).isEqualTo("openai has no model 'gpt-4o-mini' (404)");
+            assertThat(stop.notRun()).isEqualTo(4);
+        });
+    }
+
+    @Test
+    void should_send_no_case_after_the_fatal_failure_when_cases_run_concurrently() {
+        // given
+        gateway.taking(Duration.ofMillis(20)).replying(r -> {
+            throw new AuthenticationFailedException(PROVIDER, "403 access denied", null);
+        });
+        // when
+        EvaluationResult result = service.evaluate(command(numberedSpec(40), 4, 1, null, null, null));
+        // then at most the cases already in flight were sent
+        assertThat(gateway.calls()).isBetween(1, 4);
+        assertThat(result.stopped().map(EvaluationResult.Stop::notRun)).hasValue(40 - gateway.calls());
+    }
+
+    @Test
+    void should_keep_going_after_a_failure_of_one_request() {
+        // given a rejection of one request's content, which says nothing about the others
+        gateway.failingWith(new RequestRejectedException(PROVIDER, "400 content too long", null));
+        // when
+        EvaluationResult result = service.evaluate(command(numberedSpec(3)));
+        // then
+        assertThat(result.stopped()).isEmpty();
+        assertThat(result.cases()).extracting(CaseResult::status)
+                .containsExactly(CaseStatus.ERROR, CaseStatus.PASSED, CaseStatus.PASSED);
     }
 
     @Test

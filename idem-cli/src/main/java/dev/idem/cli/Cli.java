@@ -99,7 +99,7 @@ final class Cli {
      * Where a provider's credentials are set, for a refusal of them: its secret settings (an API key), or, for a
      * provider that has none (a local server), the proxy in front of the URL it is set up with.
      */
-    private static String keyHint(IdemFactory factory, String provider) {
+    static String keyHint(IdemFactory factory, String provider) {
         try (Idem idem = factory.openOffline()) {
             return idem.providerLister().list(new ListProvidersCommand()).stream()
                     .filter(p -> p.id().equals(provider)).findFirst()

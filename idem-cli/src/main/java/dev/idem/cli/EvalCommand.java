@@ -1,6 +1,7 @@
 package dev.idem.cli;
 
 import dev.idem.api.Idem;
+import dev.idem.domain.execution.EndpointUrl;
 import dev.idem.port.in.EvaluateSpecUseCase.EvaluateSpecCommand;
 import dev.idem.port.in.EvaluateSpecUseCase.EvaluatorPolicy;
 import dev.idem.port.in.EvaluateSpecUseCase.Shard;
@@ -164,8 +165,11 @@ final class EvalCommand implements Callable<Integer> {
         }
         if (result.stopped().isPresent()) {
             EvaluationResult.Stop stop = result.stopped().get();
-            err.println("idem: error: " + Cli.oneLine(stop.message()) + "; stopped with " + stop.notRun() + " of "
-                    + s.total() + " cases not run (the summary and reports show the cases that finished)");
+            // a provider's refusal is told as 'idem run' tells it, with where its key is set
+            String why = stop.failure().map(f -> ErrorLine.of(f, provider -> Cli.keyHint(factory, provider)))
+                    .orElse(stop.message());
+            err.println("idem: error: " + Cli.oneLine(EndpointUrl.redactIn(why)) + "; stopped with " + stop.notRun()
+                    + " of " + s.total() + " cases not run (the summary and reports show the cases that finished)");
             return ExitCode.UNAVAILABLE;
         }
         if (s.total() > 0 && s.errors() == s.total()) {

@@ -2,6 +2,8 @@ package dev.idem.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idem.cli.CliRunner.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,5 +68,54 @@ class EvalGatesCliTest {
         assertThat(r.code()).as(r.toString()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("idem: error: nothing to evaluate: shard 3/3 gets none of the 2 cases (at most 2 "
                 + "shards can each get one)" + System.lineSeparator());
+    }
+
+    @Test
+    void should_stop_at_the_first_case_and_exit_3_when_the_key_is_refused() throws Exception {
+        try (CompletionServer server = new CompletionServer()) {
+            // given a server that refuses the key, as OpenAI does
+            server.failingWith(401, "Incorrect API key provided: sk-wrong.");
+            Path spec = CompletionServer.spec(work, 6);
+
+            // when (before: every case was sent and failed, one ERROR row each)
+            Result r = eval(server.openAiEnvironment(), spec.toString(), "--provider", "openai", "-j", "1",
+                    "--report-json", "out.json");
+
+            // then one request, one line naming the cause and where the key is set, the rest reported as not run
+            assertThat(r.code()).as(r.toString()).isEqualTo(3);
+            assertThat(server.requests()).isEqualTo(1);
+            assertThat(r.err().lines().filter(l -> l.startsWith("idem: error: "))).singleElement().asString()
+                    .startsWith("idem: error: openai refused the credentials: ")
+                    .contains("Incorrect API key provided: sk-wrong.").contains("OPENAI_API_KEY")
+                    .endsWith("; stopped with 5 of 6 cases not run (the summary and reports show the cases that "
+                            + "finished)");
+            JsonNode report = new ObjectMapper().readTree(work.resolve("out.json").toFile());
+            assertThat(report.at("/idem/stopped/cause").asText()).isEqualTo("provider_misconfigured");
+            assertThat(report.at("/idem/stopped/notRun").asInt()).isEqualTo(5);
+            assertThat(report.at("/summary/passedTests").asInt()).isZero();
+            assertThat(report.at("/testResults/0/error").asText()).contains("Incorrect API key provided");
+            assertThat(report.at("/testResults/5/error").asText())
+                    .startsWith("not run: openai refused the credentials");
+        }
+    }
+
+    @Test
+    void should_stop_after_the_cases_in_flight_and_exit_3_when_the_model_does_not_exist() throws Exception {
+        try (CompletionServer server = new CompletionServer()) {
+            // given a server without the spec's model
+            server.failingWith(404, "The model `gpt-4o` does not exist or you do not have access to it.");
+            Path spec = CompletionServer.spec(work, 12);
+
+            // when four cases are in flight at once
+            Result r = eval(server.openAiEnvironment(), spec.toString(), "--provider", "openai", "-j", "4");
+
+            // then no case starts after the first refusal: at most the four in flight were sent
+            assertThat(r.code()).as(r.toString()).isEqualTo(3);
+            assertThat(server.requests()).isBetween(1, 4);
+            assertThat(r.err().lines().filter(l -> l.startsWith("idem: error: "))).singleElement().asString()
+                    .contains("gpt-4o").contains("does not exist")
+                    .endsWith("stopped with " + (12 - server.requests()) + " of 12 cases not run (the summary and "
+                            + "reports show the cases that finished)");
+        }
     }
 }

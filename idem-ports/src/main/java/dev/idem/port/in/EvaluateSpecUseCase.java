@@ -9,7 +9,9 @@ public interface EvaluateSpecUseCase {
 
     /**
      * Evaluates, then writes the command's reports. A provider failure on one case is an error for that case and
-     * never aborts the others, and so is a test row that cannot run (a value it lacks): it is not sent. A store that
+     * never aborts the others, unless every case would meet it (refused credentials, a model the provider does not
+     * have: {@link dev.idem.port.out.ModelGatewayException#sameForEveryRequest()}); a test row that cannot run (a
+     * value it lacks) is that case's error too, and is not sent. A failure that every case would meet, a store that
      * fails for good while cases run, or a cancellation, stops the evaluation: the cases that finished keep their
      * results, the others are errors, {@link EvaluationResult#stopped()} says why, and the reports are written all
      * the same.

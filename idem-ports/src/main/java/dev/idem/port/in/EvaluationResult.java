@@ -54,11 +54,19 @@ public record EvaluationResult(String specName, String description, String specS
      * @param cause   what stopped it
      * @param message for the user, one line
      * @param notRun  cases that got no result because of it
+     * @param failure the failure that stopped it, when one did (a provider's refusal), for callers that tell
+     *                failures in their own words
      */
-    public record Stop(Cause cause, String message, int notRun) {
+    public record Stop(Cause cause, String message, int notRun, Optional<RuntimeException> failure) {
         public Stop {
             Objects.requireNonNull(cause, "cause");
             Objects.requireNonNull(message, "message");
+            failure = failure == null ? Optional.empty() : failure;
+        }
+
+        /** A stop that no failure of its own explains (a cancellation, a store gone). */
+        public Stop(Cause cause, String message, int notRun) {
+            this(cause, message, notRun, Optional.empty());
         }
     }
 
@@ -67,6 +75,11 @@ public record EvaluationResult(String specName, String description, String specS
         /** Someone asked it to stop (a signal, a {@link Cancellation}). */
         CANCELLED,
         /** The execution store failed for good, so no call could be claimed or stored any more. */
-        STORE_UNAVAILABLE
+        STORE_UNAVAILABLE,
+        /**
+         * The provider refused the credentials or does not have the model: every case would have failed the same way,
+         * so none was sent after the first such failure.
+         */
+        PROVIDER_MISCONFIGURED
     }
 }

@@ -13,6 +13,12 @@ public final class AuthenticationFailedException extends ModelGatewayException {
         return false;
     }
 
+    /** {@inheritDoc} Always: the credentials are refused whatever the request. */
+    @Override
+    public boolean sameForEveryRequest() {
+        return true;
+    }
+
     /** {@inheritDoc} The provider refused the credentials. */
     @Override
     public String summary() {

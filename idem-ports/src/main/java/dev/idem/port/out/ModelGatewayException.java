@@ -27,6 +27,15 @@ public abstract class ModelGatewayException extends RuntimeException implements 
     public abstract boolean retryable();
 
     /**
+     * Whether every request to this provider for the same model would fail the same way, whatever it asks: the
+     * failure is of the set-up (the credentials, the model), not of the request. An evaluation stops at the first
+     * such failure rather than fail every case one by one. False unless a subclass says otherwise.
+     */
+    public boolean sameForEveryRequest() {
+        return false;
+    }
+
+    /**
      * The failure in one line for a person: which provider, and what failed (by default, that it is unavailable);
      * each kind of failure words it its own way.
      */

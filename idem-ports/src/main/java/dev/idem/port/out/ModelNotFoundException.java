@@ -30,6 +30,12 @@ public final class ModelNotFoundException extends ModelGatewayException {
         return false;
     }
 
+    /** {@inheritDoc} Always: no request can reach a model the provider does not have. */
+    @Override
+    public boolean sameForEveryRequest() {
+        return true;
+    }
+
     /** {@inheritDoc} The message names the provider, the model and the ones it has. */
     @Override
     public String summary() {
