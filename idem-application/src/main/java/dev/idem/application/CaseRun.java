@@ -58,7 +58,6 @@ final class CaseRun {
 
     /** Every case's result, in order: run, or an error saying why it was not. */
     List<CaseResult> all() {
-        command.progress().started(work.size());
         int threads = Math.min(command.concurrency(), work.size());
         CountDownLatch workersDone = new CountDownLatch(threads);
         for (int i = 1; i <= threads; i++) {

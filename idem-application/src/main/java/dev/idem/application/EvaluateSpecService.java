@@ -13,6 +13,7 @@ import dev.idem.port.in.CaseResult;
 import dev.idem.port.in.EvaluateSpecUseCase;
 import dev.idem.port.in.EvaluateSpecUseCase.Shard;
 import dev.idem.port.in.EvaluationResult;
+import dev.idem.port.in.EvaluationStart;
 import dev.idem.port.in.EvaluationSummary;
 import dev.idem.port.in.InvalidCommandException;
 import dev.idem.port.in.ModelChoice;
@@ -90,10 +91,12 @@ public final class EvaluateSpecService implements EvaluateSpecUseCase {
         CaseRunner runner = new CaseRunner(spec, gateway, command.choice(), command.options(),
                 evaluatorsOf(spec, command), unusableRows, executor);
         CaseRun run = new CaseRun(work, runner, command, executor, clock);
+        String model = command.choice().model().orElse(spec.model());
+        command.progress().started(new EvaluationStart(spec.name(), spec.source().name(), gateway.providerId(), model,
+                gateway.answerKind(), work.size()));
         List<CaseResult> results = run.all();
         EvaluationSummary summary = summarise(results, executor.calls() - callsBefore,
                 executor.replays() - replaysBefore, Duration.between(start, clock.instant()));
-        String model = command.choice().model().orElse(spec.model());
         EvaluationResult result = new EvaluationResult(spec.name(), spec.description(), spec.source().name(),
                 gateway.providerId(), model, gateway.answerKind(), results, summary, run.stop(), runner.answeredBy());
         command.progress().finished(result);

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What the CLI reads from the outside world: environment variables, the working directory, and whether
@@ -17,39 +18,54 @@ import java.util.Objects;
  *
  * @param env            environment variables
  * @param workingDir     where relative paths (and {@code .idem/}) resolve
- * @param interactive    whether idem runs on a terminal (progress bars only then)
+ * @param stderrTerminal whether standard error is a terminal (progress bars only then)
  * @param stdoutTerminal whether standard output is a terminal (replies are then shown escaped, see
  *                       {@link TerminalText})
  */
-record CliEnvironment(Map<String, String> env, Path workingDir, boolean interactive, boolean stdoutTerminal) {
+record CliEnvironment(Map<String, String> env, Path workingDir, boolean stderrTerminal, boolean stdoutTerminal) {
 
     CliEnvironment {
         env = Map.copyOf(env);
         Objects.requireNonNull(workingDir, "workingDir");
     }
 
-    /** An environment whose standard output is a terminal exactly when it is {@code interactive}. */
-    CliEnvironment(Map<String, String> env, Path workingDir, boolean interactive) {
-        this(env, workingDir, interactive, interactive);
-    }
-
-    static CliEnvironment system() {
-        boolean console = System.console() != null;
-        return new CliEnvironment(System.getenv(), Path.of("").toAbsolutePath(), console,
-                console || stdoutIsTerminalDevice());
+    /** An environment whose standard output and standard error both are terminals, or neither is. */
+    CliEnvironment(Map<String, String> env, Path workingDir, boolean onTerminal) {
+        this(env, workingDir, onTerminal, onTerminal);
     }
 
     /**
-     * Java 17 can tell only whether stdin and stdout both are terminals ({@link System#console()}); with stdin
-     * redirected ({@code echo | idem run ...}) stdout may still be one, which Linux shows in {@code /proc}.
+     * Java 17 can tell only whether stdin and stdout both are terminals ({@link System#console()}), which says
+     * nothing of stderr ({@code idem eval ... 2>eval.log} on a terminal) and is false for a terminal's stdout when
+     * stdin is redirected ({@code echo | idem run ...}). Linux shows each descriptor's device in {@code /proc}; where
+     * there is no {@code /proc}, the console decides for both.
      */
-    private static boolean stdoutIsTerminalDevice() {
-        try {
-            String device = Files.readSymbolicLink(Path.of("/proc/self/fd/1")).toString();
-            return device.startsWith("/dev/pts/") || device.startsWith("/dev/tty");
-        } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            return false;
+    static CliEnvironment system() {
+        boolean console = System.console() != null;
+        return new CliEnvironment(System.getenv(), Path.of("").toAbsolutePath(),
+                terminalDevice(2).orElse(console), console || terminalDevice(1).orElse(false));
+    }
+
+    /** Whether the descriptor is a terminal, or empty when this system cannot say. */
+    private static Optional<Boolean> terminalDevice(int descriptor) {
+        Path fds = Path.of("/proc/self/fd");
+        if (!Files.isDirectory(fds)) {
+            return Optional.empty();
         }
+        try {
+            String device = Files.readSymbolicLink(fds.resolve(Integer.toString(descriptor))).toString();
+            return Optional.of(device.startsWith("/dev/pts/") || device.startsWith("/dev/tty"));
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return Optional.of(false);
+        }
+    }
+
+    /**
+     * Whether output to a stream should be coloured: only on a terminal, never with {@code NO_COLOR} set to anything
+     * (no-color.org) or on a terminal that says it is {@code dumb}.
+     */
+    boolean wantsColour(boolean terminal) {
+        return terminal && get("NO_COLOR") == null && !"dumb".equals(get("TERM"));
     }
 
     String get(String name) {

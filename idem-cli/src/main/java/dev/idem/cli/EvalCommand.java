@@ -130,11 +130,15 @@ final class EvalCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--shard: " + e.getMessage());
         }
-        Console console = Console.of(spec, factory.environment());
+        CliEnvironment environment = factory.environment();
+        Console console = Console.of(spec, environment);
         List<ReportTarget> reports = reportTargets(console);
         // A report on stdout is data a program reads: the console output moves to stderr so as not to corrupt it.
-        PrintWriter out = reports.stream().anyMatch(t -> t.stream().isPresent()) ? console.err() : console.out();
+        boolean onStderr = reports.stream().anyMatch(t -> t.stream().isPresent());
+        PrintWriter out = onStderr ? console.err() : console.out();
         PrintWriter err = console.err();
+        boolean colour = environment.wantsColour(onStderr ? environment.stderrTerminal()
+                : environment.stdoutTerminal());
         try (Idem idem = factory.open(provider, store)) {
             Optional<ModelChoice> judge = judgeProvider == null && judgeModel == null ? Optional.empty()
                     : Optional.of(new ModelChoice(judgeProvider == null ? idem.choice().provider() : judgeProvider,
@@ -142,7 +146,7 @@ final class EvalCommand implements Callable<Integer> {
             Path specPath = factory.environment().resolve(specFile);
             EvaluationResult result;
             Interrupts interrupts = factory.interrupts();
-            try (EvalConsole shown = new EvalConsole(factory.environment().interactive(), console, out, specFile,
+            try (EvalConsole shown = new EvalConsole(environment.stderrTerminal(), console, onStderr, colour, specFile,
                     quiet)) {
                 EvaluateSpecCommand command = new EvaluateSpecCommand(SpecInput.file(specPath), idem.choice(), judge,
                         jobs, repeat, filterPattern, shardPart, idem.options(), shown, interrupts.cancellation(),

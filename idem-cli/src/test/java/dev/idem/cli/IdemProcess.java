@@ -2,6 +2,7 @@ package dev.idem.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * {@code idem ARGS} in a child JVM (the test class path), in a directory of the test's, with stdout and stderr in
@@ -26,16 +28,41 @@ final class IdemProcess implements AutoCloseable {
     }
 
     static IdemProcess start(Path dir, Map<String, String> env, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", testClassPath(),
-                Main.class.getName()));
-        command.addAll(List.of(args));
+        return start(dir, env, idem(args));
+    }
+
+    /**
+     * {@code idem ARGS} on a terminal of its own (util-linux {@code script} gives it a pseudo-terminal for stdin,
+     * stdout and stderr), with {@code redirection} applied by the shell, e.g. {@code 2>eval.log}; {@link #out()} is
+     * what the terminal showed.
+     */
+    static IdemProcess startOnTerminal(Path dir, Map<String, String> env, String redirection, String... args)
+            throws IOException {
+        String line = idem(args).stream().map(IdemProcess::quoted).collect(Collectors.joining(" ")) + " "
+                + redirection;
+        return start(dir, env, List.of("script", "-qec", line, "/dev/null"));
+    }
+
+    private static IdemProcess start(Path dir, Map<String, String> env, List<String> command) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile());
         builder.environment().remove("IDEM_STORE");
         builder.environment().remove("IDEM_PROVIDER");
         builder.environment().putAll(env);
         return new IdemProcess(builder.start(), dir);
+    }
+
+    private static List<String> idem(String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", testClassPath(),
+                Main.class.getName()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private static String quoted(String word) {
+        return "'" + word.replace("'", "'\\''") + "'";
     }
 
     private static String testClassPath() {

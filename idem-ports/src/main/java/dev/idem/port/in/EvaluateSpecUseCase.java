@@ -40,7 +40,7 @@ public interface EvaluateSpecUseCase {
      * @param filter      only rows whose label or values match
      * @param shard       only this shard's part of the cases
      * @param options     retries and caching
-     * @param progress    told the number of cases, then each case as it finishes
+     * @param progress    told what runs, then each case as it finishes, then the result and each report
      * @param cancellation watched while cases run: once cancelled, no case starts, those in flight get a moment
      *                     to finish, and the result says the evaluation stopped
      * @param reports     the reports to write once the cases are done, in order
@@ -117,7 +117,7 @@ public interface EvaluateSpecUseCase {
     }
 
     /**
-     * Told how many cases an evaluation runs, then about each case as it finishes (for a progress bar), then the
+     * Told what an evaluation runs, then about each case as it finishes (for a progress bar and rows), then the
      * result before the reports are written, then each report as it is written; on the calling thread or one case
      * at a time, never after the evaluation has returned.
      */
@@ -127,8 +127,8 @@ public interface EvaluateSpecUseCase {
         /** A case finished; called one case at a time. */
         void caseFinished(CaseResult result);
 
-        /** The evaluation is about to run this many cases. */
-        default void started(int cases) {
+        /** The evaluation is about to run its cases: what, on which provider, how many. */
+        default void started(EvaluationStart start) {
         }
 
         /** Every case is done (or stopped); the reports come next. */
