@@ -45,6 +45,7 @@ import java.util.stream.Stream;
 public final class EvaluateSpecService implements EvaluateSpecUseCase {
 
     private static final String BUILTIN = "builtin";
+    private static final String VERSION = IdemVersion.current();
 
     private final SpecResolver specs;
     private final ModelGateways gateways;
@@ -98,7 +99,8 @@ public final class EvaluateSpecService implements EvaluateSpecUseCase {
         EvaluationSummary summary = summarise(results, executor.calls() - callsBefore,
                 executor.replays() - replaysBefore, Duration.between(start, clock.instant()));
         EvaluationResult result = new EvaluationResult(spec.name(), spec.description(), spec.source().name(),
-                gateway.providerId(), model, gateway.answerKind(), results, summary, run.stop(), runner.answeredBy());
+                gateway.providerId(), model, gateway.answerKind(), results, summary, run.stop(), runner.answeredBy(),
+                VERSION, start);
         command.progress().finished(result);
         reports.write(result, command.progress());
         return result;

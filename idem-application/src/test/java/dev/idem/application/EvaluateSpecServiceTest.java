@@ -47,6 +47,7 @@ import dev.idem.testkit.MutableClock;
 import dev.idem.testkit.ScriptedModelGateway;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -522,6 +523,31 @@ class EvaluateSpecServiceTest {
         assertThat(result.model()).isEqualTo("gpt-override");
         assertThat(result.answerKind()).isEqualTo("LLM");
         assertThat(gateway.received()).extracting(ModelRequest::model).containsExactly("gpt-override");
+    }
+
+    @Test
+    void should_name_the_idem_version_the_start_and_the_model_that_answered_in_the_result() {
+        // given a clock at a known instant
+        Instant start = clock.instant();
+        // when
+        EvaluationResult result = service.evaluate(command(numberedSpec(2)));
+        // then the version is the build's, filled in from the project's version
+        assertThat(result.idemVersion()).matches("\\d+\\.\\d+\\.\\d+.*");
+        assertThat(result.startedAt()).isEqualTo(start);
+        assertThat(result.answeringModel()).isEqualTo("gpt-4o-mini");
+    }
+
+    @Test
+    void should_name_no_model_as_the_answerer_when_no_case_got_a_reply() {
+        // given
+        gateway.replying(r -> {
+            throw new RequestRejectedException(PROVIDER, "400 the prompt is too long", null);
+        });
+        // when
+        EvaluationResult result = service.evaluate(command(numberedSpec(2)));
+        // then
+        assertThat(result.model()).isEqualTo("gpt-4o-mini");
+        assertThat(result.answeringModel()).isEmpty();
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.idem.port.in.ReportTarget;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -216,8 +217,11 @@ final class EvalConsole implements EvaluateSpecUseCase.Progress, AutoCloseable {
             out.println("skipped   " + s.skipped() + (s.skipped() == 1 ? " case was" : " cases were") + " not fully "
                     + "judged (--skip-unavailable-evaluators): not passed, so they lower the pass rate");
         }
-        String answered = result.answeredBy().isEmpty() ? result.model() : result.answeredBy();
-        out.println("answered  " + result.provider() + (answered.isEmpty() ? "" : ", " + answered));
+        out.println("answered  " + result.provider() + (result.answeringModel().isEmpty() ? " (no case got a reply)"
+                : ", " + result.answeringModel()));
+        out.printf("run       idem %s, started %s, took %.2f s%n",
+                result.idemVersion().isEmpty() ? "(version unknown)" : result.idemVersion(),
+                result.startedAt().truncatedTo(ChronoUnit.SECONDS), s.wallTime().toMillis() / 1000.0);
     }
 
     private static String clip(String s, int max) {

@@ -52,6 +52,17 @@ class EvalConsoleCliTest {
     }
 
     @Test
+    void should_name_the_idem_version_the_start_in_utc_and_the_duration_under_the_summary() {
+        // when
+        Result r = CliRunner.run(work, Map.of("IDEM_STORE", "memory:"), "eval", FLAGSHIP, "--quiet");
+
+        // then
+        assertThat(r.out().lines().filter(l -> l.startsWith("run       "))).singleElement().asString()
+                .matches("run       idem \\d+\\.\\d+\\.\\d+\\S*, started \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ,"
+                        + " took \\d+\\.\\d\\d s");
+    }
+
+    @Test
     void should_show_a_short_row_per_case_and_details_only_for_a_failure() {
         // when
         Result r = CliRunner.run(work, Map.of("IDEM_STORE", "memory:"), "eval", FLAGSHIP);

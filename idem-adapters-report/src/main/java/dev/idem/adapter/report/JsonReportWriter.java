@@ -87,9 +87,13 @@ public final class JsonReportWriter implements ReportWriter {
         totals.put("failedTests", summary.total() - summary.passed());
         totals.put("passRate", percentage(summary));
         report.put("provider", result.provider());
+        // the model that really answered (the built-in architect, a dated version), or null when nothing answered
+        report.put("answeredBy", result.answeringModel().isEmpty() ? null : result.answeringModel());
         report.put("answerKind", result.answerKind());
         report.put("specSource", result.specSource());
         ObjectNode idem = report.putObject("idem");
+        idem.put("version", result.idemVersion());
+        idem.put("startedAt", ReportText.instant(result.startedAt()));
         idem.put("passed", summary.passed());
         idem.put("failed", summary.failed());
         idem.put("errors", summary.errors());

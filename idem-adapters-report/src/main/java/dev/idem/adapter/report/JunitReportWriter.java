@@ -8,8 +8,14 @@ import dev.idem.port.in.EvaluatorOutcome;
 import dev.idem.port.out.ReportWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -18,9 +24,11 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * JUnit XML in the shape Jenkins, GitLab and the GitHub test reporters render: one {@code <testsuite>} per spec,
- * one {@code <testcase>} per case, a {@code <failure>} naming the failing evaluators, an {@code <error>} for cases
- * the provider never answered, and the model's output in {@code <system-out>}.
+ * JUnit XML in the shape Jenkins, GitLab and the GitHub test reporters render, valid against the strict Ant schema
+ * as well as Jenkins': one {@code <testsuite>} per spec (with its start as {@code timestamp}, the {@code hostname},
+ * and idem's version, the provider and the model that answered among its properties), one {@code <testcase>} per
+ * case, a {@code <failure>} naming the failing evaluators, an {@code <error>} for cases the provider never answered
+ * (each with the reply, if any), and every reply in the suite's {@code <system-out>}.
  */
 public final class JunitReportWriter implements ReportWriter {
 
@@ -62,6 +70,26 @@ public final class JunitReportWriter implements ReportWriter {
         }
     }
 
+    /**
+     * The host the report is written on, as Ant's schema asks ({@code localhost} when it cannot be told): the kernel's
+     * name where Linux shows it, which needs no name lookup; else the JDK's.
+     */
+    static String hostname() {
+        try {
+            Path kernel = Path.of("/proc/sys/kernel/hostname");
+            if (Files.isReadable(kernel)) {
+                String name = Files.readString(kernel).strip();
+                if (!name.isEmpty()) {
+                    return name;
+                }
+            }
+            String name = InetAddress.getLocalHost().getHostName();
+            return name.isBlank() ? "localhost" : name;
+        } catch (IOException | SecurityException e) {
+            return "localhost";
+        }
+    }
+
     /** One rendering; holds the writer so the element helpers stay short. */
     private static final class Document {
         private final XMLStreamWriter xml;
@@ -75,20 +103,38 @@ public final class JunitReportWriter implements ReportWriter {
             String suite = clean(result.specName());
             xml.writeStartDocument(StandardCharsets.UTF_8.name(), "1.0");
             newline(0);
+            // The strict Ant schema allows no attribute on <testsuites>, and wants package and id on each suite in it
             xml.writeStartElement("testsuites");
-            attribute("name", suite);
-            totals(summary);
             newline(1);
             xml.writeStartElement("testsuite");
             attribute("name", suite);
-            totals(summary);
+            attribute("package", suite);
+            attribute("id", "0");
+            // Ant's timestamp is local time without a zone; UTC is the one reading that no reader gets wrong
+            attribute("timestamp", LocalDateTime.ofInstant(result.startedAt(), ZoneOffset.UTC)
+                    .truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
+            attribute("hostname", hostname());
+            attribute("tests", Integer.toString(summary.total()));
+            attribute("failures", Integer.toString(summary.failed()));
+            attribute("errors", Integer.toString(summary.errors()));
             attribute("skipped", Integer.toString(summary.skipped()));
+            attribute("time", ReportText.seconds(summary.wallTime()));
             newline(2);
             properties(result);
             for (CaseResult c : result.cases()) {
                 newline(2);
                 testCase(suite, c);
             }
+            // a case has no <system-out> of its own in the strict schema: the replies are the suite's output
+            newline(2);
+            xml.writeStartElement("system-out");
+            text(replies(result.cases()));
+            xml.writeEndElement();
+            newline(2);
+            xml.writeStartElement("system-err");
+            text(result.stopped().map(stop -> "stopped early: " + stop.message() + " (" + stop.notRun()
+                    + " cases not run)\n").orElse(""));
+            xml.writeEndElement();
             newline(1);
             xml.writeEndElement();
             newline(0);
@@ -97,19 +143,15 @@ public final class JunitReportWriter implements ReportWriter {
             xml.writeEndDocument();
         }
 
-        private void totals(EvaluationSummary summary) throws XMLStreamException {
-            attribute("tests", Integer.toString(summary.total()));
-            attribute("failures", Integer.toString(summary.failed()));
-            attribute("errors", Integer.toString(summary.errors()));
-            attribute("time", ReportText.seconds(summary.wallTime()));
-        }
-
         private void properties(EvaluationResult result) throws XMLStreamException {
             xml.writeStartElement("properties");
             property("provider", result.provider());
             property("model", result.model());
+            property("answeredBy", result.answeringModel());
             property("answerKind", result.answerKind());
             property("specSource", result.specSource());
+            property("idemVersion", result.idemVersion());
+            property("startedAt", ReportText.instant(result.startedAt()));
             property("calls", Long.toString(result.summary().calls()));
             property("replays", Long.toString(result.summary().replays()));
             property("inputTokens", Long.toString(result.summary().tokens().inputTokens()));
@@ -136,7 +178,7 @@ public final class JunitReportWriter implements ReportWriter {
                 String error = result.error().orElse("no reply from the provider");
                 attribute("message", oneLine(error));
                 attribute("type", "provider");
-                text(error);
+                text(error + reply(result));
                 xml.writeEndElement();
             } else if (result.status() == CaseStatus.FAILED) {
                 newline(3);
@@ -147,27 +189,42 @@ public final class JunitReportWriter implements ReportWriter {
                 attribute("message", oneLine("not fully judged: " + ReportText.skipped(result).stream()
                         .map(o -> o.name() + ": " + o.verdict().details()).collect(Collectors.joining("; "))));
             }
-            if (!result.output().isEmpty() || result.replayed()) {
-                newline(3);
-                xml.writeStartElement("system-out");
-                text(result.replayed() ? "[replayed from the execution store]\n" + result.output() : result.output());
-                xml.writeEndElement();
-            }
             newline(2);
             xml.writeEndElement();
+        }
+
+        /** Every case's reply, each under a line naming it. */
+        private static String replies(List<CaseResult> cases) {
+            StringBuilder out = new StringBuilder();
+            for (CaseResult c : cases) {
+                out.append("--- ").append(c.label()).append(" (").append(ReportText.status(c.status())).append(")")
+                        .append(c.replayed() ? " [replayed from the execution store]" : "").append(" ---\n")
+                        .append(c.output().isEmpty() ? "(no reply)" : c.output());
+                if (!c.output().endsWith("\n")) {
+                    out.append('\n');
+                }
+            }
+            return out.toString();
+        }
+
+        /** The reply after the verdicts of a case that did not pass, where a reader of the failure looks. */
+        private static String reply(CaseResult result) {
+            return result.output().isEmpty() ? "" : "\n\n--- reply" + (result.replayed()
+                    ? " (replayed from the execution store)" : "") + " ---\n" + result.output();
         }
 
         private void failure(CaseResult result) throws XMLStreamException {
             List<EvaluatorOutcome> failing = ReportText.failing(result);
             String message = failing.isEmpty() ? "evaluation failed"
-                    : failing.stream().map(o -> o.name() + ": " + o.verdict().details())
+                    : failing.stream().map(o -> o.name() + ": " + ReportText.firstLine(o.verdict().details()))
                     .collect(Collectors.joining("; "));
             String type = failing.isEmpty() ? "evaluation"
                     : failing.stream().map(EvaluatorOutcome::kind).distinct().collect(Collectors.joining(","));
             xml.writeStartElement("failure");
             attribute("message", oneLine(message));
             attribute("type", type);
-            text(result.evaluations().stream().map(ReportText::verdictLine).collect(Collectors.joining("\n")));
+            text(result.evaluations().stream().map(ReportText::verdictLine).collect(Collectors.joining("\n"))
+                    + reply(result));
             xml.writeEndElement();
         }
 

@@ -63,8 +63,10 @@ public final class MarkdownReportWriter implements ReportWriter {
                 : inline(result.specName()) + " (" + code(result.specSource()) + ")");
         row(md, "Provider", inline(result.provider()));
         row(md, "Model", inline(result.model()));
+        row(md, "Answered by", inline(ReportText.answeredBy(result)));
         row(md, "Answer kind", inline(result.answerKind()));
         row(md, "Cases", Integer.toString(summary.total()));
+        row(md, "Run", inline(ReportText.run(result)));
 
         md.append("\n## Summary\n\n")
                 .append("| Passed | Failed | Errors | Skipped | Pass rate | Tokens (in / out) | Wall time | Calls made "

@@ -2,8 +2,11 @@ package dev.idem.adapter.report;
 
 import dev.idem.port.in.CaseResult;
 import dev.idem.port.in.CaseStatus;
+import dev.idem.port.in.EvaluationResult;
 import dev.idem.port.in.EvaluatorOutcome;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 
@@ -41,6 +44,23 @@ final class ReportText {
         return String.format(Locale.ROOT, "%.3f", duration.toMillis() / 1000.0);
     }
 
+    /** An instant in ISO 8601, UTC, to the second: {@code 2026-11-30T17:29:08Z}. */
+    static String instant(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    /** Which idem ran an evaluation, when it started and how long it took, in one line. */
+    static String run(EvaluationResult result) {
+        return "idem " + (result.idemVersion().isEmpty() ? "(version unknown)" : result.idemVersion())
+                + ", started " + instant(result.startedAt()) + ", took " + duration(result.summary().wallTime());
+    }
+
+    /** Who answered: the provider and the model that really answered, or that no case got a reply. */
+    static String answeredBy(EvaluationResult result) {
+        return result.answeringModel().isEmpty() ? result.provider() + " (no case got a reply)"
+                : result.provider() + ", " + result.answeringModel();
+    }
+
     static String score(double score) {
         return String.format(Locale.ROOT, "%.2f", score);
     }
@@ -52,6 +72,12 @@ final class ReportText {
             case ERROR -> "ERROR";
             case SKIPPED -> "SKIPPED";
         };
+    }
+
+    /** The first line of a text: a verdict's details may add lines (a rubric lists each item missed under it). */
+    static String firstLine(String text) {
+        int end = text.indexOf('\n');
+        return (end < 0 ? text : text.substring(0, end)).strip();
     }
 
     /** The evaluators that judged the reply and failed it. */

@@ -28,6 +28,11 @@ class HtmlReportWriterTest extends ReportWriterContract {
     }
 
     @Override
+    String expectedDuration() {
+        return "<dt>Duration</dt><dd>7.41 s</dd>";
+    }
+
+    @Override
     String fileName() {
         return "report.html";
     }

@@ -29,6 +29,11 @@ class JsonReportWriterTest extends ReportWriterContract {
     }
 
     @Override
+    String expectedDuration() {
+        return "\"wallTimeMs\": 7412";
+    }
+
+    @Override
     String fileName() {
         return "report.json";
     }

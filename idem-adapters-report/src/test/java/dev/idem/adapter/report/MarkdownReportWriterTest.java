@@ -33,6 +33,11 @@ class MarkdownReportWriterTest extends ReportWriterContract {
     }
 
     @Override
+    String expectedDuration() {
+        return "took 7.41 s";
+    }
+
+    @Override
     String fileName() {
         return "report.md";
     }

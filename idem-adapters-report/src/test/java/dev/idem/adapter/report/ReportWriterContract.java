@@ -32,6 +32,22 @@ abstract class ReportWriterContract {
         return SampleEvaluation.flagship();
     }
 
+    /** How this format writes the sample's duration (7 412 ms). */
+    abstract String expectedDuration();
+
+    @Test
+    void should_stand_alone_naming_the_idem_version_the_start_the_duration_and_who_answered() throws IOException {
+        // given
+        Path target = dir.resolve(fileName());
+
+        // when
+        writer().write(sample(), target);
+
+        // then a report read on its own, months later, says which idem ran what, when, and which model answered
+        assertThat(Files.readString(target)).contains(SampleEvaluation.VERSION).contains("2026-11-30T17:29:08")
+                .contains(expectedDuration()).contains("openai").contains(SampleEvaluation.ANSWERED_BY);
+    }
+
     @Test
     void should_leave_only_the_report_in_the_directory() throws IOException {
         // given

@@ -1,5 +1,6 @@
 package dev.idem.port.in;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,10 +19,14 @@ import java.util.Optional;
  * @param stopped     why the evaluation ended before every case ran, if it did; those cases are errors
  * @param answeredBy  the models the provider said answered, comma-separated, when that is not simply the model
  *                    asked (a dated version of it, or the built-in architect, which takes no model); else empty
+ * @param idemVersion the version of idem that ran the evaluation; empty when unknown
+ * @param startedAt   when the evaluation started ({@link Instant#EPOCH} when unknown); it took
+ *                    {@link EvaluationSummary#wallTime()}
  */
 public record EvaluationResult(String specName, String description, String specSource, String provider,
                                String model, String answerKind, List<CaseResult> cases,
-                               EvaluationSummary summary, Optional<Stop> stopped, String answeredBy) {
+                               EvaluationSummary summary, Optional<Stop> stopped, String answeredBy,
+                               String idemVersion, Instant startedAt) {
     public EvaluationResult {
         Objects.requireNonNull(specName, "specName");
         description = description == null ? "" : description;
@@ -33,6 +38,16 @@ public record EvaluationResult(String specName, String description, String specS
         Objects.requireNonNull(summary, "summary");
         stopped = stopped == null ? Optional.empty() : stopped;
         answeredBy = answeredBy == null || answeredBy.equals(model) ? "" : answeredBy;
+        idemVersion = idemVersion == null ? "" : idemVersion;
+        startedAt = startedAt == null ? Instant.EPOCH : startedAt;
+    }
+
+    /** An evaluation of an unknown version and start. */
+    public EvaluationResult(String specName, String description, String specSource, String provider, String model,
+                            String answerKind, List<CaseResult> cases, EvaluationSummary summary,
+                            Optional<Stop> stopped, String answeredBy) {
+        this(specName, description, specSource, provider, model, answerKind, cases, summary, stopped, answeredBy, "",
+                Instant.EPOCH);
     }
 
     /** An evaluation whose provider answered with the model asked, or did not say. */
@@ -46,6 +61,15 @@ public record EvaluationResult(String specName, String description, String specS
     public EvaluationResult(String specName, String description, String specSource, String provider, String model,
                             String answerKind, List<CaseResult> cases, EvaluationSummary summary) {
         this(specName, description, specSource, provider, model, answerKind, cases, summary, Optional.empty());
+    }
+
+    /**
+     * The model that really answered: what the provider said ({@link #answeredBy()}), else the model asked; empty
+     * when no case got a reply, so that nothing is named as the answerer of an evaluation nobody answered.
+     */
+    public String answeringModel() {
+        boolean anyReply = cases.stream().anyMatch(c -> c.status() != CaseStatus.ERROR || !c.output().isEmpty());
+        return !anyReply ? "" : answeredBy.isEmpty() ? model : answeredBy;
     }
 
     /**
