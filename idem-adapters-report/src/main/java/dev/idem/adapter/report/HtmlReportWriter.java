@@ -251,10 +251,37 @@ public final class HtmlReportWriter implements ReportWriter {
                     .append("</td><td class=\"name\">").append(escape(outcome.name()))
                     .append("</td><td class=\"kind\"><code>").append(escape(outcome.kind()))
                     .append("</code></td><td class=\"score\">").append(ReportText.score(outcome.verdict().score()))
-                    .append("</td><td class=\"details\">").append(escape(outcome.verdict().details()))
-                    .append("</td></tr>\n");
+                    .append("</td><td class=\"details\">");
+            details(html, outcome.verdict().details());
+            html.append("</td></tr>\n");
         }
         html.append("</table>\n");
+    }
+
+    /**
+     * A verdict's details: the first line as it is, and the lines under it (a rubric's items missed, {@code - KEY-1
+     * (critical, weight 3): what it asks}) as a list, each with what precedes its first colon set apart.
+     */
+    private static void details(StringBuilder html, String details) {
+        List<String> lines = details.lines().toList();
+        html.append(escape(lines.isEmpty() ? "" : lines.get(0)));
+        if (lines.size() < 2) {
+            return;
+        }
+        html.append("<ul class=\"items\">");
+        for (String line : lines.subList(1, lines.size())) {
+            String item = line.startsWith("- ") ? line.substring(2) : line;
+            int colon = item.indexOf(": ");
+            html.append("<li>");
+            if (colon > 0) {
+                html.append("<span class=\"term\">").append(escape(item.substring(0, colon))).append("</span> ")
+                        .append(escape(item.substring(colon + 2)));
+            } else {
+                html.append(escape(item));
+            }
+            html.append("</li>");
+        }
+        html.append("</ul>");
     }
 
     private static void prompt(StringBuilder html, List<Map.Entry<String, String>> messages) {

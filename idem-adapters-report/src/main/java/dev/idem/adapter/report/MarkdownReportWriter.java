@@ -129,7 +129,12 @@ public final class MarkdownReportWriter implements ReportWriter {
         md.append("\n### ").append(ReportText.status(c.status())).append(": ").append(inline(c.label())).append("\n\n");
         c.error().ifPresent(error -> md.append("**Error:** ").append(inline(error)).append("\n\n"));
         for (EvaluatorOutcome outcome : c.evaluations()) {
-            md.append("- ").append(inline(ReportText.verdictLine(outcome))).append('\n');
+            // details may go on under their first line (a rubric's items missed): nested under the verdict
+            List<String> lines = ReportText.verdictLine(outcome).lines().toList();
+            md.append("- ").append(inline(lines.get(0))).append('\n');
+            for (String more : lines.subList(1, lines.size())) {
+                md.append("  - ").append(inline(more.startsWith("- ") ? more.substring(2) : more)).append('\n');
+            }
         }
         if (!c.evaluations().isEmpty()) {
             md.append('\n');

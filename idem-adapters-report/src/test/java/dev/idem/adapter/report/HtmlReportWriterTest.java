@@ -159,6 +159,20 @@ class HtmlReportWriterTest extends ReportWriterContract {
     }
 
     @Test
+    void should_show_each_missed_rubric_item_with_its_weight_and_what_it_asks() throws IOException {
+        // when
+        String html = written(SampleEvaluation.rubricMisses());
+
+        // then (before: the ids alone, "missing critical: KEY-1", which a reader cannot act on)
+        assertThat(html).contains("<td class=\"details\">rubric score 0.00 (threshold 0.80); missing critical: KEY-1; "
+                        + "missing: KEY-1, KEY-3<ul class=\"items\">")
+                .contains("<li><span class=\"term\">KEY-1 (critical, weight 3)</span> Client-generated high-entropy "
+                        + "key per logical operation, reused unchanged on every retry; new key only for new intent</li>")
+                .contains("<li><span class=\"term\">KEY-3 (weight 1)</span> Composite key scope (tenant, route, key); "
+                        + "key required on POST/PATCH (400 if missing); format/length/entropy validated</li></ul></td>");
+    }
+
+    @Test
     void should_escape_model_output_and_variables() throws IOException {
         // when
         String html = written(sample());

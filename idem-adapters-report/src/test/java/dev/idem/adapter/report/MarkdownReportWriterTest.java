@@ -65,6 +65,20 @@ class MarkdownReportWriterTest extends ReportWriterContract {
     }
 
     @Test
+    void should_list_each_missed_rubric_item_under_the_rubric_verdict() throws IOException {
+        // when
+        String md = written(SampleEvaluation.rubricMisses());
+
+        // then
+        assertThat(md).contains("- FAIL Rubric \\[rubric\\] score 0.00: rubric score 0.00 (threshold 0.80); missing "
+                        + "critical: KEY-1; missing: KEY-1, KEY-3\n"
+                        + "  - KEY-1 (critical, weight 3): Client-generated high-entropy key per logical operation, "
+                        + "reused unchanged on every retry; new key only for new intent\n"
+                        + "  - KEY-3 (weight 1): Composite key scope (tenant, route, key); key required on POST/PATCH "
+                        + "(400 if missing); format/length/entropy validated\n");
+    }
+
+    @Test
     void should_summarise_totals_tokens_time_and_calls() throws IOException {
         // when
         String md = written(sample());

@@ -1,7 +1,11 @@
 package dev.idem.adapter.report;
 
+import dev.idem.domain.evaluation.Rubric;
+import dev.idem.domain.evaluation.RubricEvaluator;
+import dev.idem.domain.evaluation.RubricItem;
 import dev.idem.domain.evaluation.Verdict;
 import dev.idem.domain.execution.TokenUsage;
+import dev.idem.domain.spec.RubricEvaluatorSpec;
 import dev.idem.domain.spec.TestCase;
 import dev.idem.port.in.CaseResult;
 import dev.idem.port.in.CaseStatus;
@@ -178,6 +182,25 @@ final class SampleEvaluation {
                         outcome("design-format", "design-format",
                                 Verdict.fail("missing sections: Retry Policy, Failure Handling"))),
                 Duration.ofMillis(1_733), new TokenUsage(744, 96), 1, false, messages("console"));
+    }
+
+    /**
+     * A design the domain's rubric evaluator judged against two items of the idempotency rubric, missing both: its
+     * details as reports receive them.
+     */
+    static EvaluationResult rubricMisses() {
+        Rubric rubric = new Rubric(List.of(
+                RubricItem.of("KEY-1", "KEY", true, "keyword", "Client-generated high-entropy key per logical "
+                        + "operation, reused unchanged on every retry; new key only for new intent", "uuid|ulid"),
+                RubricItem.of("KEY-3", "KEY", false, "keyword", "Composite key scope (tenant, route, key); key required "
+                        + "on POST/PATCH (400 if missing); format/length/entropy validated", "tenant[_ -]?id")));
+        String design = "## Keys\n- **Decision:** the server picks a random number per attempt.\n";
+        TestCase row = row(7, "Keys chosen by the server", "A REST API.", "Client retries after a timeout.");
+        Verdict verdict = new RubricEvaluator(new RubricEvaluatorSpec("Rubric", 0.8), rubric).evaluate(design, row);
+        CaseResult judged = new CaseResult(row, 0, CaseStatus.FAILED, design, Optional.empty(),
+                List.of(outcome("Rubric", "rubric", verdict)), Duration.ofMillis(900), new TokenUsage(500, 40), 1,
+                false, messages("keys"));
+        return of("openai", "gpt-4o-mini", "LLM", List.of(judged));
     }
 
     private static TestCase row(int number, String name, String context, String scenarios) {

@@ -27,6 +27,16 @@ public record Rubric(List<RubricItem> items) {
         }
     }
 
+    /**
+     * The item with this id.
+     *
+     * @throws IllegalArgumentException if the rubric has none
+     */
+    public RubricItem item(String id) {
+        return items.stream().filter(i -> i.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no rubric item " + id));
+    }
+
     /** Scores a design. */
     public RubricScore score(String design) {
         List<String> covered = new ArrayList<>();

@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * Scores a design against the rubric: passes when no critical item is missing and the score reaches the
- * spec's threshold. The verdict's score is the rubric score. A reply that is the refusal is not a design
+ * spec's threshold. The verdict's score is the rubric score; its details are one line with the score and the ids
+ * missed, then a line per item missed with its weight and requirement. A reply that is the refusal is not a design
  * and fails.
  */
 public final class RubricEvaluator implements Evaluator {
@@ -46,6 +47,16 @@ public final class RubricEvaluator implements Evaluator {
         if (!score.missing().isEmpty()) {
             details.append("; missing: ").append(String.join(", ", score.missing()));
         }
+        // the ids alone give a reader nothing to act on: each item missed follows on its own line, with what it asks
+        for (String id : score.missing()) {
+            details.append('\n').append(missed(rubric.item(id)));
+        }
         return new Verdict(score.passes(spec.threshold()), score.score(), details.toString());
+    }
+
+    /** {@code - KEY-1 (critical, weight 3): Client-generated high-entropy key ...} */
+    private static String missed(RubricItem item) {
+        return "- " + item.id() + " (" + (item.critical() ? "critical, " : "") + "weight " + item.weight() + ")"
+                + (item.requirement().isEmpty() ? "" : ": " + item.requirement());
     }
 }

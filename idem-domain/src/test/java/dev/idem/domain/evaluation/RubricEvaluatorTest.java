@@ -45,6 +45,25 @@ class RubricEvaluatorTest {
     }
 
     @Test
+    void should_say_under_the_score_what_each_missed_item_asks_with_its_weight() {
+        // given: no fencing (CONC-3), and nothing on key scope (KEY-3)
+        String design = Designs.compliant()
+                .replace("Every claim carries a fencing token, monotonically increasing, checked by the resource"
+                        + " with compare-and-set.", "Claims are checked.");
+
+        // when
+        Verdict verdict = rubric(0.5).evaluate(design, ROW);
+
+        // then the first line is the summary; an id alone gave the reader nothing to act on
+        assertThat(verdict.details().lines().findFirst()).hasValueSatisfying(first -> assertThat(first)
+                .startsWith("rubric score ").contains("missing critical: CONC-3"));
+        assertThat(verdict.details().lines().skip(1)).contains("- CONC-3 (critical, weight 3): Fencing token or "
+                + "optimistic version/CAS checked by the resource so paused/expired holders cannot commit");
+        assertThat(verdict.details().lines().skip(1)).allMatch(l -> l.matches("- [A-Z]+-\\d+ \\((critical, )?weight "
+                + "[13]\\): .+"));
+    }
+
+    @Test
     void should_fail_when_the_score_is_below_the_threshold_even_with_every_critical_item() {
         // given: the ten critical items and nothing else
         String design = """
