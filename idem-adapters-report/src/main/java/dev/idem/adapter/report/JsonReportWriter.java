@@ -121,7 +121,8 @@ public final class JsonReportWriter implements ReportWriter {
         result.evaluations().forEach(outcome -> evaluations.add(evaluation(outcome)));
         // gh-models' rule is that a test passes when all its results pass: a case that did not pass (an error has
         // no verdict at all) must carry a failed result, or tools applying that rule count it as a pass.
-        if (result.status() != CaseStatus.PASSED && ReportText.failing(result).isEmpty()) {
+        if (result.status() != CaseStatus.PASSED
+                && result.evaluations().stream().allMatch(outcome -> outcome.verdict().passed())) {
             evaluations.add(notPassed(result));
         }
         node.put("label", result.label());
