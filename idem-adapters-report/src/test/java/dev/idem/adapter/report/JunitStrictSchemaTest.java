@@ -33,7 +33,8 @@ class JunitStrictSchemaTest {
                 Arguments.of("passing", SampleEvaluation.passing()),
                 Arguments.of("failing", SampleEvaluation.failing()),
                 Arguments.of("erroring, stopped", SampleEvaluation.erroring()),
-                Arguments.of("mixed, replayed, hostile output", SampleEvaluation.flagship()));
+                Arguments.of("mixed, replayed, hostile output", SampleEvaluation.flagship()),
+                Arguments.of("skipped evaluators", SkippedEvaluatorsReportTest.result()));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -31,7 +31,8 @@ class SkippedEvaluatorsReportTest {
     private static final String WHY = "skipped: python evaluator not run (--allow-code was not given, or it cannot "
             + "run here)";
 
-    private static EvaluationResult result() {
+    /** A run with a passed case and a case whose python evaluator was skipped. */
+    static EvaluationResult result() {
         CaseResult passed = new CaseResult(TestCase.of(1, Map.of("topic", "ledger")), 0, CaseStatus.PASSED,
                 "a design.", Optional.empty(), List.of(new EvaluatorOutcome("ends", "string", Verdict.pass("ok"))),
                 Duration.ofMillis(5), TokenUsage.NONE, 1, false, List.of());
