@@ -35,6 +35,8 @@ final class EvalConsole implements EvaluateSpecUseCase.Progress, AutoCloseable {
     private static final int LABEL_WIDTH = 40;
     /** Detail lines are clipped so that, indented, they fit in 120 columns. */
     private static final int DETAIL_WIDTH = 110;
+    /** An error is all a reader has of a case that got no verdict: it is wrapped, not clipped, up to this many lines. */
+    private static final int ERROR_LINES = 4;
     private static final String INDENT = "         ";
     private static final String CLEAR_LINE = "\r\u001b[K";
 
@@ -155,7 +157,7 @@ final class EvalConsole implements EvaluateSpecUseCase.Progress, AutoCloseable {
             sb.append(String.format(" %6d ms", r.latency().toMillis()));
         }
         if (r.status() == CaseStatus.ERROR) {
-            detail(sb, r.error().orElse("no reply"));
+            wrapped(sb, r.error().orElse("no reply"));
         }
         for (EvaluatorOutcome o : r.evaluations()) {
             if (o.verdict().skipped()) {
@@ -171,6 +173,18 @@ final class EvalConsole implements EvaluateSpecUseCase.Progress, AutoCloseable {
     private static void detail(StringBuilder sb, String text) {
         String first = text.lines().findFirst().orElse("").strip();
         sb.append(System.lineSeparator()).append(INDENT).append(TerminalText.escape(clip(first, DETAIL_WIDTH)));
+    }
+
+    /** Lines under the row: the whole text as one paragraph, escaped, wrapped at spaces to fit, the last one clipped. */
+    private static void wrapped(StringBuilder sb, String text) {
+        String rest = TerminalText.escape(Cli.oneLine(text));
+        for (int line = 1; !rest.isEmpty(); line++) {
+            int cut = rest.length() <= DETAIL_WIDTH || line == ERROR_LINES ? rest.length()
+                    : rest.lastIndexOf(' ', DETAIL_WIDTH);
+            cut = cut <= 0 ? DETAIL_WIDTH : cut;
+            sb.append(System.lineSeparator()).append(INDENT).append(clip(rest.substring(0, cut), DETAIL_WIDTH));
+            rest = rest.substring(cut).strip();
+        }
     }
 
     /** The cases that never got a row (the evaluation stopped before them): one line for all of them. */

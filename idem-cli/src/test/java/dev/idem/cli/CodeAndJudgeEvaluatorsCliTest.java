@@ -90,9 +90,9 @@ class CodeAndJudgeEvaluatorsCliTest {
 
         // then
         assertThat(clean.code()).as(clean.toString()).isZero();
-        assertThat(clean.out()).contains("PASS").contains("✓ no record number");
+        assertThat(clean.out()).contains("PASS ").contains("| 1/1 ");
         assertThat(leaked.code()).as(leaked.toString()).isEqualTo(1);
-        assertThat(leaked.out()).contains("✗ no record number (python check returned False)");
+        assertThat(leaked.out()).contains("FAIL ").contains("✗ no record number: python check returned False");
     }
 
     @Test
@@ -149,7 +149,7 @@ class CodeAndJudgeEvaluatorsCliTest {
 
         // then
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("✓ evaluator 1");
+        assertThat(r.out()).contains("PASS   only").contains("| 1/1 ");
         server.takeRequest();
         RecordedRequest judged = server.takeRequest();
         String sent = new ObjectMapper().readTree(judged.getBody().readUtf8()).at("/messages/0/content").asText();

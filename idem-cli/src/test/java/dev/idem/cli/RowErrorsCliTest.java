@@ -79,7 +79,10 @@ class RowErrorsCliTest {
         assertThat(validated.out()).startsWith("invalid s.prompt.yml (topics): 1 error");
         assertThat(r.code()).as(r.toString()).isEqualTo(1);
         assertThat(server.getRequestCount()).isEqualTo(2);
-        assertThat(r.err()).contains("ERROR  forgotten").contains("not run: the row is invalid: ")
+        // the whole reason, wrapped under the row within 120 columns
+        assertThat(r.err().lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(120));
+        assertThat(r.err().replaceAll("\\R {9}", " ")).contains("ERROR  forgotten")
+                .contains("not run: the row is invalid: ")
                 .contains("testData[1]: missing value for placeholder '{{topic}}'");
         assertThat(r.err().lines().filter(l -> l.startsWith("PASS "))).hasSize(2);
         JsonNode report = new ObjectMapper().readTree(r.out());
