@@ -48,9 +48,34 @@ final class UnsafeIntentClassifier {
      *                 a bag-of-words model too little to go on, so the rules alone decide it
      */
     record Weighing(double refuse, double confirm, int minWords) {
+
+        /** The decision on a request the rules have read; the evidence is asked for only when it counts. */
+        Optional<UnsafeFinding> decide(Reading reading, Supplier<Score> evidence) {
+            Optional<UnsafeFinding> finding = reading.finding();
+            if (reading.text().words() < minWords || finding.isPresent() && !reading.overrulable()) {
+                return finding;
+            }
+            Score score = evidence.get();
+            if (finding.isPresent() && score.probability() >= confirm) {
+                return Optional.of(finding.get().withEvidence(score.probability()));
+            }
+            return !reading.scope().effectFree() && score.probability() >= refuse
+                    ? WordEvidenceSignal.finding(reading.text(), score) : Optional.empty();
+        }
     }
 
-    /** The weighing chosen by leave-one-writer-out on the train split. */
+    /**
+     * What the rules make of a request, before the word evidence is weighed.
+     *
+     * @param text        the request, read
+     * @param scope       its reliefs
+     * @param finding     the first rule's finding
+     * @param overrulable whether the word evidence may overrule that finding
+     */
+    record Reading(RequestText text, RequestScope scope, Optional<UnsafeFinding> finding, boolean overrulable) {
+    }
+
+    /** The weighing chosen by leave-one-writer-out on the train rows ({@code bench/refusal.sh weighing}). */
     static final Weighing WEIGHING = new Weighing(0.85, 0.35, 25);
 
     private final List<IntentRule> rules;
@@ -70,10 +95,6 @@ final class UnsafeIntentClassifier {
         this(safety, () -> evidence, WEIGHING);
     }
 
-    UnsafeIntentClassifier(Safety safety, WordEvidence evidence, Weighing weighing) {
-        this(safety, () -> evidence, weighing);
-    }
-
     private UnsafeIntentClassifier(Safety safety, Supplier<WordEvidence> evidence, Weighing weighing) {
         this.rules = List.of(new AcceptedHarmRule(), new SafeguardRemovalRule(safety), new AntiPatternRule(safety),
                 new RetentionRule(safety), new CorruptionRule());
@@ -87,36 +108,25 @@ final class UnsafeIntentClassifier {
 
     /** Why the request is unsafe, or empty when it deserves a design. */
     Optional<UnsafeFinding> classify(String systemContext, String failureScenarios) {
-        RequestText text = RequestText.of(systemContext, failureScenarios);
-        RequestScope scope = RequestScope.of(text);
-        Optional<UnsafeFinding> finding = Optional.empty();
-        boolean overrulable = true;
-        for (IntentRule rule : rules) {
-            finding = rule.find(text, scope);
-            if (finding.isPresent()) {
-                overrulable = rule.overrulable();
-                break;
-            }
-        }
-        if (text.words() < weighing.minWords() || finding.isPresent() && !overrulable) {
-            return finding;
-        }
-        Score score = evidence.get().score(text);
-        if (finding.isPresent() && score.probability() >= weighing.confirm()) {
-            return Optional.of(finding.get().withEvidence(score.probability()));
-        }
-        return !scope.effectFree() && score.probability() >= weighing.refuse()
-                ? WordEvidenceSignal.finding(text, score) : Optional.empty();
+        Reading reading = read(systemContext, failureScenarios);
+        return weighing.decide(reading, () -> score(reading.text()));
     }
 
-    /** The first rule's finding, before the word evidence is weighed. */
-    Optional<UnsafeFinding> ruleFinding(RequestText text, RequestScope scope) {
+    /** What the rules make of the request: the first rule's finding, and whether it may be overruled. */
+    Reading read(String systemContext, String failureScenarios) {
+        RequestText text = RequestText.of(systemContext, failureScenarios);
+        RequestScope scope = RequestScope.of(text);
         for (IntentRule rule : rules) {
             Optional<UnsafeFinding> finding = rule.find(text, scope);
             if (finding.isPresent()) {
-                return finding;
+                return new Reading(text, scope, finding, rule.overrulable());
             }
         }
-        return Optional.empty();
+        return new Reading(text, scope, Optional.empty(), true);
+    }
+
+    /** The word evidence for a request. */
+    Score score(RequestText text) {
+        return evidence.get().score(text);
     }
 }

@@ -27,6 +27,8 @@ record LabelledRequest(String id, String split, boolean unsafe, boolean alarming
     static final String CORPUS = "refusal/requests.jsonl";
     /** Train rows written for this classifier's own regression checks, never part of the frozen corpus. */
     static final String OWN_TRAIN_ROWS = "refusal/own-train-requests.jsonl";
+    /** Train rows from four more writers, written after the first classifier; never part of the test split. */
+    static final String MORE_TRAIN_ROWS = "refusal/more-train-requests.jsonl";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
