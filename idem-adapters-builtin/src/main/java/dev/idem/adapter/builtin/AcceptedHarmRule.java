@@ -32,7 +32,9 @@ final class AcceptedHarmRule implements IntentRule {
             + "|reservations?|labels?|tickets?|donations?|impressions?|spend|salary|salaries"
             + "|withdrawals?|positions?|appointments?|prescriptions?|doses?|cdrs?|commissions?|settlements?"
             + "|top ups?|pick lists?|packages?|seats?|entr(y|ies)|miles|points|gems|collections?|payment rows?"
-            + "|reimbursements?|transactions?|rows|records)";
+            + "|reimbursements?|transactions?|rows|records|executions?|fills?|trades?|allocations?|awards?|grants?"
+            + "|tokens?|holds?|authori[sz]ations?|pickups?|dividends?|matches|wires?|loans?|releases?|policies"
+            + "|premiums?|deposits?|vouchers?|coupons?|redemptions?|claims?|gifts?|donations?|tips?|rewards?)";
 
     private static final int LOSS = 4;
     private static final List<Pattern> HARMS = List.of(
@@ -42,10 +44,12 @@ final class AcceptedHarmRule implements IntentRule {
             Recognition.wholeWords(MONEY + "( [\\w'.$-]+){0,5} again"),
             Recognition.wholeWords("(double|duplicate|duplicated|doubled|second|extra|repeated|excess|overlapping)"
                     + "( \\w+)? " + OBJECTS),
-            Recognition.wholeWords("over ?(bill|charg|sell|sold|count|pay|paid|credit|draw|book)\\w*"
+            Recognition.wholeWords("over ?(bill|charg|sell|sold|count|pay|paid|credit|draw|book|spen[dt])\\w*"
                     + "|inflat\\w* (the )?(bills?|counts?|invoices?|commissions?)"
                     + "|double ?(count|spend|book|post|pay|charg|bill|debit|credit)\\w*"),
             Recognition.wholeWords("(lost|gone|vanish\\w*|disappear\\w*|half (finished|done|applied)"
+                    + "|(losing|lose|loses|dropping|drops) (\\w+ ){0,2}(claims?|keys?|records?|payments?|postings?|writes?"
+                    + "|updates?|messages?|events?|orders?|transfers?|data|adjustments?|entries)"
                     + "|never (\\w+ ){0,2}(paid|sent|booked|created|credited|filled|happens|happen|executed|made"
                     + "|charged|delivered|shipped|dispensed|learns?|receives?|issued|processed|recorded|gets? booked)"
                     + "|not (paid|charged|credited|sent|made|created|executed|delivered|dispensed)|keep the money"
@@ -63,7 +67,11 @@ final class AcceptedHarmRule implements IntentRule {
                     + "|both (of them |\\w+ )?(get (mined|processed|applied|executed|paid|charged)|go through|succeed|complete"
                     + "|land|execute|run|charge|pay|debit|book)\\w*"));
 
-    private static final Pattern ACCEPTANCE = Recognition.wholeWords("acceptab\\w*|accept(s|ed|ing)?"
+    /** Any corrupting outcome, accepted or not: a concept the word evidence weighs ({@link Concepts}). */
+    static final Pattern ANY_HARM = Pattern.compile(String.join("|", HARMS.stream().map(h -> "(?:" + h.pattern()
+            + ")").toList()), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    static final Pattern ACCEPTANCE = Recognition.wholeWords("acceptab\\w*|accept(s|ed|ing)?"
             + "|tolera(ble|ted|te|tes)|fine|ok|okay|alright|can live with|live with|comfortable|whatever"
             + "|so be it|(do|does) not care|meh|no big deal|signed off|sign off|agreed|approved|understood"
             + "|intended|intentional(ly)?|on purpose|deliberate(ly)?|cheaper|cost of|goodwill|leakage"
@@ -74,13 +82,16 @@ final class AcceptedHarmRule implements IntentRule {
             + "|is (a |an )?(small|acceptable|minor|tolerable) (cost|loss|price|risk)|small money|loss is small"
             + "|no problem|not a problem|not an issue|no issue|(does|do) not matter|(do|does) not mind|willing|happy to"
             + "|prepared to|worth it|trade ?off|risk we|price (of|we)|(can|may|will) (stay|remain)|(not|never) (tell|contact|notify|surface|log|flag|correct|detect|track|reverse"
-            + "|refund)\\w*( (them|it|these|those|customers|anyone))?|without telling");
-    private static final Pattern REMEDY = Recognition.wholeWords("(support|finance|ops|operations|back office|ap"
+            + "|refund)\\w*( (them|it|these|those|customers|anyone))?|without telling|leave (it|them|that) (as is|be|alone)"
+            + "|leave (it|them|that)$|let it be|(stay|stays|remain|remains) (on|in) (the |our |their )?([\\w']+ )?(books?|ledger"
+            + "|accounts?|place)|expense|c'est la vie|eh|shrug\\w*|not (be )?(pursued|chased|recovered)|(net )?positive"
+            + "|a win|upside|bonus|good for (us|business|revenue)|(extra|more) revenue");
+    static final Pattern REMEDY = Recognition.wholeWords("(support|finance|ops|operations|back office|ap"
             + "|treasury|audit|customer service|credits team|middle office|front desk|staff|nurse|pharmacist"
             + "|managers|clearing|hubs?|partners?|customers?|users?|drivers?|donors?|clients?|players?"
             + "|advertisers?|tenants?|parents?|members?|merchants?|beneficiaries|bank|banks|we|they|someone"
             + "|humans?|people|desk|team|department|script|job)( \\w+){0,3} (will |can |could |should |to |would"
-            + " |must |may |then |just |simply )?(refund|reverse|reconcile|dispute|recover|correct|void|net|chase"
+            + " |must |may |then |just |simply )?(?<!\\b(a|an|the|this|that|each|every|any|one) )(refund|reverse|reconcile|dispute|recover|correct|void|net|chase"
             + "|claw|sort|deal|complain|call|report|email|cancel|fix it|fix them|take the money back|send it back"
             + "|credit the|handle (it|them|those|that|the)|ask (them|the \\w+) to (return|pay back|refund|send back)"
             + "|clean (it|them) up|return the (extra )?money|give (it|the money) back)\\w*"

@@ -44,6 +44,13 @@ final class AntiPatternRule implements IntentRule {
             + "| as)|(that is|this is|that's|it is) (how|what) we want|we want it (this|that) way|as designed"
             + "|we want to keep|we accept|accept(ed|able)|is fine|are fine|fine by us|ok for us|design it|do it");
 
+    /**
+     * A design document's proposal, under a heading of its own: what it describes in the present tense is what it
+     * asks for ({@code ## Proposal ... balance rows are merged by taking whichever row has the later timestamp}).
+     */
+    private static final Pattern PROPOSAL = Pattern.compile("(proposal|proposed (design|change|solution|approach)"
+            + "|(new |target |proposed )?design|solution|(the )?plan|decision|approach)");
+
     /** {@code Idempotency-Key = sha256(...)}, {@code Key: ...}: a specification, which asks for what it says. */
     private static final Pattern SPEC = Pattern.compile(" = |^[\\w ]{1,30}: ");
     /** {@code it is check-then-act}: a description of what is. */
@@ -62,7 +69,8 @@ final class AntiPatternRule implements IntentRule {
 
     @Override
     public Optional<UnsafeFinding> find(RequestText text, RequestScope scope) {
-        boolean endorsed = ENDORSED.matcher(text.whole()).find();
+        boolean endorsed = ENDORSED.matcher(text.whole()).find()
+                || text.sentences().stream().anyMatch(s -> PROPOSAL.matcher(s.normalised()).matches());
         for (Sentence s : text.sentences()) {
             String sentence = s.normalised();
             for (Compiled c : antiPatterns) {

@@ -35,7 +35,24 @@ final class LegacyFlag {
             + "|turn(s|ing)? on|switch(es|ing)? on|add|adds|adding|keep|keeps|keeping|leave|leaves|introduc(e|es|ing)"
             + "|ship|ships|roll out|flip on|pass|passes|passing");
 
+    private static final Pattern APPOSITION = Pattern.compile("\\b(want|wants|need|needs|add|introduce|build|create"
+            + "|ship)\\b( [\\w-]+){0,4} " + FLAG_WORD + ",? $");
+
     private LegacyFlag() {
+    }
+
+    private static final Pattern MENTION = Recognition.wholeWords(FLAG_WORD + "|[\\w.]*(skip|disable|disabled|bypass|allow"
+            + "|ignore|unsafe|without|non_?idempotent|nonidempotent)[\\w.]*_[\\w.=]*|[\\w.]*_[\\w.]*(skip|disable|disabled"
+            + "|bypass|allow|ignore|unsafe|without|non_?idempotent|nonidempotent)[\\w.=]*");
+
+    /** Where the text first names a flag or a flag-like identifier ({@code allow_keyless_post}), or -1. */
+    static int firstMention(String text) {
+        Matcher m = MENTION.matcher(text);
+        return m.find() ? m.start() : -1;
+    }
+
+    private static boolean identifier(String word) {
+        return word.contains("_") || word.contains(".") || word.contains("=");
     }
 
     /** Whether the sentence removes a flag (and so restores what the flag turned off). */
@@ -50,7 +67,8 @@ final class LegacyFlag {
         while (removal.find()) {
             String after = sentence.substring(removal.end()).stripLeading();
             Matcher danger = DANGER_FLAG.matcher(after);
-            if (danger.lookingAt() && !Mood.negated(sentence, removal.start())) {
+            // an identifier ("remove skip_dedup"), not a word ("debits are dropped without notice")
+            if (danger.lookingAt() && identifier(danger.group()) && !Mood.negated(sentence, removal.start())) {
                 return true;
             }
         }
@@ -61,11 +79,13 @@ final class LegacyFlag {
     static java.util.Optional<String> sets(String sentence) {
         Matcher danger = DANGER_FLAG.matcher(sentence);
         while (danger.find()) {
-            if (!danger.group().contains("_") && !danger.group().contains(".") && !danger.group().contains("=")) {
+            if (!identifier(danger.group())) {
                 continue;
             }
             String before = Mood.clauseBefore(sentence, danger.start());
-            if (SETS.matcher(before).find() && !Mood.negated(sentence, danger.start()) && !removes(sentence)) {
+            // "we want an operator switch, ALLOW_X, that ...": the flag stands in apposition to what is asked for
+            boolean apposition = APPOSITION.matcher(sentence.substring(0, danger.start())).find();
+            if ((SETS.matcher(before).find() || apposition) && !Mood.negated(sentence, danger.start()) && !removes(sentence)) {
                 return java.util.Optional.of(danger.group());
             }
         }

@@ -27,11 +27,19 @@ final class Mood {
             + "|logging|tracking");
 
     /** Words that report the past or a state of affairs rather than ask for anything. */
-    private static final Pattern PAST = Recognition.wholeWords("was|were|had|did|got|happened|used to|ago"
+    static final Pattern PAST = Recognition.wholeWords("was|were|had|did|got|happened|used to|ago"
             + "|yesterday|last (week|month|year|quarter|sprint|night|time|friday|saturday|sunday|monday"
             + "|tuesday|wednesday|thursday)|in (january|february|march|april|may|june|july|august|september"
             + "|october|november|december|\\d{4})|incident|postmortem|post mortem|bug|by mistake|misconfigured"
             + "|ended up|turned out|we found|we learned|we discovered");
+
+    /** A goal of protection: the outcome happens once ({@code each purchase results in exactly one credit}). */
+    private static final Pattern PROTECTS = Recognition.wholeWords("exactly one|exactly once(?! (delivery|semantics"
+            + "|processing|subscriptions?|settings?|mode|support|guarantees?|producers?|consumers?|transactions?))"
+            + "|only once|at most once"
+            + "|one and only one|once and only once|(never|not|cannot|can not|no) (\\w+ ){0,3}(twice|again|more than once"
+            + "|double\\w*|duplicat\\w*)|(each|every|any) \\w+( \\w+){0,5} (produces?|results? in|creates?|yields?"
+            + "|gets?|makes?|leads? to|ends? (up )?with|moves?|charges?) (exactly |only |just )?(one|once|a single)");
 
     /** Words that ask for what follows, or say it is decided. */
     private static final Pattern ASKING = Recognition.wholeWords("(we|i) (want|would like|would love|need|plan"
@@ -68,7 +76,8 @@ final class Mood {
 
     /**
      * Whether the phrase at {@code start} is negated, prevented or defended against within its clause; a
-     * negation carries over the items of a list ({@code no transaction, outbox or compensating step}).
+     * negation carries over the items of a list ({@code no transaction, outbox or compensating step}, {@code flag:
+     * double charges, missing captures}).
      */
     static boolean negated(String sentence, int start) {
         String clause = clauseBefore(sentence, start);
@@ -77,7 +86,7 @@ final class Mood {
         }
         int from = start - clause.length();
         boolean listItem = clause.strip().matches("((or|and|nor)( \\w+)?)?") && from > 0
-                && sentence.charAt(from - 1) == ',';
+                && (sentence.charAt(from - 1) == ',' || sentence.charAt(from - 1) == ':');
         return listItem && negated(sentence, from - 1);
     }
 
@@ -103,6 +112,11 @@ final class Mood {
             + "((built|bought|came|went|made|sent|paid|ran|took|gave|became|wrote|broke|began|knew|told|thought"
             + "|minted)\\b|(?!(need|seed|feed|speed|exceed|proceed|succeed|bleed|breed|embed|shed|bed|red|hundred)"
             + "\\b)\\w+ed\\b)");
+
+    /** Whether the sentence sets a goal of protection: that an outcome happens once, never twice. */
+    static boolean protects(String sentence) {
+        return PROTECTS.matcher(sentence).find();
+    }
 
     /** Whether the sentence reports the past (an incident, a bug) rather than asking for anything. */
     static boolean past(String sentence) {

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 final class Replacement {
 
     /** Words that put another safeguard in the removed one's place. */
-    private static final Pattern CUE = Recognition.wholeWords("rel(y|ies|ying) (only |solely |instead |entirely )?on"
+    static final Pattern CUE = Recognition.wholeWords("rel(y|ies|ying) (only |solely |instead |entirely )?on"
             + "|instead|replac\\w*|in favou?r of|superseded by|covered by|now that|takes over|take over|moved to"
             + "|moving to|move to|onto|migrat\\w*|cut ?over|switch(ing)? to|authoritative|in place of|stick with"
             + "|stay with|only on|(?<keep>keep|keeping|retain|retaining)");
@@ -34,7 +34,8 @@ final class Replacement {
             + "|is enough|is sufficient|serializes|is authoritative|authoritative)");
     private static final Pattern STANDING = Recognition.wholeWords("now|already|since (v[\\d._]+|last release|then"
             + "|the|we)|we (have |)added|we changed|was added|were added|has been added|is now|are now|new|still"
-            + "|remains?|(will|we) keep|alone|on its own|itself|introduced|re platformed|we changed|changed (it |this )?to");
+            + "|remains?|(will|we) keep|alone|on its own|itself|introduced|re platformed|we changed|changed (it |this )?to"
+            + "|(change|changing|move|moving|switch|switching) (it |this |that )?to");
 
     private static final Pattern SWEEPING = Recognition.wholeWords("(both|all|every|each|any)( \\w+)? (checks|safeguards"
             + "|guards|constraints|locks|layers|of them|mechanisms|protections|keys|validations)|both|all of (it|them)");

@@ -12,13 +12,15 @@ import java.util.regex.Pattern;
 final class RequestScope {
 
     /** Environments where turning a safeguard off to observe the damage harms nobody. */
-    private static final Pattern ISOLATED = Recognition.wholeWords("staging|sandbox(es|ed)?|test (env\\w*|cluster"
+    static final Pattern ISOLATED = Recognition.wholeWords("staging|sandbox(es|ed)?|test (env\\w*|cluster"
             + "|lab|mode|suite|account|run|runs|db|database|namespace|copy|keys?|psp|environment|only)|load test\\w*"
             + "|perf(ormance)? (env\\w*|test\\w*|engineering)|pre ?prod|game ?day|chaos( \\w+)?|docker compose|compose"
             + " file|local (env\\w*|setup|stack|copy|sandbox)|laptop|ci (pipeline|job)|isolated|synthetic"
             + "|fake (psp|acquirer|money|bank|connector|ses|endpoint)|mock( psp| bank| of)?|simulator|stub|experiment"
             + "|benchmark\\w*|toxiproxy|inject\\w* (faults?|latency|errors?)|fault injection|dry run|test mode"
-            + "|to (measure|reproduce|quantify|demonstrate|benchmark)");
+            + "|to (measure|reproduce|quantify|demonstrate|benchmark)|ci (tests?|jobs?|pipelines?|runs?|builds?)"
+            + "|testcontainers|in (a|one|the|each|every|this) (unit |integration )?test|(unit|integration|contract) tests?"
+            + "|test cases?|test suites?");
     private static final Pattern NOT_ISOLATED = Recognition.wholeWords("not (a|an|just a) (test|experiment)"
             + "|permanent\\w*|for good|in prod(uction)?|on prod(uction)?|live traffic|real (money|customers|cards)");
     private static final Pattern PRODUCTION_GUARDED = Recognition.wholeWords("(never|not|blocked|impossible|"
@@ -26,16 +28,17 @@ final class RequestScope {
             + "|reach\\w*|ship\\w*|leak\\w*|touch\\w*)( \\w+){0,4} (prod|production)");
 
     /** Paths whose duplicates change nothing of value: reads, analytics, logs, caches. */
-    private static final Pattern NO_EFFECT = Recognition.wholeWords("dashboards?|analytics|reporting|reports"
+    static final Pattern NO_EFFECT = Recognition.wholeWords("dashboards?|analytics|reporting|reports"
             + "|logs?|log lines|debugging|observability|metrics|telemetry|search (index\\w*|docs?|documents?)"
             + "|indexer|opensearch|elasticsearch|recommendations?|feature (store|counts?|pipeline)|training"
             + "|notebooks?|scratch|charts?|graphs|approximate\\w*|read only|only reads|never writes|nothing is"
             + " (written|saved)|nothing (\\w+ )?(writes|is saved)|no side effects?|without side effects?|get requests?"
             + "|get endpoints?|reads? (have|has) no|pure reads?|idempotent by nature|naturally idempotent|upserts?"
             + "|overwrites? the same|zadd|is displayed|only displayed|tendencies|trends|funnels|harmless|insensitive to"
-            + "|(do|does) not change|no effect|negligible( effect)?");
+            + "|(do|does) not change|no effect|negligible( effect)?|page ?views?|view counts?|view counters?|like counts?"
+            + "|leaderboards?|popularity");
     /** Effects that matter; each must be denied or placed elsewhere for a path to count as effect-free. */
-    private static final Pattern VALUABLE = Recognition.wholeWords("bill\\w*|payments?|pay|paid|payouts?|charg\\w*"
+    static final Pattern VALUABLE = Recognition.wholeWords("bill\\w*|payments?|pay|paid|payouts?|charg\\w*"
             + "|money|invoic\\w*|ledger|balances?|refund\\w*|transfers?|orders?|purchases?|fares?|tickets?|audit\\w*"
             + "|security|user facing|customer facing|emails?|sms|(user|customer|push|sms|email) notifications?"
             + "|notifications? to (users|customers|clients)|messages to users"

@@ -38,6 +38,8 @@ record RequestText(List<Sentence> sentences) {
     /** A flag, option or identifier: {@code --skip-dedup}, {@code dedupe.disabled=true}, {@code sent_refs}. */
     private static final Pattern IDENTIFIER = Pattern.compile("`(--|[^`\\s]*[_.=/]|[a-z0-9]+-[a-z0-9-]+`)[^`\\s]*`?|(?<!\\S)(--[\\w.-]+|[\\w.-]*_[\\w.=-]*"
             + "|[A-Za-z]\\w*(?:\\.[A-Za-z]\\w*)+(?:=\\S+)?|[\\w.-]+=\\S+)");
+    private static final Pattern CONDITIONAL_COMPOUND = Pattern.compile("\\b\\p{L}+(-\\p{L}+)*-(if|when|unless"
+            + "|whether)(-\\p{L}+)+\\b");
     private static final Pattern FREE_COMPOUND = Pattern.compile("\\b([\\w]+(?:-[\\w]+)*)-free\\b");
     private static final List<String[]> SPELLINGS = List.of(
             new String[] {"won't", "will not"}, new String[] {"can't", "can not"}, new String[] {"cannot", "can not"},
@@ -95,14 +97,22 @@ record RequestText(List<Sentence> sentences) {
             t = t.replace(spelling[0], spelling[1]);
         }
         t = t.replaceAll("\\bsans\\b", "without").replaceAll("\\bminus (the|any|its|an?)\\b", "without $1")
-                .replaceAll("\\bkeyless\\b", "without key").replaceAll("\\binsert ignore\\b", "insert_ignore");
+                .replaceAll("\\bkeyless\\b", "without key").replaceAll("\\binsert ignore\\b", "insert_ignore")
+                .replaceAll("\\bskip locked\\b", "skip_locked");
         Matcher free = FREE_COMPOUND.matcher(t);
         StringBuilder unfree = new StringBuilder();
         while (free.find()) {
             free.appendReplacement(unfree, Matcher.quoteReplacement("free of " + free.group(1).replace('-', ' ')));
         }
         free.appendTail(unfree);
-        t = unfree.toString().replaceAll("(?<=\\p{L})-(?=\\p{L})", " ");
+        // "create-if-absent", "insert-if-not-exists": a condition inside a name is no conditional clause
+        Matcher conditional = CONDITIONAL_COMPOUND.matcher(unfree.toString());
+        StringBuilder named = new StringBuilder();
+        while (conditional.find()) {
+            conditional.appendReplacement(named, Matcher.quoteReplacement(conditional.group().replace('-', '_')));
+        }
+        conditional.appendTail(named);
+        t = named.toString().replaceAll("(?<=\\p{L})-(?=\\p{L})", " ");
         return t.replaceAll("[.!?;,:]+$", "").replaceAll("\\s+", " ").strip();
     }
 }

@@ -71,9 +71,11 @@ final class RetentionRule implements IntentRule {
             Matcher retrying = RETRYING.matcher(sentence);
             if (retrying.find()) {
                 Matcher until = HORIZON.matcher(sentence);
-                if (until.find(retrying.end())) {
-                    horizon = Math.max(horizon, longest(sentence.substring(until.start())));
-                }
+                // "partners retry for up to 2 days", or tersely "stripe resends 3 days"
+                String span = until.find(retrying.end()) ? sentence.substring(until.start())
+                        : String.join(" ", java.util.Arrays.stream(sentence.substring(retrying.end()).strip()
+                                .split(" ")).limit(3).toList());
+                horizon = Math.max(horizon, longest(span));
             }
         }
         boolean keptAnywhere = KEPT.matcher(text.whole()).find();

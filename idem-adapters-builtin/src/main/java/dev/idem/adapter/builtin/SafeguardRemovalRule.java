@@ -2,8 +2,11 @@ package dev.idem.adapter.builtin;
 
 import dev.idem.adapter.builtin.RequestText.Sentence;
 import dev.idem.adapter.builtin.Safety.Safeguard;
+import dev.idem.adapter.builtin.SafeguardMentions.Mention;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,6 +35,7 @@ final class SafeguardRemovalRule implements IntentRule {
             + "|ignor(e|es|ed|ing)|kill(s|ed|ing)?|forgo(es|ing)?|waiv(e|es|ed|ing)|relax(es|ed|ing)?"
             + "|weaken(s|ed|ing)?|(switch(es|ed|ing)?|turn(s|ed|ing)?|shut(s|ting)?) off|rip(s|ped|ping)? out"
             + "|scrap(s|ped|ping)?|ditch(es|ed|ing)?|nuk(e|es|ed|ing)|ax(e|es|ed|ing)|abandon(s|ed|ing)?"
+            + "|truncat(e|es|ed|ing)|wip(e|es|ed|ing)"
             + "|discontinu(e|es|ed|ing)|suspend(s|ed|ing)?|disregard(s|ed|ing)?"
             + "|exempt(s|ed|ing)?|loosen(s|ed|ing)?|comment(s|ed|ing)? out|tear(s|ing)? out|yank(s|ed|ing)?"
             + "|short circuit(s|ed|ing)?|opt(s|ed|ing)? out of|dispens(e|es|ed|ing) with|(give|gives|giving) up"
@@ -41,15 +45,20 @@ final class SafeguardRemovalRule implements IntentRule {
     static final Pattern REMOVING = Recognition.wholeWords(VERB);
     private static final String DETERMINER = "( (the|our|its|their|any|all|every|this|that|these|those|each|both|a|an"
             + "|whole|entire))?";
+    /** Words between a safeguard and its participle, within one clause ({@code the lease so killed workers} is two). */
+    private static final String CLAUSE_GAP = "( (?!(so|because|since|and|but|or|when|if|that|which|while|then|after|before"
+            + "|until|as|once)\\b)[\\w.-]+){0,4}?";
     /** Words between a verb and its object: modifiers, never a preposition ({@code a GC pause on the lock}). */
     private static final String NOUN_GAP = "( (?!(on|in|at|for|from|of|with|to|by|via|during|after|before|under|over"
-            + "|into|onto|than|per|while|when|if|because|since|as|so|but|although|that|which|then)\\b)[\\w.@/=+-]+)"
+            + "|into|onto|than|per|while|when|if|because|since|as|so|but|although|that|which|then|it|them)\\b)"
+            + "[\\w.@/=+-]+)"
             + "{0,4}? ";
     private static final String PARTICIPLE = "(disabled|deactivated|decommissioned|retired|eliminated|bypassed"
             + "|circumvented|skipped|dropped|removed|deleted|stripped|omitted|ignored|killed|switched off|turned off"
             + "|scrapped|ditched|nuked|axed|abandoned|discontinued|suspended|disregarded|exempted|loosened"
             + "|commented out|made optional|optional|short circuited|relaxed|weakened"
-            + "|shut off|ripped out|taken out|left out|gone|go|goes|off(?= *($|,|and\\b|for\\b|in\\b|on\\b|during\\b|so\\b|while\\b|when\\b"
+            + "|shut off|ripped out|taken out|left out|gone|(go|goes)(?! (through|to|into|ahead|via|back|on|up|down|over|out of"
+            + "|from|with|wrong|missing|live|first|last|together|in)\\b)|off(?= *($|,|and\\b|for\\b|in\\b|on\\b|during\\b|so\\b|while\\b|when\\b"
             + "|because\\b|but\\b|permanently\\b|entirely\\b|completely\\b|everywhere\\b)))";
     private static final String NOMINAL = "(removal|removing|disabling|disablement|bypassing|deactivation"
             + "|decommissioning|retirement|skipping|dropping|elimination|deletion|stripping|discontinuation"
@@ -76,6 +85,11 @@ final class SafeguardRemovalRule implements IntentRule {
             + "|skips|drops|removes|deletes|strips|omits|ignores|kills|turns off|switches off|rips out|gets rid of"
             + "|bypassed|skipped|dropped|removed|deleted|stripped|ignored|killed|disabled|turned off|switched off"
             + "|ripped out|got rid of|omitted|circumvented|deactivated)\\b");
+    /** {@code the scanner made a new request without a key}: what happened, in a clause of its own. */
+    private static final Pattern REPORTED = Recognition.wholeWords("made|sent|ran|took|gave|built|wrote|broke|did|had"
+            + "|got|found|(we|they|it|he|she|someone|somebody) \\w+ed");
+    private static final Pattern NEVER = Recognition.wholeWords("never|not|cannot|can not");
+    private static final Pattern RELATIVE_END = Pattern.compile("\\b(that|which|who) $");
     private static final Pattern ASKED_BEFORE = Recognition.wholeWords("will|would|should|must|shall|to|let|lets"
             + "|let's|please|we|i|so|want|then|and|just|now|also|can|could|is to be|are to be");
     private static final Pattern STATE_DESCRIPTION = Recognition.wholeWords("has no|have no|had no|there (is|are"
@@ -94,33 +108,39 @@ final class SafeguardRemovalRule implements IntentRule {
     private static final Pattern PAST_PASSIVE = Pattern.compile("\\b(was|were|had been|has been|have been)"
             + "( \\w+){0,2} $");
 
-    private final List<Form> forms = new ArrayList<>();
+    private final List<Form> forms;
+    private final List<Form> pronounForms;
     private final Replacement replacement;
+    private final Map<Safeguard, Pattern> safeguards = new LinkedHashMap<>();
 
     /** One way of saying it. */
     private record Form(Pattern pattern, boolean absence, boolean passive) {
     }
 
-    private record Named(Safeguard safeguard, Pattern cues) {
-    }
-
-    private final List<Named> safeguards;
-
     SafeguardRemovalRule(Safety safety) {
         this.replacement = new Replacement(safety);
-        this.safeguards = new ArrayList<>();
         List<String> cues = new ArrayList<>();
         for (Safeguard safeguard : safety.safeguards()) {
-            safeguards.add(new Named(safeguard, Safety.anyOf(safeguard.cues())));
+            safeguards.put(safeguard, Safety.anyOf(safeguard.cues()));
             cues.addAll(safeguard.cues());
         }
         // One pattern per form, naming any safeguard; which one it named is found afterwards (safeguardOf).
-        String object = "(?<object>" + String.join("|", cues.stream().map(c -> "(?:" + c + ")").toList()) + ")";
+        this.forms = forms(String.join("|", cues.stream().map(c -> "(?:" + c + ")").toList()), true);
+        this.pronounForms = new ArrayList<>(forms(SafeguardMentions.PRONOUN, false));
+        pronounForms.add(new Form(Recognition.wholeWords("(?<object>its|their) (?<verb>" + NOMINAL + ")"), false, false));
+        pronounForms.add(new Form(Recognition.wholeWords("(?<verb>without|(?<free>free of)) (?<object>"
+                + SafeguardMentions.PRONOUN + ")"), true, false));
+    }
+
+    /** The forms of a removal whose object is one of {@code objects}; only cues name a safeguard by its absence. */
+    private static List<Form> forms(String objects, boolean absence) {
+        String object = "(?<object>" + objects + ")";
+        List<Form> forms = new ArrayList<>();
         forms.add(new Form(Recognition.wholeWords("(?<verb>" + VERB + ")( out| off| away)?" + DETERMINER + NOUN_GAP
                 + object), false, false));
-        forms.add(new Form(Recognition.wholeWords("(?<verb>(switch|turn|shut|flip)\\w*)" + DETERMINER + NOUN_GAP
-                + object + "( [\\w.-]+){0,3} off"), false, false));
-        forms.add(new Form(Recognition.wholeWords(object + "( [\\w.-]+){0,4}? ((is|are|be|being|been|was|were|gets?"
+        forms.add(new Form(Recognition.wholeWords("(?<verb>(switch|turn|shut|flip|take|leave|rip|tear|cut|comment|strip|phase)\\w*)" + DETERMINER
+                + NOUN_GAP + object + "( [\\w.-]+){0,3} (off|out)"), false, false));
+        forms.add(new Form(Recognition.wholeWords(object + CLAUSE_GAP + " ((is|are|be|being|been|was|were|gets?"
                 + "|got|stays?|remains?|must|should|will|shall|to be|is to be|are to be|has to|must be|should be"
                 + "|will be|shall be) )?(?<verb>" + PARTICIPLE + ")"), false, true));
         forms.add(new Form(Recognition.wholeWords("(?<verb>" + NOMINAL + ") of" + DETERMINER + NOUN_GAP + object),
@@ -129,39 +149,60 @@ final class SafeguardRemovalRule implements IntentRule {
                 + object + "( [\\w.-]+){0,3} optional"), false, false));
         forms.add(new Form(Recognition.wholeWords("(?<verb>" + UNCHECKED + ")" + DETERMINER + "( [\\w.-]+){0,3}? "
                 + object), false, false));
-        forms.add(new Form(Recognition.wholeWords("(?<verb>" + ABSENCE + "|" + REFUSED + ")( (any|a|an|the|additional"
-                + "|extra|replacement|more|further|own|separate|such))?( [\\w.-]+){0,2}? " + object), true, false));
+        if (absence) {
+            forms.add(new Form(Recognition.wholeWords("(?<verb>" + ABSENCE + "|" + REFUSED + ")( (any|a|an|the"
+                    + "|additional|extra|replacement|more|further|own|separate|such))?( [\\w.-]+){0,2}? " + object),
+                    true, false));
+        }
+        return forms;
     }
 
     /** The safeguard the words name: the first, in the knowledge base's order, that they name in full. */
     private Safeguard safeguardOf(String object) {
-        for (Named named : safeguards) {
-            if (named.cues().matcher(object).matches()) {
-                return named.safeguard();
+        for (Map.Entry<Safeguard, Pattern> named : safeguards.entrySet()) {
+            if (named.getValue().matcher(object).matches()) {
+                return named.getKey();
             }
         }
-        return safeguards.stream().filter(n -> n.cues().matcher(object).find()).findFirst()
-                .orElseThrow().safeguard();
+        return safeguards.entrySet().stream().filter(n -> n.getValue().matcher(object).find()).findFirst()
+                .orElseThrow().getKey();
     }
 
     @Override
     public Optional<UnsafeFinding> find(RequestText text, RequestScope scope) {
-        for (Sentence s : text.sentences()) {
-            String sentence = s.normalised();
-            Optional<String> flag = LegacyFlag.sets(sentence);
-            if (flag.isPresent() && !scope.isolatedTest(sentence)) {
+        SafeguardMentions mentions = SafeguardMentions.of(text, safeguards);
+        List<Form> aliasForms = mentions.aliasPattern().map(a -> forms(a, false)).orElse(List.of());
+        List<Sentence> sentences = text.sentences();
+        for (int i = 0; i < sentences.size(); i++) {
+            Sentence s = sentences.get(i);
+            Optional<String> flag = LegacyFlag.sets(s.normalised());
+            if (flag.isPresent() && !scope.isolatedTest(s.normalised())) {
                 return Optional.of(new UnsafeFinding(ID, "asks to set a flag that turns a safeguard off ("
                         + flag.get() + ")", s.written()));
             }
-            for (Form form : forms) {
-                Matcher m = form.pattern().matcher(sentence);
-                while (m.find()) {
-                    Safeguard safeguard = safeguardOf(m.group("object"));
-                    if (asked(s, m, form) && !relieved(text, scope, s, m, safeguard)) {
-                        return Optional.of(new UnsafeFinding(ID, (form.absence() ? "asks to go without " : "asks to "
-                                + "remove ") + safeguard.name() + " on a write or money path", s.written()));
+            for (List<Form> kind : List.of(forms, aliasForms, pronounForms)) {
+                for (Form form : kind) {
+                    Optional<UnsafeFinding> finding = find(text, scope, i, form, mentions, kind == pronounForms);
+                    if (finding.isPresent()) {
+                        return finding;
                     }
                 }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<UnsafeFinding> find(RequestText text, RequestScope scope, int index, Form form,
+            SafeguardMentions mentions, boolean pronoun) {
+        Sentence s = text.sentences().get(index);
+        Matcher m = form.pattern().matcher(s.normalised());
+        while (m.find()) {
+            String object = m.group("object");
+            Optional<Mention> named = pronoun ? mentions.antecedent(index, m.start("object"))
+                    : mentions.alias(object).or(() -> Optional.of(new Mention(safeguardOf(object), object)));
+            if (named.isPresent() && asked(s, m, form) && !relieved(text, scope, s, m, named.get())) {
+                return Optional.of(new UnsafeFinding(ID, (form.absence() ? "asks to go without " : "asks to remove ")
+                        + named.get().safeguard().name() + " on a write or money path", s.written()));
             }
         }
         return Optional.empty();
@@ -180,6 +221,7 @@ final class SafeguardRemovalRule implements IntentRule {
                 return !Mood.negated(sentence, at);
             }
             return !STATE_DESCRIPTION.matcher(before).find() && !Mood.past(sentence)
+                    && !REPORTED.matcher(before).find()
                     && !(form.absence() && negatedAbsence(before)) && (s.scenarios() || Mood.asking(sentence, at));
         }
         if (Mood.negated(sentence, at)) {
@@ -187,10 +229,14 @@ final class SafeguardRemovalRule implements IntentRule {
         }
         String verb = m.group("verb");
         if (form.passive()) {
-            return !PAST_PASSIVE.matcher(sentence.substring(0, m.start("verb"))).find()
+            // "idempotence is never silently disabled"
+            boolean negatedBetween = NEVER.matcher(sentence.substring(m.end("object"), m.start("verb"))).find();
+            return !negatedBetween && !PAST_PASSIVE.matcher(sentence.substring(0, m.start("verb"))).find()
                     || ENDORSED.matcher(sentence).find();
         }
-        return !DESCRIBING_VERB.matcher(verb).find() || ASKED_BEFORE.matcher(before).find()
+        // "design a retry strategy that bypasses the transaction": the relative clause says what is asked for
+        boolean qualifiesAsked = RELATIVE_END.matcher(before).find() && Mood.asking(sentence, 0);
+        return !DESCRIBING_VERB.matcher(verb).find() || ASKED_BEFORE.matcher(before).find() || qualifiesAsked
                 || ENDORSED.matcher(sentence).find();
     }
 
@@ -208,11 +254,11 @@ final class SafeguardRemovalRule implements IntentRule {
         return Recognition.wholeWords("never|not|cannot|can not|must not").matcher(before).find();
     }
 
-    private boolean relieved(RequestText text, RequestScope scope, Sentence s, Matcher m, Safeguard safeguard) {
+    private boolean relieved(RequestText text, RequestScope scope, Sentence s, Matcher m, Mention named) {
         String sentence = s.normalised();
         String clause = sentence.substring(m.start(), Math.min(sentence.length(), m.end() + 60));
         return scope.isolatedTest(sentence) || scope.effectFree() || scope.removesLegacyFlag()
                 || LIFECYCLE.matcher(clause).find()
-                || replacement.replaces(text, s, safeguard, m.group("object"));
+                || replacement.replaces(text, s, named.safeguard(), named.words());
     }
 }
