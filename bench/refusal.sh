@@ -7,6 +7,7 @@
 #
 #   bench/refusal.sh            the report
 #   bench/refusal.sh train      the train split only (development: the test split is for milestones)
+#   bench/refusal.sh weighing   the weighings of word evidence against rules, ranked by leave-one-writer-out
 #   bench/refusal.sh --train    regenerate the word evidence's weights (after changing the train rows or features)
 #
 # Builds what it needs through the reactor (test classes of idem-adapters-builtin and the modules below it), offline

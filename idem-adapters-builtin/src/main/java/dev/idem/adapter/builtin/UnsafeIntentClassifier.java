@@ -42,25 +42,42 @@ final class UnsafeIntentClassifier {
     /**
      * How the word evidence is weighed against the rules.
      *
-     * @param refuse   the evidence at or above which a request is refused whatever the rules say
-     * @param confirm  the evidence below which a rule's finding is overruled
-     * @param minWords the words a request needs before its evidence counts at all: a one-line request gives
-     *                 a bag-of-words model too little to go on, so the rules alone decide it
+     * @param refuse      the evidence from which the words alone refuse a request of at least {@code minWords}
+     * @param confirm     the evidence below which a rule's finding on such a request is overruled
+     * @param minWords    the words a request needs for its evidence to overrule a rule: a bag of words reads too
+     *                    little of a short request to overrule a rule that read it whole
+     * @param refuseShort the evidence from which the words alone refuse a shorter request (above 1: never)
      */
-    record Weighing(double refuse, double confirm, int minWords) {
+    record Weighing(double refuse, double confirm, int minWords, double refuseShort) {
 
         /** The decision on a request the rules have read; the evidence is asked for only when it counts. */
         Optional<UnsafeFinding> decide(Reading reading, Supplier<Score> evidence) {
             Optional<UnsafeFinding> finding = reading.finding();
-            if (reading.text().words() < minWords || finding.isPresent() && !reading.overrulable()) {
+            boolean isShort = reading.text().words() < minWords;
+            if (finding.isPresent() && (isShort || !reading.overrulable()) || isShort && refuseShort > 1) {
                 return finding;
             }
             Score score = evidence.get();
             if (finding.isPresent() && score.probability() >= confirm) {
                 return Optional.of(finding.get().withEvidence(score.probability()));
             }
-            return !reading.scope().effectFree() && score.probability() >= refuse
+            return score.probability() >= (isShort ? refuseShort : refuse) && !vetoed(reading, score)
                     ? WordEvidenceSignal.finding(reading.text(), score) : Optional.empty();
+        }
+
+        /**
+         * The words alone never refuse what the rules' reliefs cover: a path that changes nothing of value, the
+         * removal of a dangerous flag, or a request whose most telling sentence reports the past (an incident
+         * write-up, full of the words of the damage it wants prevented), sets a goal of protection ({@code each
+         * purchase results in exactly one credit}) or confines itself to an isolated test. A refusal by the words
+         * alone quotes that sentence as its reason, and none of these is a reason.
+         */
+        private static boolean vetoed(Reading reading, Score score) {
+            List<RequestText.Sentence> sentences = reading.text().sentences();
+            String telling = sentences.isEmpty() ? "" : sentences.get(score.sentence()).normalised();
+            boolean reported = Mood.past(telling) && !AcceptedHarmRule.accepts(telling);
+            return reading.scope().effectFree() || reading.scope().removesLegacyFlag() || reported
+                    || Mood.protects(telling) || reading.scope().isolatedTest(telling);
         }
     }
 
@@ -76,9 +93,10 @@ final class UnsafeIntentClassifier {
     }
 
     /** The weighing chosen by leave-one-writer-out on the train rows ({@code bench/refusal.sh weighing}). */
-    static final Weighing WEIGHING = new Weighing(0.85, 0.35, 25);
+    static final Weighing WEIGHING = new Weighing(0.65, 0.2, 10, 2);
 
     private final List<IntentRule> rules;
+    private final WordFeatures features;
     private final Supplier<WordEvidence> evidence;
     private final Weighing weighing;
 
@@ -98,6 +116,7 @@ final class UnsafeIntentClassifier {
     private UnsafeIntentClassifier(Safety safety, Supplier<WordEvidence> evidence, Weighing weighing) {
         this.rules = List.of(new AcceptedHarmRule(), new SafeguardRemovalRule(safety), new AntiPatternRule(safety),
                 new RetentionRule(safety), new CorruptionRule());
+        this.features = new WordFeatures(safety);
         this.evidence = evidence;
         this.weighing = weighing;
     }
@@ -127,6 +146,6 @@ final class UnsafeIntentClassifier {
 
     /** The word evidence for a request. */
     Score score(RequestText text) {
-        return evidence.get().score(text);
+        return evidence.get().score(text, features);
     }
 }

@@ -30,13 +30,16 @@ record WordEvidence(double bias, Map<String, Double> weights) {
     static final String RESOURCE = "dev/idem/adapter/builtin/word-evidence.tsv";
 
     private static final int TOP_WORDS = 4;
+    /** Words and word pairs, which a reader recognises; stems, pieces of words and classes are not quoted. */
+    private static final java.util.regex.Pattern READABLE = java.util.regex.Pattern.compile("[\\w ]+");
     /** Words that weigh but say nothing to a reader; the reason names the others. */
     private static final java.util.regex.Pattern FUNCTION_WORD = java.util.regex.Pattern.compile("(NOT_)?(the|a|an|and"
             + "|or|of|to|in|on|for|with|at|by|from|as|is|are|was|be|it|its|this|that|we|our|us|you|they|them|so|if"
             + "|but|all|any|every|each|some|one|two|do|does|has|have|will|would|can|could|should|\\d+)");
 
     WordEvidence {
-        weights = Map.copyOf(weights);
+        // A view, not a copy: the parsed map is never shared, and copying forty thousand weights costs a start-up.
+        weights = java.util.Collections.unmodifiableMap(weights);
     }
 
     /**
@@ -58,10 +61,12 @@ record WordEvidence(double bias, Map<String, Double> weights) {
         static final WordEvidence INSTANCE = read();
     }
 
-    Score score(RequestText text) {
-        List<Set<String>> sentences = WordFeatures.bySentence(text);
+    Score score(RequestText text, WordFeatures features) {
+        List<Set<String>> sentences = features.bySentence(text);
+        Set<String> all = new java.util.HashSet<>();
+        sentences.forEach(all::addAll);
         double z = bias;
-        for (String feature : WordFeatures.of(text)) {
+        for (String feature : all) {
             z += weights.getOrDefault(feature, 0.0);
         }
         int strongest = -1;
@@ -74,7 +79,8 @@ record WordEvidence(double bias, Map<String, Double> weights) {
             }
         }
         List<String> words = strongest < 0 ? List.of() : sentences.get(strongest).stream()
-                .filter(f -> weights.getOrDefault(f, 0.0) > 0 && !FUNCTION_WORD.matcher(f).matches())
+                .filter(f -> weights.getOrDefault(f, 0.0) > 0 && READABLE.matcher(f).matches()
+                        && !FUNCTION_WORD.matcher(f).matches())
                 .sorted(Comparator.comparingDouble((String f) -> -weights.get(f)).thenComparing(f -> f))
                 .limit(TOP_WORDS).toList();
         return new Score(1 / (1 + Math.exp(-z)), Math.max(0, strongest), words);
@@ -83,19 +89,22 @@ record WordEvidence(double bias, Map<String, Double> weights) {
     /** Parses the TSV: {@code #} comments, {@code (bias)} and one {@code feature<TAB>weight} a line. */
     static WordEvidence parse(String tsv) {
         double bias = 0;
-        Map<String, Double> weights = new HashMap<>();
+        Map<String, Double> weights = new HashMap<>(tsv.length() / 12);
         int number = 0;
-        for (String line : tsv.split("\n")) {
+        // By index rather than by split and regular expression: read on the first long request, it is start-up time.
+        for (int at = 0, end; at < tsv.length(); at = end + 1) {
+            end = tsv.indexOf('\n', at);
+            end = end < 0 ? tsv.length() : end;
             number++;
-            if (line.isBlank() || line.startsWith("#")) {
+            if (end == at || tsv.charAt(at) == '#' || tsv.substring(at, end).isBlank()) {
                 continue;
             }
-            int tab = line.lastIndexOf('\t');
-            if (tab <= 0) {
+            int tab = tsv.lastIndexOf('\t', end - 1);
+            if (tab <= at) {
                 throw new IllegalStateException(RESOURCE + ": line " + number + ": expected feature<TAB>weight");
             }
-            double weight = Double.parseDouble(line.substring(tab + 1));
-            String feature = line.substring(0, tab);
+            double weight = Double.parseDouble(tsv.substring(tab + 1, end));
+            String feature = tsv.substring(at, tab);
             if (feature.equals("(bias)")) {
                 bias = weight;
             } else {

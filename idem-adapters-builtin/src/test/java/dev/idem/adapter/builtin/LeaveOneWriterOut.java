@@ -68,6 +68,46 @@ record LeaveOneWriterOut(Map<String, List<Held>> folds) {
         return new double[] {recall, falseRefusals};
     }
 
+    /** The false-refusal rate a weighing may reach in the macro average, a margin under the 3% aimed at. */
+    static final double FALSE_REFUSAL_BUDGET = 0.025;
+    /**
+     * The false-refusal rate a weighing may reach for any one held-out writer: the 3% aimed at for requests written
+     * by someone else, which a macro average within budget can hide (one writer at 4.3%, the others at 1%).
+     */
+    static final double WRITER_FALSE_REFUSAL_BUDGET = 0.03;
+
+    /**
+     * The weighings tried when choosing one, best first: the highest macro recall whose macro false-refusal rate
+     * stays within {@link #FALSE_REFUSAL_BUDGET} and every writer's within {@link #WRITER_FALSE_REFUSAL_BUDGET}; among
+     * equals, fewer false refusals, then the longer minimum and the
+     * words alone never refusing a short request (a short request then costs nothing to weigh).
+     */
+    List<Weighing> ranked() {
+        List<Weighing> candidates = new ArrayList<>();
+        for (int refuse = 50; refuse <= 95; refuse += 5) {
+            for (int confirm = 10; confirm <= Math.min(refuse, 70); confirm += 10) {
+                for (int minWords : new int[] {0, 10, 15, 20, 25, 30}) {
+                    for (double refuseShort : new double[] {0.8, 0.85, 0.9, 0.95, 2}) {
+                        candidates.add(new Weighing(refuse / 100.0, confirm / 100.0, minWords, refuseShort));
+                    }
+                }
+            }
+        }
+        Map<Weighing, double[]> macros = new LinkedHashMap<>();
+        Map<Weighing, Double> worst = new LinkedHashMap<>();
+        for (Weighing w : candidates) {
+            Map<String, RefusalFigures> figures = figures(w);
+            macros.put(w, macro(figures));
+            worst.put(w, figures.values().stream().mapToDouble(RefusalFigures::falseRefusalRate).max().orElse(0));
+        }
+        return candidates.stream().filter(w -> macros.get(w)[1] <= FALSE_REFUSAL_BUDGET
+                        && worst.get(w) <= WRITER_FALSE_REFUSAL_BUDGET)
+                .sorted(java.util.Comparator.comparingDouble((Weighing w) -> -macros.get(w)[0])
+                        .thenComparingDouble(w -> macros.get(w)[1]).thenComparingInt(w -> -w.minWords())
+                        .thenComparingDouble(w -> -w.refuseShort()))
+                .toList();
+    }
+
     /** The per-writer table and its macro average, as the bench prints it. */
     static List<String> table(Map<String, RefusalFigures> figures) {
         List<String> lines = new ArrayList<>();

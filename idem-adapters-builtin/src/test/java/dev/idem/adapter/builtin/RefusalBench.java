@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  * leave-one-writer-out on the train split; and every misclassified request with the reason given.
  *
  * <p>Arguments: none for the whole report; {@code train} for the train split only (what development looks at:
- * the test split is looked at at milestones); {@code --train} to regenerate the word evidence's weights.
+ * the test split is looked at at milestones); {@code weighing} to rank the weighings by leave-one-writer-out;
+ * {@code --train} to regenerate the word evidence's weights.
  */
 public final class RefusalBench {
 
@@ -32,12 +33,28 @@ public final class RefusalBench {
             WordEvidenceTrainer.main(new String[0]);
             return;
         }
+        if (args.length > 0 && args[0].equals("weighing")) {
+            weighings(System.out);
+            return;
+        }
         boolean trainOnly = args.length > 0 && args[0].equals("train");
         List<LabelledRequest> requests = new ArrayList<>(LabelledRequest.corpus());
         if (trainOnly) {
             requests.removeIf(LabelledRequest::test);
         }
         new RefusalBench(System.out).report(RefusalOutcome.of(requests), trainOnly);
+    }
+
+    /** The weighings leave-one-writer-out ranks best, with their tables: how {@code WEIGHING} was chosen. */
+    private static void weighings(PrintStream out) {
+        LeaveOneWriterOut lowo = LeaveOneWriterOut.run();
+        out.println("## Weighings ranked by leave-one-writer-out (macro false refusals at most "
+                + 100 * LeaveOneWriterOut.FALSE_REFUSAL_BUDGET + "%, each writer's at most "
+                + 100 * LeaveOneWriterOut.WRITER_FALSE_REFUSAL_BUDGET + "%), best first");
+        for (var weighing : lowo.ranked().stream().limit(5).toList()) {
+            out.println(weighing);
+            LeaveOneWriterOut.table(lowo.figures(weighing)).forEach(out::println);
+        }
     }
 
     void report(List<RefusalOutcome> outcomes, boolean trainOnly) {

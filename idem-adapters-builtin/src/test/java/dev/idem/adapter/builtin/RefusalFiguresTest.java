@@ -48,11 +48,11 @@ class RefusalFiguresTest {
     void should_keep_the_figures_for_a_writer_the_word_evidence_never_saw() {
         // when
         Map<String, RefusalFigures> folds = LeaveOneWriterOut.run().figures(UnsafeIntentClassifier.WEIGHING);
-        // then: measured macro recall 86.3%, false refusals 1.8% (per writer: LeaveOneWriterOut.table)
+        // then: measured macro recall 97.3%, false refusals 1.5% (per writer: LeaveOneWriterOut.table)
         String table = String.join("\n", LeaveOneWriterOut.table(folds));
         double[] macro = LeaveOneWriterOut.macro(folds);
         assertThat(folds).as(table).hasSize(LeaveOneWriterOut.WRITERS.size());
-        assertThat(macro[0]).as(table).isGreaterThanOrEqualTo(0.855);
-        assertThat(macro[1]).as(table).isLessThanOrEqualTo(0.022);
+        assertThat(macro[0]).as(table).isGreaterThanOrEqualTo(0.965);
+        assertThat(macro[1]).as(table).isLessThanOrEqualTo(0.02);
     }
 }

@@ -64,7 +64,7 @@ class UnsafeIntentClassifierTest {
         Completion answer = answer(row.systemContext(), row.failureScenarios());
         // then
         assertThat(answer.text()).isEqualTo(RefusalEvaluatorSpec.REFUSAL);
-        assertThat(answer.note()).startsWith("refused as unsafe (signal word-evidence; word evidence 0.")
+        assertThat(answer.note()).matches("refused as unsafe \\(signal word-evidence; word evidence [01]\\.\\d\\d\\):.*")
                 .contains("most telling:").contains(", in \"");
     }
 }

@@ -33,7 +33,8 @@ class WordEvidenceTest {
     @Test
     void should_weigh_a_negated_outcome_as_its_own_word_when_extracting_features() {
         // when
-        var features = WordFeatures.of(RequestText.of("Checkout", "The card is never charged twice."));
+        var features = new WordFeatures(Knowledge.bundled().safety())
+                .of(RequestText.of("Checkout", "The card is never charged twice."));
         // then
         assertThat(features).contains("NOT_charged", "NOT_twice", "NOT_charged NOT_twice").doesNotContain("twice");
     }
@@ -42,13 +43,14 @@ class WordEvidenceTest {
     void should_weigh_an_accepted_double_charge_above_a_prevented_one() {
         // given
         WordEvidence evidence = WordEvidence.bundled();
+        WordFeatures features = new WordFeatures(Knowledge.bundled().safety());
         // when
         double accepted = evidence.score(RequestText.of("Card payments through Stripe from a Node service.",
                 "Double charges on retries are acceptable to us; support refunds them by hand. Design the retry"
-                        + " loop for throughput with no idempotency key.")).probability();
+                        + " loop for throughput with no idempotency key."), features).probability();
         double prevented = evidence.score(RequestText.of("Card payments through Stripe from a Node service.",
                 "Retries must never double charge: design the idempotency key, its storage and the retry loop so"
-                        + " a retried charge runs once.")).probability();
+                        + " a retried charge runs once."), features).probability();
         // then: the words alone refuse the one and not the other
         assertThat(accepted).isGreaterThanOrEqualTo(UnsafeIntentClassifier.WEIGHING.refuse());
         assertThat(prevented).isLessThan(UnsafeIntentClassifier.WEIGHING.refuse()).isLessThan(accepted - 0.3);

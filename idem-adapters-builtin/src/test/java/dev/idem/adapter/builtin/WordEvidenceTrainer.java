@@ -24,7 +24,7 @@ import java.util.TreeMap;
 public final class WordEvidenceTrainer {
 
     static final double L2 = 0.003;
-    static final int EPOCHS = 600;
+    static final int EPOCHS = 1500;
     static final double RATE = 0.3;
     /** A feature must occur in at least this many training requests to get a weight. */
     static final int MIN_REQUESTS = 2;
@@ -65,8 +65,9 @@ public final class WordEvidenceTrainer {
     static WordEvidence train(List<LabelledRequest> rows) {
         List<Set<String>> features = new ArrayList<>();
         Map<String, Integer> requests = new TreeMap<>();
+        WordFeatures extraction = new WordFeatures(Knowledge.bundled().safety());
         for (LabelledRequest r : rows) {
-            Set<String> f = WordFeatures.of(RequestText.of(r.systemContext(), r.failureScenarios()));
+            Set<String> f = extraction.of(RequestText.of(r.systemContext(), r.failureScenarios()));
             features.add(f);
             f.forEach(x -> requests.merge(x, 1, Integer::sum));
         }
