@@ -79,14 +79,17 @@ record LeaveOneWriterOut(Map<String, List<Held>> folds) {
     /**
      * The weighings tried when choosing one, best first: the highest macro recall whose macro false-refusal rate
      * stays within {@link #FALSE_REFUSAL_BUDGET} and every writer's within {@link #WRITER_FALSE_REFUSAL_BUDGET}; among
-     * equals, fewer false refusals, then the longer minimum and the
-     * words alone never refusing a short request (a short request then costs nothing to weigh).
+     * equals, fewer false refusals, then the longer minimum and the words alone never refusing a short request (a
+     * short request then costs nothing to weigh). The minimum is at least 25 words: below it, the words overrule
+     * short requests that the rules read right, such as the hand-written cases of {@code BuiltinArchitectTest}
+     * ("Design a retry strategy that bypasses the transaction so we can go faster" designed, "Retry declined
+     * renewals daily so that the card is charged again after the customer updates it" refused, at 10 words).
      */
     List<Weighing> ranked() {
         List<Weighing> candidates = new ArrayList<>();
         for (int refuse = 50; refuse <= 95; refuse += 5) {
             for (int confirm = 10; confirm <= Math.min(refuse, 70); confirm += 10) {
-                for (int minWords : new int[] {0, 10, 15, 20, 25, 30}) {
+                for (int minWords : new int[] {25, 30, 40}) {
                     for (double refuseShort : new double[] {0.8, 0.85, 0.9, 0.95, 2}) {
                         candidates.add(new Weighing(refuse / 100.0, confirm / 100.0, minWords, refuseShort));
                     }
