@@ -147,7 +147,7 @@ public interface EvaluateSpecUseCase {
      * @param count number of shards
      */
     record Shard(int index, int count) {
-        /** @throws InvalidCommandException unless 1 <= index <= count */
+        /** @throws InvalidCommandException unless {@code 1 <= index <= count} */
         public Shard {
             if (count < 1 || index < 1 || index > count) {
                 throw new InvalidCommandException("shard must be K/N with 1 <= K <= N: " + index + "/" + count);
@@ -157,7 +157,7 @@ public interface EvaluateSpecUseCase {
         /**
          * Parses {@code K/N}.
          *
-         * @throws InvalidCommandException if it is not K/N with 1 <= K <= N
+         * @throws InvalidCommandException if it is not K/N with {@code 1 <= K <= N}
          */
         public static Shard parse(String text) {
             String[] parts = text.trim().split("/");
