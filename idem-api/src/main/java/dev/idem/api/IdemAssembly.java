@@ -31,6 +31,7 @@ import dev.idem.port.in.PurgeStoreUseCase;
 import dev.idem.port.in.RenderPromptUseCase;
 import dev.idem.port.in.RunPromptUseCase;
 import dev.idem.port.in.ValidateSpecUseCase;
+import dev.idem.port.in.Vocabulary;
 import dev.idem.port.out.CodeGateway;
 import dev.idem.port.out.ExecutionStore;
 import dev.idem.port.out.ExecutionStoreProvider;
@@ -60,6 +61,8 @@ import java.util.UUID;
 final class IdemAssembly {
 
     private static final ClassLoader LOADER = Idem.class.getClassLoader();
+    private static final String DEFAULT_PROVIDER = "builtin";
+    private static final String DEFAULT_STORE = "memory:";
 
     private final ModelChoice choice;
     private final ExecutionOptions options;
@@ -73,46 +76,61 @@ final class IdemAssembly {
     private final Lazy<IdempotentExecutor> executor;
     private final Lazy<PromptSpec> flagship;
     private final Clock clock;
+    private final Vocabulary words;
 
-    IdemAssembly(IdemBuilder b) {
-        this.choice = new ModelChoice(b.provider, Optional.ofNullable(b.model));
+    /**
+     * @param b       what the embedder (or the CLI) set
+     * @param sources where what it did not set comes from: the environment, then the defaults
+     */
+    IdemAssembly(IdemBuilder b, SettingSources sources) {
+        this.choice = new ModelChoice(first(b.provider, sources.get(IdemBuilder.PROVIDER)).orElse(DEFAULT_PROVIDER),
+                first(b.model, sources.get(IdemBuilder.MODEL)));
         this.options = new ExecutionOptions(b.retryPolicy, b.useCache, b.cacheTtl, b.failureTtl);
         this.clock = b.clock;
+        this.words = b.vocabulary != null ? b.vocabulary : Vocabulary.java(sources.readsEnvironment());
         List<ModelGatewayProvider> providers = new ArrayList<>(Providers.discover(ModelGatewayProvider.class, LOADER));
         for (ModelGateway custom : b.customGateways) {
             providers.removeIf(p -> p.id().equals(custom.providerId()));
             providers.add(new CustomGatewayProvider(custom));
         }
-        this.gateways = new ModelGateways(providers, new GatewaySettings(settings(b, providers), b.requestTimeout,
-                b.maxResponseBytes));
+        long maxResponseBytes = b.maxResponseBytes != null ? b.maxResponseBytes
+                : sources.get(IdemBuilder.MAX_RESPONSE_BYTES)
+                        .map(size -> ByteSizes.parse(IdemBuilder.MAX_RESPONSE_BYTES, size))
+                        .orElse(GatewaySettings.DEFAULT_MAX_RESPONSE_BYTES);
+        this.gateways = new ModelGateways(providers, new GatewaySettings(settings(b, sources, providers),
+                b.requestTimeout, maxResponseBytes, words));
         this.stores = new ExecutionStores(Providers.discover(ExecutionStoreProvider.class, LOADER));
         this.reportWriters = Providers.load(ReportWriter.class, LOADER, "report format", w -> List.of(w.format()));
         // a code runner runs nothing until an evaluation allows code
         this.codeRunners = Providers.load(CodeGateway.class, LOADER, EvaluatorFactory.CODE_RUNNER,
                 g -> List.of(g.language()));
-        URI storeUri = b.storeUri;
+        URI storeUri = b.storeUri != null ? b.storeUri
+                : IdemBuilder.storeUri(sources.get(IdemBuilder.STORE).orElse(DEFAULT_STORE));
         this.store = new Lazy<>(() -> stores.open(storeUri, clock));
         Duration lease = b.lease;
         RandomSource random = b.random;
+        Vocabulary vocabulary = words;
         // the owner name costs a host-name lookup: only commands that call models pay for it
         this.executor = new Lazy<>(() -> new IdempotentExecutor(store.get(), clock, random, Sleeper.system(),
-                ownerId(), lease));
+                ownerId(), lease, vocabulary));
         this.flagship = new Lazy<>(this::loadFlagship);
     }
 
-    /** The settings set one by one, and from the environment exactly those some provider declares. */
-    private static Map<String, String> settings(IdemBuilder b, List<ModelGatewayProvider> providers) {
+    /** The settings some provider declares, from the sources, then those set one by one (which win). */
+    private static Map<String, String> settings(IdemBuilder b, SettingSources sources,
+                                                List<ModelGatewayProvider> providers) {
         Map<String, String> settings = new HashMap<>();
         for (ModelGatewayProvider p : providers) {
             for (ModelGatewayProvider.Setting s : p.settings()) {
-                String value = b.environment.get(s.name());
-                if (value != null && !value.isBlank()) {
-                    settings.put(s.name(), value);
-                }
+                sources.get(s.name()).ifPresent(value -> settings.put(s.name(), value));
             }
         }
         settings.putAll(b.settings);
         return settings;
+    }
+
+    private static Optional<String> first(String set, Optional<String> otherwise) {
+        return set != null && !set.isBlank() ? Optional.of(set) : otherwise;
     }
 
     ModelChoice choice() {
@@ -146,7 +164,7 @@ final class IdemAssembly {
     EvaluateSpecUseCase evaluator() {
         return new EvaluateSpecService(specs, gateways, executor.get(),
                 new EvaluatorFactory(new JsonRubricRepository(), new JsonSchemaValidator(),
-                        RegexBudget.of(clock), codeRunners), reportWriters, clock);
+                        RegexBudget.of(clock), codeRunners, words), reportWriters, clock);
     }
 
     InspectStoreUseCase storeInspector() {

@@ -4,6 +4,7 @@ import dev.idem.application.IdempotentExecutor;
 import dev.idem.domain.execution.RandomSource;
 import dev.idem.domain.execution.RetryPolicy;
 import dev.idem.port.in.ExecutionOptions;
+import dev.idem.port.in.Vocabulary;
 import dev.idem.port.out.GatewaySettings;
 import dev.idem.port.out.InvalidStoreUriException;
 import dev.idem.port.out.ModelGateway;
@@ -20,15 +21,35 @@ import java.util.Objects;
 /**
  * Builds an {@link Idem}: provider and model, provider settings, the execution store, retries and caching. Every
  * setting has a default ({@link Idem#builder()}).
+ *
+ * <p>Like the idem command line, it reads the environment: {@value #PROVIDER}, {@value #MODEL}, {@value #STORE},
+ * {@value #MAX_RESPONSE_BYTES}, and the settings of the providers on the class path ({@code OPENAI_API_KEY},
+ * {@code OPENAI_BASE_URL}, {@code AZURE_OPENAI_ENDPOINT}, {@code AZURE_OPENAI_API_KEY},
+ * {@code AZURE_OPENAI_DEPLOYMENT}, {@code AZURE_OPENAI_API_VERSION}, {@code OLLAMA_BASE_URL}); nothing else. What
+ * you set on the builder wins over the environment ({@link #provider}, {@link #model}, {@link #store},
+ * {@link #setting}, {@link #maxResponseBytes}), the environment wins over {@link #defaults}, and
+ * {@link #ignoreEnvironment()} (or {@link #environment(Map)}) leaves it out. A blank value counts as unset.
  */
 public final class IdemBuilder {
-    String provider = "builtin";
+
+    /** The environment variable that chooses the provider when {@link #provider} is not called. */
+    public static final String PROVIDER = "IDEM_PROVIDER";
+    /** The environment variable that chooses the model when {@link #model} is not called. */
+    public static final String MODEL = "IDEM_MODEL";
+    /** The environment variable that chooses the store when {@link #store} is not called. */
+    public static final String STORE = "IDEM_STORE";
+    /** The environment variable that limits a reply's size when {@link #maxResponseBytes} is not called. */
+    public static final String MAX_RESPONSE_BYTES = "IDEM_MAX_RESPONSE_BYTES";
+
+    String provider;
     String model;
     final Map<String, String> settings = new HashMap<>();
-    Map<String, String> environment = Map.of();
+    Map<String, String> environment;
+    Map<String, String> defaults = Map.of();
+    Vocabulary vocabulary;
     Duration requestTimeout = Duration.ofSeconds(60);
-    long maxResponseBytes = GatewaySettings.DEFAULT_MAX_RESPONSE_BYTES;
-    URI storeUri = URI.create("memory:/");
+    Long maxResponseBytes;
+    URI storeUri;
     RetryPolicy retryPolicy = RetryPolicy.defaults();
     boolean useCache = true;
     Duration cacheTtl = ExecutionOptions.DEFAULT_TTL;
@@ -41,13 +62,16 @@ public final class IdemBuilder {
     IdemBuilder() {
     }
 
-    /** Provider id: {@code builtin} (default), {@code openai}, {@code azure-openai}, {@code ollama}. */
+    /**
+     * Provider id: {@code builtin} (default), {@code openai}, {@code azure-openai}, {@code ollama}; wins over
+     * {@value #PROVIDER}.
+     */
     public IdemBuilder provider(String id) {
         this.provider = Objects.requireNonNull(id, "id");
         return this;
     }
 
-    /** A model that overrides the spec's. */
+    /** A model that overrides the spec's; wins over {@value #MODEL}. */
     public IdemBuilder model(String name) {
         this.model = name;
         return this;
@@ -55,25 +79,50 @@ public final class IdemBuilder {
 
     /**
      * A provider setting by its environment-variable name, e.g. {@code OPENAI_API_KEY},
-     * {@code OPENAI_BASE_URL}, {@code AZURE_OPENAI_ENDPOINT}, {@code OLLAMA_BASE_URL}.
+     * {@code OPENAI_BASE_URL}, {@code AZURE_OPENAI_ENDPOINT}, {@code OLLAMA_BASE_URL}; wins over the environment.
      */
     public IdemBuilder setting(String name, String value) {
         settings.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
         return this;
     }
 
-    /** Several provider settings at once (e.g. {@code System.getenv()} filtered by the caller). */
+    /** Several provider settings at once, as {@link #setting} each. */
     public IdemBuilder settings(Map<String, String> values) {
         values.forEach(this::setting);
         return this;
     }
 
     /**
-     * Takes from {@code environment} (e.g. {@code System.getenv()}) exactly the settings that the providers on the
-     * class path declare, and nothing else; a blank value counts as unset. Settings given one by one win.
+     * The environment to read instead of the process's ({@code System.getenv()}, the default): idem takes from it
+     * exactly {@value #PROVIDER}, {@value #MODEL}, {@value #STORE}, {@value #MAX_RESPONSE_BYTES} and the settings the
+     * providers on the class path declare, nothing else. {@code Map.of()} reads none.
      */
-    public IdemBuilder settingsFrom(Map<String, String> environment) {
+    public IdemBuilder environment(Map<String, String> environment) {
         this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
+        return this;
+    }
+
+    /** Reads no environment variable: only what is set on this builder, then {@link #defaults}, counts. */
+    public IdemBuilder ignoreEnvironment() {
+        return environment(Map.of());
+    }
+
+    /**
+     * Settings below the environment, by the same names (e.g. a project's configuration file:
+     * {@code IDEM_PROVIDER=ollama}, {@code OLLAMA_BASE_URL=...}): each is used only where neither this builder nor
+     * the environment gives a value.
+     */
+    public IdemBuilder defaults(Map<String, String> settings) {
+        this.defaults = Map.copyOf(Objects.requireNonNull(settings, "settings"));
+        return this;
+    }
+
+    /**
+     * The words failures use for what to change: {@link Vocabulary#java} by default ({@code .model("…")}), the
+     * command line's ({@code --model}) for the idem CLI.
+     */
+    public IdemBuilder vocabulary(Vocabulary words) {
+        this.vocabulary = Objects.requireNonNull(words, "words");
         return this;
     }
 
@@ -84,8 +133,9 @@ public final class IdemBuilder {
     }
 
     /**
-     * The most bytes of one reply a provider may send (default 16 MiB); a longer reply fails its call with a
-     * {@link dev.idem.port.out.ReplyTooLargeException} instead of filling the heap.
+     * The most bytes of one reply a provider may send (default 16 MiB, or {@value #MAX_RESPONSE_BYTES}, e.g.
+     * {@code 64MiB}); a longer reply fails its call with a {@link dev.idem.port.out.ReplyTooLargeException} instead
+     * of filling the heap.
      *
      * @throws IllegalArgumentException if it is not positive
      */
@@ -97,15 +147,21 @@ public final class IdemBuilder {
         return this;
     }
 
-    /** The execution store: {@code memory:} (default), {@code sqlite:.idem/store.db}, {@code redis://host:6379/0}. */
+    /**
+     * The execution store: {@code memory:} (default), {@code sqlite:.idem/store.db}, {@code redis://host:6379/0};
+     * wins over {@value #STORE}.
+     *
+     * @throws dev.idem.port.out.InvalidStoreUriException if it is not a store URI
+     */
     public IdemBuilder store(String uri) {
-        String text = Objects.requireNonNull(uri, "uri").trim();
-        // "memory:" is how people write it, but java.net.URI wants something after the colon
-        this.storeUri = storeUri(text.endsWith(":") ? text + "/" : text);
+        this.storeUri = storeUri(Objects.requireNonNull(uri, "uri"));
         return this;
     }
 
-    private static URI storeUri(String text) {
+    static URI storeUri(String uri) {
+        String trimmed = uri.trim();
+        // "memory:" is how people write it, but java.net.URI wants something after the colon
+        String text = trimmed.endsWith(":") ? trimmed + "/" : trimmed;
         try {
             return URI.create(text);
         } catch (IllegalArgumentException e) {
@@ -174,8 +230,15 @@ public final class IdemBuilder {
         return this;
     }
 
-    /** The configured {@link Idem}; its store and provider clients are opened on first use. */
+    /**
+     * The configured {@link Idem}; its store and provider clients are opened on first use.
+     *
+     * @throws InvalidSettingException if a setting from the environment or the defaults is malformed
+     * @throws dev.idem.port.out.InvalidStoreUriException if {@value #STORE} is not a store URI
+     */
     public Idem build() {
-        return new Idem(new IdemAssembly(this));
+        // the composition root is where idem reads the environment; adapters are handed values
+        Map<String, String> read = environment != null ? environment : System.getenv();
+        return new Idem(new IdemAssembly(this, new SettingSources(read, defaults)));
     }
 }

@@ -26,7 +26,7 @@ class IdemTest {
 
     @Test
     void should_design_with_every_critical_rubric_item_and_the_seed_regexes_offline() {
-        try (Idem idem = Idem.builder().build()) {
+        try (Idem idem = Idem.builder().ignoreEnvironment().build()) {
             // when
             String design = idem.architect().design("REST APIs behind a gateway plus Kafka consumers",
                     "gateway timeouts and consumer rebalances");
@@ -41,7 +41,7 @@ class IdemTest {
 
     @Test
     void should_tailor_the_design_to_sqs_fifo_and_dynamodb_without_talking_about_kafka() {
-        try (Idem idem = Idem.builder().build()) {
+        try (Idem idem = Idem.builder().ignoreEnvironment().build()) {
             String design = idem.architect().design("Order events on SQS FIFO queues consumed by Lambda, state in DynamoDB",
                     "visibility timeouts expiring mid-processing and producer retries");
             assertThat(design).contains("MessageDeduplicationId").contains("DynamoDB").doesNotContain("Kafka");
@@ -51,7 +51,7 @@ class IdemTest {
 
     @Test
     void should_refuse_an_unsafe_request_with_exactly_the_refusal() {
-        try (Idem idem = Idem.builder().build()) {
+        try (Idem idem = Idem.builder().ignoreEnvironment().build()) {
             assertThat(idem.architect().design("unsafe bypass data", "unsafe bypass data"))
                     .isEqualTo("{\"error\": \"unsafe\"}");
         }
@@ -59,7 +59,7 @@ class IdemTest {
 
     @Test
     void should_replay_an_identical_design_without_a_second_call() {
-        try (Idem idem = Idem.builder().build()) {
+        try (Idem idem = Idem.builder().ignoreEnvironment().build()) {
             RunResult first = idem.architect().designWithDetails("gRPC payments", "deadline exceeded");
             RunResult second = idem.architect().designWithDetails("gRPC payments", "deadline exceeded");
             assertThat(first.replayed()).isFalse();
@@ -73,7 +73,7 @@ class IdemTest {
     void should_run_any_spec_on_a_gateway_of_your_own() {
         // given
         ScriptedModelGateway mine = new ScriptedModelGateway("openai").replying(r -> "**ok** Idempotency key");
-        try (Idem idem = Idem.builder().provider("openai").gateway(mine).build()) {
+        try (Idem idem = Idem.builder().ignoreEnvironment().provider("openai").gateway(mine).build()) {
             // when
             RunResult r = idem.run(FLAGSHIP, Map.of("system_context", "a", "failure_scenarios", "b"));
             // then
@@ -85,7 +85,7 @@ class IdemTest {
 
     @Test
     void should_evaluate_the_flagship_and_fail_the_unsafe_row_on_the_seed_regexes() {
-        try (Idem idem = Idem.builder().build()) {
+        try (Idem idem = Idem.builder().ignoreEnvironment().build()) {
             EvaluationResult result = idem.evaluate(FLAGSHIP);
             assertThat(result.cases()).extracting(c -> c.status()).containsExactly(CaseStatus.PASSED,
                     CaseStatus.FAILED);
@@ -95,7 +95,7 @@ class IdemTest {
 
     @Test
     void should_fail_loudly_listing_providers_when_the_provider_is_unknown() {
-        try (Idem idem = Idem.builder().provider("nope").build()) {
+        try (Idem idem = Idem.builder().ignoreEnvironment().provider("nope").build()) {
             assertThatThrownBy(() -> idem.architect().design("a", "b")).isInstanceOf(UnknownProviderException.class)
                     .hasMessageContaining("builtin").hasMessageContaining("ollama");
         }
@@ -103,7 +103,7 @@ class IdemTest {
 
     @Test
     void should_open_stores_by_uri_and_list_them_when_unknown() {
-        assertThatThrownBy(() -> Idem.builder().store("etcd://x").build().storeInspector())
+        assertThatThrownBy(() -> Idem.builder().ignoreEnvironment().store("etcd://x").build().storeInspector())
                 .isInstanceOf(UnknownProviderException.class).hasMessageContaining("sqlite")
                 .hasMessageContaining("redis").hasMessageContaining("memory");
     }
@@ -114,7 +114,7 @@ class IdemTest {
         Map<String, String> environment = Map.of("OPENAI_API_KEY", "sk-test", "OLLAMA_BASE_URL", " ",
                 "HOME", "/home/someone");
 
-        try (Idem idem = Idem.builder().settingsFrom(environment).setting("OPENAI_BASE_URL", "http://localhost:1/v1")
+        try (Idem idem = Idem.builder().environment(environment).setting("OPENAI_BASE_URL", "http://localhost:1/v1")
                 .build()) {
             // when
             var providers = idem.providerLister().list(new ListProvidersCommand());
@@ -135,7 +135,7 @@ class IdemTest {
         ScriptedModelGateway mine = new ScriptedModelGateway("openai");
         PromptSpec empty = PromptSpec.builder("empty").model("gpt-4o-mini").build();
 
-        try (Idem idem = Idem.builder().provider("openai").gateway(mine).build()) {
+        try (Idem idem = Idem.builder().ignoreEnvironment().provider("openai").gateway(mine).build()) {
             // when / then
             assertThatThrownBy(() -> idem.run(empty, Map.of()))
                     .isInstanceOf(InvalidSpecException.class)

@@ -17,6 +17,7 @@ import dev.idem.domain.spec.UnsupportedEvaluatorSpec;
 import dev.idem.domain.template.InvalidInputException;
 import dev.idem.port.in.EvaluateSpecUseCase.EvaluatorPolicy;
 import dev.idem.port.in.ExecutionOptions;
+import dev.idem.port.in.Vocabulary;
 import dev.idem.port.out.CodeGateway;
 import dev.idem.port.out.JsonValidator;
 import dev.idem.port.out.ModelGateway;
@@ -32,8 +33,8 @@ import java.util.Optional;
  *
  * <p>An evaluator that cannot run (a judge without a judge model, code not allowed or no interpreter, or one idem
  * cannot check at all, {@link UnsupportedEvaluatorSpec}) stops the evaluation before any call with an
- * {@link InvalidInputException} naming the option that would run it (or skip it), unless the user asked to skip
- * such evaluators: then it reports every reply as skipped.
+ * {@link InvalidInputException} naming the option that would run it (or skip it), in the caller's words, unless the
+ * user asked to skip such evaluators: then it reports every reply as skipped.
  */
 public final class EvaluatorFactory {
 
@@ -44,22 +45,25 @@ public final class EvaluatorFactory {
     private final JsonValidator json;
     private final RegexBudget regexBudget;
     private final Providers<CodeGateway> code;
+    private final Vocabulary words;
 
     /**
      * @param regexBudget how long a {@code regex} evaluator may search one reply
      * @param code        the code runners on the class path, by language ({@code python}: idem-adapters-python)
+     * @param words       how the options that run or skip an evaluator are named
      */
     public EvaluatorFactory(RubricRepository rubrics, JsonValidator json, RegexBudget regexBudget,
-                            Providers<CodeGateway> code) {
+                            Providers<CodeGateway> code, Vocabulary words) {
         this.rubrics = Objects.requireNonNull(rubrics, "rubrics");
         this.json = Objects.requireNonNull(json, "json");
         this.regexBudget = Objects.requireNonNull(regexBudget, "regexBudget");
         this.code = Objects.requireNonNull(code, "code");
+        this.words = Objects.requireNonNull(words, "words");
     }
 
     /** A factory without a code gateway: {@code python} evaluators cannot run. */
-    public EvaluatorFactory(RubricRepository rubrics, JsonValidator json, RegexBudget regexBudget) {
-        this(rubrics, json, regexBudget, Providers.of(CODE_RUNNER, List.of(), g -> List.of(g.language())));
+    public EvaluatorFactory(RubricRepository rubrics, JsonValidator json, RegexBudget regexBudget, Vocabulary words) {
+        this(rubrics, json, regexBudget, Providers.of(CODE_RUNNER, List.of(), g -> List.of(g.language())), words);
     }
 
     /** The evaluator for a spec, with the default policy: no code runs, and what cannot run is an error. */
@@ -90,8 +94,8 @@ public final class EvaluatorFactory {
             return new RubricEvaluator(r, rubrics.load());
         }
         if ((spec instanceof LlmJudgeSpec || spec instanceof BuiltinJudgeSpec) && judge.isEmpty()) {
-            return unavailable(spec, policy, "--judge-provider", "needs a judge model: the built-in provider "
-                    + "cannot judge; pass --judge-provider (openai, azure-openai or ollama) and --judge-model");
+            return unavailable(spec, policy, words.judgeOption(), "needs a judge model: the built-in provider "
+                    + "cannot judge; pass " + words.judge());
         }
         if (spec instanceof LlmJudgeSpec l) {
             Judge j = judge.orElseThrow();
@@ -122,15 +126,15 @@ public final class EvaluatorFactory {
 
     private Evaluator codeEvaluator(CodeEvaluatorSpec spec, EvaluatorPolicy policy) {
         if (!policy.allowCode()) {
-            return unavailable(spec, policy, "--allow-code", "runs Python code, which idem runs only when you allow "
-                    + "it: pass --allow-code (the system's python3 runs it, with the reply and the row's values as "
-                    + "data)");
+            return unavailable(spec, policy, words.allowCode(), "runs Python code, which idem runs only when you "
+                    + "allow it: pass " + words.allowCode() + " (the system's python3 runs it, with the reply and the "
+                    + "row's values as data)");
         }
         Optional<CodeGateway> python = code.find(spec.kind());
         Optional<String> why = python.isEmpty() ? Optional.of("no " + spec.kind() + " runner is on the class path")
                 : python.get().unavailable();
         if (why.isPresent()) {
-            return unavailable(spec, policy, "--allow-code", "cannot run its Python code: " + why.get());
+            return unavailable(spec, policy, words.allowCode(), "cannot run its Python code: " + why.get());
         }
         CodeGateway gateway = python.get();
         return named(spec.name(), (output, row) -> gateway.run(spec.code(), output == null ? "" : output,
@@ -141,20 +145,21 @@ public final class EvaluatorFactory {
      * An evaluator idem cannot check: no option makes it run, so the evaluation stops here unless the policy skips
      * what cannot run; it is never run as something it is not.
      */
-    private static Evaluator unsupported(UnsupportedEvaluatorSpec spec, EvaluatorPolicy policy) {
+    private Evaluator unsupported(UnsupportedEvaluatorSpec spec, EvaluatorPolicy policy) {
         if (!policy.skipUnavailable()) {
-            throw new InvalidInputException("--skip-unavailable-evaluators", "evaluator '" + spec.name() + "': "
-                    + spec.why() + "; remove it, or pass --skip-unavailable-evaluators to report it as skipped");
+            throw new InvalidInputException(words.skipUnavailableEvaluators(), "evaluator '" + spec.name() + "': "
+                    + spec.why() + "; remove it, or pass " + words.skipUnavailableEvaluators()
+                    + " to report it as skipped");
         }
         String skipped = "skipped: " + spec.why();
         return named(spec.name(), (output, row) -> Verdict.skipped(skipped));
     }
 
     /** An evaluator that cannot run: skipped when the policy says so, else the evaluation stops here. */
-    private static Evaluator unavailable(EvaluatorSpec spec, EvaluatorPolicy policy, String option, String why) {
+    private Evaluator unavailable(EvaluatorSpec spec, EvaluatorPolicy policy, String option, String why) {
         if (!policy.skipUnavailable()) {
             throw new InvalidInputException(option, "evaluator '" + spec.name() + "' " + why
-                    + "; or pass --skip-unavailable-evaluators to report it as skipped");
+                    + "; or pass " + words.skipUnavailableEvaluators() + " to report it as skipped");
         }
         String skipped = "skipped: " + spec.kind() + " evaluator not run (" + option + " was not given, or it "
                 + "cannot run here)";

@@ -8,6 +8,7 @@ import dev.idem.domain.execution.ModelRequest;
 import dev.idem.domain.execution.RandomSource;
 import dev.idem.port.in.ExecutionFailedException;
 import dev.idem.port.in.ExecutionOptions;
+import dev.idem.port.in.Vocabulary;
 import dev.idem.port.out.ContentFilteredException;
 import dev.idem.port.out.ExecutionStore;
 import dev.idem.port.out.ModelGateway;
@@ -48,6 +49,7 @@ public final class IdempotentExecutor implements AutoCloseable {
     private final Sleeper sleeper;
     private final String owner;
     private final Duration lease;
+    private final Vocabulary words;
     private final ConcurrentHashMap<Fingerprint, CompletableFuture<Optional<Execution>>> inFlight =
             new ConcurrentHashMap<>();
     private final RetryingCall retrying;
@@ -63,9 +65,11 @@ public final class IdempotentExecutor implements AutoCloseable {
      * @param sleeper waits between attempts and polls
      * @param owner   this process's identity in claims (no secrets)
      * @param lease   claim lease; the heartbeat renews it every third of it
+     * @param words   how a failure tells its reader what to change
      */
     public IdempotentExecutor(ExecutionStore store, Clock clock, RandomSource random, Sleeper sleeper, String owner,
-                              Duration lease) {
+                              Duration lease, Vocabulary words) {
+        this.words = Objects.requireNonNull(words, "words");
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
@@ -73,6 +77,12 @@ public final class IdempotentExecutor implements AutoCloseable {
         this.lease = Objects.requireNonNull(lease, "lease");
         this.retrying = new RetryingCall(clock, Objects.requireNonNull(random, "random"), this::pause, () -> closed);
         this.held = new HeldClaims(store, lease, () -> storeFailed = true);
+    }
+
+    /** An executor whose failures speak the command line's words. */
+    public IdempotentExecutor(ExecutionStore store, Clock clock, RandomSource random, Sleeper sleeper, String owner,
+                              Duration lease) {
+        this(store, clock, random, sleeper, owner, lease, Vocabulary.commandLine());
     }
 
     /**
@@ -193,7 +203,7 @@ public final class IdempotentExecutor implements AutoCloseable {
                     "this exact request failed moments ago and is remembered until "
                             + failed.record().expiresAt().truncatedTo(ChronoUnit.SECONDS) + ": "
                             + failed.record().failure().orElse("unknown failure")
-                            + " (change the request, wait, or run with --no-cache)", null), 0);
+                            + " (change the request, wait, or call it anyway with " + words.noCache() + ")", null), 0);
         }
         if (claim instanceof Claim.Acquired acquired) {
             return Optional.of(callWhileHolding(gateway, request, fingerprint, acquired.fencingToken(), options));

@@ -55,7 +55,7 @@ public final class ModelGateways {
         return made.computeIfAbsent(id, k -> {
             List<String> missing = provider.missing(settings);
             if (!missing.isEmpty()) {
-                throw new ProviderNotConfiguredException(id, missing);
+                throw new ProviderNotConfiguredException(id, missing, settings.vocabulary());
             }
             try {
                 return provider.create(settings);

@@ -30,7 +30,7 @@ public final class RenderPromptService implements RenderPromptUseCase {
         if (command.testCase().isPresent()) {
             int n = command.testCase().get();
             if (n < 1 || n > spec.testData().size()) {
-                throw new InvalidInputException("--case", "no test case " + n + " in " + spec.source().name()
+                throw new InvalidInputException("testCase", "no test case " + n + " in " + spec.source().name()
                         + " (it has " + spec.testData().size() + ")");
             }
             List<SpecIssue> unusable = loaded.rowErrors(n);

@@ -11,6 +11,7 @@ import dev.idem.domain.spec.PromptSpec;
 import dev.idem.domain.spec.RegexEvaluatorSpec;
 import dev.idem.domain.spec.TestCase;
 import dev.idem.domain.template.Role;
+import dev.idem.port.in.Vocabulary;
 import dev.idem.port.in.Cancellation;
 import dev.idem.port.in.CaseResult;
 import dev.idem.port.in.EvaluateSpecUseCase;
@@ -56,7 +57,8 @@ class EvaluateSpecReportsTest {
             new ModelGateways(List.of(new FixedGatewayProvider("openai", gateway)), GatewaySettings.of(Map.of())),
             executor, new EvaluatorFactory(() -> {
                 throw new AssertionError("no rubric in these specs");
-            }, (text, schema) -> Verdict.pass("json not used"), RegexBudget.of(clock)),
+            }, (text, schema) -> Verdict.pass("json not used"), RegexBudget.of(clock),
+            Vocabulary.commandLine()),
             Providers.of("report format", List.<ReportWriter>of(json, md, html), w -> List.of(w.format())), clock);
     private final List<String> told = new CopyOnWriteArrayList<>();
     private final EvaluateSpecUseCase.Progress progress = new EvaluateSpecUseCase.Progress() {

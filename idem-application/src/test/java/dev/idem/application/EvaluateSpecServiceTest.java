@@ -21,6 +21,7 @@ import dev.idem.domain.spec.StringEvaluatorSpec.Operation;
 import dev.idem.domain.spec.StringEvaluatorSpec;
 import dev.idem.domain.spec.TestCase;
 import dev.idem.domain.template.Role;
+import dev.idem.port.in.Vocabulary;
 import dev.idem.port.in.Cancellation;
 import dev.idem.port.in.CaseResult;
 import dev.idem.port.in.CaseStatus;
@@ -80,7 +81,8 @@ class EvaluateSpecServiceTest {
             new ModelGateways(List.of(new FixedGatewayProvider(PROVIDER, gateway)), GatewaySettings.of(Map.of())),
             executor, new EvaluatorFactory(() -> {
                 throw new AssertionError("no rubric in these specs");
-            }, (text, schema) -> Verdict.pass("json not used"), RegexBudget.of(clock)), NO_REPORT_WRITERS, clock);
+            }, (text, schema) -> Verdict.pass("json not used"), RegexBudget.of(clock),
+            Vocabulary.commandLine()), NO_REPORT_WRITERS, clock);
 
     @AfterEach
     void tearDown() {
@@ -660,7 +662,8 @@ class EvaluateSpecServiceTest {
                 new ModelGateways(List.of(new FixedGatewayProvider(PROVIDER, gateway)), GatewaySettings.of(Map.of())),
                 executor, new EvaluatorFactory(() -> {
                     throw new AssertionError("no rubric in these specs");
-                }, (text, schema) -> Verdict.pass("json not used"), RegexBudget.of(clock)), NO_REPORT_WRITERS, clock);
+                }, (text, schema) -> Verdict.pass("json not used"), RegexBudget.of(clock),
+            Vocabulary.commandLine()), NO_REPORT_WRITERS, clock);
     }
 
     private static Fingerprint fingerprintOf(PromptSpec spec, int row) {

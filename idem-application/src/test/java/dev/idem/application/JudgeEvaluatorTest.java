@@ -19,6 +19,7 @@ import dev.idem.domain.spec.TestCase;
 import dev.idem.domain.template.InvalidInputException;
 import dev.idem.domain.template.Message;
 import dev.idem.domain.template.Role;
+import dev.idem.port.in.Vocabulary;
 import dev.idem.port.in.CaseResult;
 import dev.idem.port.in.CaseStatus;
 import dev.idem.port.in.EvaluateSpecUseCase.EvaluateSpecCommand;
@@ -48,7 +49,8 @@ class JudgeEvaluatorTest {
             RandomSource.seeded(5), clock::advance, "test-owner", Duration.ofSeconds(15));
     private final EvaluatorFactory factory = new EvaluatorFactory(() -> {
         throw new AssertionError("no rubric here");
-    }, (text, schema) -> Verdict.pass("json not used"), RegexBudget.of(clock));
+    }, (text, schema) -> Verdict.pass("json not used"), RegexBudget.of(clock),
+            Vocabulary.commandLine());
     private final ScriptedModelGateway judge = new ScriptedModelGateway("judge");
     private final TestCase row = new TestCase(1, Map.of("question", "What is 2+2?"), Optional.of("4"), List.of(),
             Optional.empty());

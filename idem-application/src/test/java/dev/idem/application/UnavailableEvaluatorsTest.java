@@ -28,6 +28,7 @@ import dev.idem.port.in.EvaluatorOutcome;
 import dev.idem.port.in.ExecutionOptions;
 import dev.idem.port.in.ModelChoice;
 import dev.idem.port.in.SpecInput;
+import dev.idem.port.in.Vocabulary;
 import dev.idem.port.out.CodeGateway;
 import dev.idem.port.out.GatewaySettings;
 import dev.idem.port.out.ReportWriter;
@@ -66,7 +67,8 @@ class UnavailableEvaluatorsTest {
         EvaluatorFactory factory = new EvaluatorFactory(() -> {
             throw new AssertionError("no rubric here");
         }, (text, schema) -> Verdict.pass("json not used"), RegexBudget.of(clock),
-                Providers.of(EvaluatorFactory.CODE_RUNNER, code.stream().toList(), g -> List.of(g.language())));
+                Providers.of(EvaluatorFactory.CODE_RUNNER, code.stream().toList(), g -> List.of(g.language())),
+                Vocabulary.commandLine());
         return new EvaluateSpecService(new SpecResolver(InMemorySpecRepository.empty()),
                 new ModelGateways(List.of(new FixedGatewayProvider("builtin", builtin),
                         new FixedGatewayProvider("openai", openai), new FixedGatewayProvider("judge", judge)),

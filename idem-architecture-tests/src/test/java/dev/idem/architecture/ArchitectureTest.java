@@ -41,8 +41,8 @@ class ArchitectureTest {
             IdemRules.onlyCliTouchesStandardStreams(IdemRules.ROOT);
 
     @ArchTest
-    static final ArchRule should_read_environment_variables_only_in_the_cli =
-            IdemRules.onlyCliReadsEnvironment(IdemRules.ROOT);
+    static final ArchRule should_read_environment_variables_only_in_the_composition_root_and_the_cli =
+            IdemRules.onlyCompositionRootReadsEnvironment(IdemRules.ROOT);
 
     @ArchTest
     static final ArchRule should_let_the_cli_talk_only_to_use_cases =

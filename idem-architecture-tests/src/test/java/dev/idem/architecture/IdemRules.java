@@ -106,12 +106,17 @@ public final class IdemRules {
                         + "library that prints corrupts its embedder's output");
     }
 
-    public static ArchRule onlyCliReadsEnvironment(String root) {
-        return noClasses().that().resideOutsideOfPackage(root + ".cli..")
+    /**
+     * The environment is read where idem is put together: the composition root ({@code api}, whose builder reads what
+     * the CLI reads, for embedders) and the CLI (which hands its own environment in); everything below gets values.
+     */
+    public static ArchRule onlyCompositionRootReadsEnvironment(String root) {
+        return noClasses().that().resideOutsideOfPackages(root + ".api..", root + ".cli..")
                 .should(callMethod(System.class, "getenv", String.class))
                 .orShould(callMethod(System.class, "getenv"))
-                .because("settings come in as values (STYLE.md rule 5): only the CLI reads environment variables, "
-                        + "so embedders and tests stay in control of configuration");
+                .because("settings come in as values (STYLE.md rule 5): only the composition root and the CLI read "
+                        + "environment variables, so adapters and services stay testable and embedders can turn the "
+                        + "environment off");
     }
 
     /**

@@ -88,16 +88,17 @@ class RulesCatchViolationsTest {
     }
 
     @Test
-    void should_reject_reading_environment_variables_outside_the_cli() {
+    void should_reject_reading_environment_variables_outside_the_composition_root_and_the_cli() {
         // given
-        ArchRule rule = IdemRules.onlyCliReadsEnvironment(BAD);
+        ArchRule rule = IdemRules.onlyCompositionRootReadsEnvironment(BAD);
 
         // when / then
         assertThatThrownBy(() -> rule.check(badClasses))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("LeakyRetryPolicy")
                 .hasMessageContaining("System.getenv")
-                .hasMessageNotContaining("cli.Main");
+                .hasMessageNotContaining("cli.Main")
+                .hasMessageNotContaining("api.Embedded");
     }
 
     @Test

@@ -3,24 +3,27 @@ package dev.idem.cli;
 import dev.idem.api.Idem;
 import dev.idem.api.IdemBuilder;
 import dev.idem.domain.execution.RetryPolicy;
+import dev.idem.port.in.Vocabulary;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Properties;
 
 /**
- * Turns options, environment variables and the optional config file {@code .idem/config.properties} into a
- * configured {@link Idem}, which does the wiring (idem-api is the composition root) and takes from the environment
- * exactly the settings its providers declare. The only place that reads the environment.
- * Resolution order for provider, model and store: option, then {@code IDEM_PROVIDER} / {@code IDEM_MODEL} /
- * {@code IDEM_STORE}, then the config file ({@code provider=}, {@code model=}, {@code store=}), then the default.
+ * Turns options, the CLI's environment and the optional config file {@code .idem/config.properties} into a
+ * configured {@link Idem}, which does the wiring (idem-api is the composition root) and reads from the environment it
+ * is handed what the Java API reads ({@code IDEM_PROVIDER}, {@code IDEM_MODEL}, {@code IDEM_MAX_RESPONSE_BYTES} and
+ * the providers' settings). Resolution order for provider and model: option, then the environment, then the config
+ * file ({@code provider=}, {@code model=}), then Idem's default; the store is resolved here (option,
+ * {@code IDEM_STORE}, {@code store=}, SQLite under {@code .idem/}), since a relative SQLite path resolves against the
+ * directory idem runs in.
  */
 final class IdemFactory {
 
     static final String DEFAULT_STORE = "sqlite:.idem/store.db";
-    /** The most bytes of one reply a provider may send (default 16 MiB). */
-    static final String MAX_RESPONSE_BYTES = "IDEM_MAX_RESPONSE_BYTES";
 
     private final CliEnvironment environment;
     private final Interrupts interrupts;
@@ -42,24 +45,18 @@ final class IdemFactory {
     /** An Idem for commands that call models. */
     Idem open(ProviderOptions provider, StoreOptions store) {
         Properties config = config();
-        IdemBuilder b = Idem.builder().store(storeUri(store, config));
+        IdemBuilder b = builder().store(storeUri(store, config)).defaults(configDefaults(config));
         // without a choice, Idem's default provider (the built-in architect) answers
-        String providerId = first(provider.provider, environment.get("IDEM_PROVIDER"), config.getProperty("provider"),
-                null);
+        String providerId = first(provider.provider);
         if (providerId != null) {
             b.provider(providerId);
         }
-        String model = first(provider.model, environment.get("IDEM_MODEL"), config.getProperty("model"), null);
+        String model = first(provider.model);
         if (model != null) {
             b.model(model);
         }
-        b.settingsFrom(environment.env());
         if (provider.timeout != null) {
             b.requestTimeout(Durations.parse("--timeout", provider.timeout, Durations.MAX_TIMEOUT));
-        }
-        String maxResponse = environment.get(MAX_RESPONSE_BYTES);
-        if (maxResponse != null) {
-            b.maxResponseBytes(ByteSizes.parse(MAX_RESPONSE_BYTES, maxResponse));
         }
         RetryPolicy policy = RetryPolicy.defaults();
         if (provider.maxAttempts != null) {
@@ -91,16 +88,35 @@ final class IdemFactory {
 
     /** An Idem for commands that only read specs or the store. */
     Idem openForStore(StoreOptions store) {
-        return Idem.builder().store(storeUri(store, config())).build();
+        return builder().store(storeUri(store, config())).build();
     }
 
     /** An Idem that needs neither provider nor store (validate, render, providers). */
     Idem openOffline() {
-        return Idem.builder().settingsFrom(environment.env()).build();
+        return builder().build();
+    }
+
+    /** A builder that reads this CLI's environment (never the process's: tests hand in their own) in its words. */
+    private IdemBuilder builder() {
+        return Idem.builder().environment(environment.env()).vocabulary(Vocabulary.commandLine());
+    }
+
+    /** The config file's choices, under the names the environment gives them, so that the environment wins. */
+    private static Map<String, String> configDefaults(Properties config) {
+        Map<String, String> defaults = new HashMap<>();
+        putIfSet(defaults, IdemBuilder.PROVIDER, config.getProperty("provider"));
+        putIfSet(defaults, IdemBuilder.MODEL, config.getProperty("model"));
+        return defaults;
+    }
+
+    private static void putIfSet(Map<String, String> map, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            map.put(name, value.trim());
+        }
     }
 
     private String storeUri(StoreOptions store, Properties config) {
-        String uri = first(store.store, environment.get("IDEM_STORE"), config.getProperty("store"), DEFAULT_STORE);
+        String uri = first(store.store, environment.get(IdemBuilder.STORE), config.getProperty("store"), DEFAULT_STORE);
         if (uri.startsWith("sqlite:") && !uri.startsWith("sqlite:/")) {
             // relative SQLite paths resolve against the working directory the user ran idem in
             return "sqlite:" + environment.resolve(uri.substring("sqlite:".length())).toAbsolutePath();

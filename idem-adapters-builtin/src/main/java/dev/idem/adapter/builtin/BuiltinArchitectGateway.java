@@ -4,9 +4,11 @@ import dev.idem.domain.execution.Completion;
 import dev.idem.domain.execution.ModelRequest;
 import dev.idem.domain.execution.TokenUsage;
 import dev.idem.domain.template.Message;
+import dev.idem.port.in.Vocabulary;
 import dev.idem.port.out.ModelGateway;
 import dev.idem.port.out.RequestRejectedException;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -24,6 +26,17 @@ public final class BuiltinArchitectGateway implements ModelGateway {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final ReferenceArchitect architect = new ReferenceArchitect();
+    private final Vocabulary words;
+
+    /** A gateway whose failures speak the command line's words. */
+    public BuiltinArchitectGateway() {
+        this(Vocabulary.commandLine());
+    }
+
+    /** @param words how a failure tells its reader to choose another provider */
+    public BuiltinArchitectGateway(Vocabulary words) {
+        this.words = Objects.requireNonNull(words, "words");
+    }
 
     @Override
     public String providerId() {
@@ -40,7 +53,8 @@ public final class BuiltinArchitectGateway implements ModelGateway {
         long start = System.nanoTime();
         FlagshipRequest flagship = FlagshipRequest.from(request).orElseThrow(() -> new RequestRejectedException(
                 PROVIDER_ID, "the built-in architect serves only the Idempotency and API Retry Strategy Architect"
-                + " spec; use --provider openai|azure-openai|ollama for other specs", null));
+                + " spec; use " + words.provider("openai") + ", " + words.provider("azure-openai") + " or "
+                + words.provider("ollama") + " for other specs", null));
         ReferenceArchitect.Answer answer = architect.answer(flagship.systemContext(), flagship.failureScenarios());
         long inputWords = request.messages().stream().map(Message::content).mapToLong(BuiltinArchitectGateway::words)
                 .sum();

@@ -26,6 +26,6 @@ public final class BuiltinGatewayProvider implements ModelGatewayProvider {
 
     @Override
     public ModelGateway create(GatewaySettings settings) {
-        return new BuiltinArchitectGateway();
+        return new BuiltinArchitectGateway(settings.vocabulary());
     }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idem.adapter.langchain4j.Causes;
 import dev.idem.adapter.langchain4j.FailureClassifier;
 import dev.idem.domain.execution.EndpointUrl;
+import dev.idem.port.in.Vocabulary;
 import dev.idem.port.out.ModelGatewayException;
 import dev.idem.port.out.ModelNotFoundException;
 import dev.idem.port.out.ProviderUnavailableException;
@@ -30,12 +31,14 @@ final class FailureTranslator extends FailureClassifier {
     private static final int MAX_NAME = 80;
 
     private final Supplier<List<String>> availableModels;
+    private final Vocabulary words;
     private final ObjectMapper json = new ObjectMapper();
 
     FailureTranslator(String provider, EndpointUrl baseUrl, Duration timeout, Clock clock,
-                      Supplier<List<String>> availableModels) {
+                      Supplier<List<String>> availableModels, Vocabulary words) {
         super(provider, "Ollama", baseUrl, "", timeout, clock);
         this.availableModels = availableModels;
+        this.words = words;
     }
 
     @Override
@@ -65,7 +68,7 @@ final class FailureTranslator extends FailureClassifier {
         }
         return new ModelNotFoundException(provider(), model, available, "model '" + model
                 + "' is not available on " + at() + " (it has: " + listing(available)
-                + "); pick one with --model", null);
+                + "); pick one with " + words.model(), null);
     }
 
     /**

@@ -85,7 +85,8 @@ public final class OllamaGateway implements ModelGateway {
                 .timeout(timeout)
                 .maxRetries(0)
                 .build();
-        this.failures = new FailureTranslator(PROVIDER, EndpointUrl.of(baseUrl), timeout, clock, this::availableModels);
+        this.failures = new FailureTranslator(PROVIDER, EndpointUrl.of(baseUrl), timeout, clock, this::availableModels,
+                settings.vocabulary());
     }
 
     @Override

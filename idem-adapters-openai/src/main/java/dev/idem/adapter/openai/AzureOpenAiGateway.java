@@ -19,6 +19,7 @@ import dev.idem.domain.execution.EndpointIdentity;
 import dev.idem.domain.execution.EndpointUrl;
 import dev.idem.domain.execution.ModelRequest;
 import dev.idem.domain.spec.ModelParameters;
+import dev.idem.port.in.Vocabulary;
 import dev.idem.port.out.GatewaySettings;
 import dev.idem.port.out.ModelGateway;
 import dev.langchain4j.model.azure.AzureOpenAiChatModel;
@@ -65,6 +66,7 @@ public final class AzureOpenAiGateway implements ModelGateway {
     private final OpenAIClient client;
     private final FailureTranslator failures;
     private final ChatRequests requests;
+    private final Vocabulary words;
 
     /**
      * A gateway configured by {@code AZURE_OPENAI_ENDPOINT}, {@code AZURE_OPENAI_API_KEY},
@@ -98,6 +100,7 @@ public final class AzureOpenAiGateway implements ModelGateway {
                     + "2025-01-01-preview, got '" + apiVersion + "'");
         }
         this.deployment = settings.get(DEPLOYMENT);
+        this.words = settings.vocabulary();
         Duration timeout = settings.requestTimeout();
         HttpClientOptions options = new HttpClientOptions()
                 .setConnectTimeout(timeout)
@@ -195,7 +198,7 @@ public final class AzureOpenAiGateway implements ModelGateway {
     private String deploymentHint(String target) {
         return deployment.isPresent()
                 ? "check " + DEPLOYMENT + " (it names a deployment of this resource, not a model)"
-                : "pass the deployment name with --model, or set " + DEPLOYMENT;
+                : "pass the deployment name with " + words.model() + ", or " + words.set(List.of(DEPLOYMENT));
     }
 
     /**

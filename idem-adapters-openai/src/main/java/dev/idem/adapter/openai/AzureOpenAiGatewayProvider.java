@@ -22,7 +22,7 @@ public final class AzureOpenAiGatewayProvider implements ModelGatewayProvider {
     public List<Setting> settings() {
         return List.of(Setting.required(AzureOpenAiGateway.ENDPOINT, false),
                 Setting.required(AzureOpenAiGateway.API_KEY, true),
-                Setting.optional(AzureOpenAiGateway.DEPLOYMENT, "the model (--model)"),
+                Setting.optional(AzureOpenAiGateway.DEPLOYMENT, "the model"),
                 Setting.optional(AzureOpenAiGateway.API_VERSION, AzureOpenAiGateway.DEFAULT_API_VERSION));
     }
 

@@ -71,7 +71,7 @@ public final class OpenAiGateway implements ModelGateway {
                 .maxRetries(0)
                 .build();
         this.failures = new FailureTranslator(new FailureTranslator.Service(PROVIDER, "OpenAI", EndpointUrl.of(baseUrl), BASE_URL,
-                API_KEY, model -> "check the model name, or pick another with --model", timeout), clock,
+                API_KEY, model -> "check the model name, or pick another with " + settings.vocabulary().model(), timeout), clock,
                 failure -> Causes.find(failure, HttpFailure.class), apiKey);
         this.requests = new ChatRequests(failures);
     }

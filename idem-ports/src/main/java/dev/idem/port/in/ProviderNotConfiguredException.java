@@ -11,8 +11,14 @@ public final class ProviderNotConfiguredException extends IllegalStateException 
     private final String provider;
     private final List<String> missing;
 
-    public ProviderNotConfiguredException(String provider, List<String> missing) {
-        super("provider '" + provider + "' is not configured: set " + String.join(", ", missing));
+    /**
+     * A provider that lacks required settings.
+     *
+     * @param missing the settings it lacks, by name
+     * @param words   how the message tells its reader to give them
+     */
+    public ProviderNotConfiguredException(String provider, List<String> missing, Vocabulary words) {
+        super("provider '" + provider + "' is not configured: " + words.set(missing));
         this.provider = provider;
         this.missing = List.copyOf(missing);
     }

@@ -1,5 +1,6 @@
 package dev.idem.port.out;
 
+import dev.idem.port.in.Vocabulary;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -8,13 +9,16 @@ import java.util.TreeSet;
 
 /**
  * What a provider is configured with. Values are keyed by their conventional environment variable name
- * ({@code OPENAI_API_KEY}, {@code OLLAMA_BASE_URL}, ...); the CLI reads the environment, adapters never do.
+ * ({@code OPENAI_API_KEY}, {@code OLLAMA_BASE_URL}, ...); the composition root reads the environment, adapters never
+ * do.
  *
  * @param values           setting name to value
  * @param requestTimeout   timeout of one attempt
  * @param maxResponseBytes the most bytes of a reply body a gateway reads; a longer reply fails its attempt
+ * @param vocabulary       the words a failure uses for what to change ({@code --model} or {@code .model("…")})
  */
-public record GatewaySettings(Map<String, String> values, Duration requestTimeout, long maxResponseBytes) {
+public record GatewaySettings(Map<String, String> values, Duration requestTimeout, long maxResponseBytes,
+                              Vocabulary vocabulary) {
 
     /** The default reply size limit, 16 MiB: far beyond any chat completion, far below what hurts a JVM. */
     public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L << 20;
@@ -25,6 +29,12 @@ public record GatewaySettings(Map<String, String> values, Duration requestTimeou
         if (maxResponseBytes <= 0) {
             throw new IllegalArgumentException("the reply size limit must be positive, got " + maxResponseBytes);
         }
+        vocabulary = vocabulary == null ? Vocabulary.commandLine() : vocabulary;
+    }
+
+    /** Settings whose failures speak the command line's words. */
+    public GatewaySettings(Map<String, String> values, Duration requestTimeout, long maxResponseBytes) {
+        this(values, requestTimeout, maxResponseBytes, Vocabulary.commandLine());
     }
 
     /** Settings with the default reply size limit. */
@@ -46,13 +56,13 @@ public record GatewaySettings(Map<String, String> values, Duration requestTimeou
     public GatewaySettings with(String name, String value) {
         Map<String, String> m = new HashMap<>(values);
         m.put(name, value);
-        return new GatewaySettings(m, requestTimeout, maxResponseBytes);
+        return new GatewaySettings(m, requestTimeout, maxResponseBytes, vocabulary);
     }
 
     /** Never prints values: some are secrets. */
     @Override
     public String toString() {
         return "GatewaySettings" + new TreeSet<>(values.keySet()) + " timeout=" + requestTimeout
-                + " maxResponseBytes=" + maxResponseBytes;
+                + " maxResponseBytes=" + maxResponseBytes + " " + vocabulary;
     }
 }

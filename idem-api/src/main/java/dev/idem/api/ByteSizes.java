@@ -1,4 +1,4 @@
-package dev.idem.cli;
+package dev.idem.api;
 
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -25,7 +25,7 @@ final class ByteSizes {
                 // reported below
             }
         }
-        throw new UsageException(name + ": '" + text + "' is not a positive size in bytes (e.g. 16MiB, 512k, 1048576)");
+        throw new InvalidSettingException(name + ": '" + text + "' is not a positive size in bytes (e.g. 16MiB, 512k, 1048576)");
     }
 
     private static long unit(String suffix) {
