@@ -3,7 +3,6 @@ package dev.idem.api;
 import dev.idem.domain.spec.PromptSpec;
 import dev.idem.port.in.DesignIdempotencyUseCase;
 import dev.idem.port.in.EvaluateSpecUseCase;
-import dev.idem.port.in.EvaluateSpecUseCase.EvaluateSpecCommand;
 import dev.idem.port.in.EvaluationResult;
 import dev.idem.port.in.ExecutionOptions;
 import dev.idem.port.in.InspectStoreUseCase;
@@ -18,7 +17,6 @@ import dev.idem.port.in.SpecInput;
 import dev.idem.port.in.ValidateSpecUseCase;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The entry point for using idem from Java: the flagship architect and any prompt spec, on any provider,
@@ -82,10 +80,19 @@ public final class Idem implements AutoCloseable {
         return runner().run(new RunPromptCommand(SpecInput.of(spec), values, choice(), options()));
     }
 
-    /** Evaluates a spec file's test rows with 4 cases in flight. */
+    /** Evaluates a spec file's test rows with the defaults of {@link #evaluation(Path)}: 4 cases in flight. */
     public EvaluationResult evaluate(Path spec) {
-        return evaluator().evaluate(new EvaluateSpecCommand(SpecInput.file(spec), choice(), Optional.empty(), 4, 1,
-                Optional.empty(), Optional.empty(), options(), r -> { }));
+        return evaluation(spec).run();
+    }
+
+    /** An evaluation of a spec file's test rows, to set up (concurrency, repeat, filter, judge, reports...) and run. */
+    public Evaluation evaluation(Path spec) {
+        return new Evaluation(evaluator(), SpecInput.file(spec), choice(), options());
+    }
+
+    /** An evaluation of a spec in hand, e.g. {@link #flagship()}, to set up and run. */
+    public Evaluation evaluation(PromptSpec spec) {
+        return new Evaluation(evaluator(), SpecInput.of(spec), choice(), options());
     }
 
     /** Lints spec files. */

@@ -49,6 +49,10 @@ class ArchitectureTest {
             IdemRules.cliTalksOnlyToUseCases(IdemRules.ROOT);
 
     @ArchTest
+    static final ArchRule should_expose_no_application_type_in_the_java_api =
+            IdemRules.apiExposesNoApplicationTypes(IdemRules.ROOT);
+
+    @ArchTest
     static final ArchRule should_have_no_cycles_between_top_level_packages =
             IdemRules.topLevelPackagesAreFreeOfCycles(IdemRules.ROOT);
 

@@ -4,16 +4,22 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
 import static com.tngtech.archunit.lang.conditions.ArchConditions.callMethod;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.onionArchitecture;
 import static com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.Architectures.OnionArchitecture;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.SortedSet;
@@ -129,6 +135,31 @@ public final class IdemRules {
                 .should().dependOnClassesThat().resideInAnyPackage(root + ".port.out..", root + ".application..")
                 .because("the CLI stays thin (STYLE.md rule 7): parse -> one Command -> one use case -> print; what "
                         + "it needs of a store, a provider or a report is a use case of port.in");
+    }
+
+    /**
+     * What an embedder sees of {@code api} (the public members of its public classes) names no {@code application}
+     * type: the services, the executor and the provider loader are how idem is wired, not what it offers.
+     */
+    public static ArchRule apiExposesNoApplicationTypes(String root) {
+        return codeUnits().that().areDeclaredInClassesThat().resideInAPackage(root + ".api..")
+                .and().areDeclaredInClassesThat().arePublic().and().arePublic()
+                .should(new ArchCondition<JavaCodeUnit>("name no type of " + root + ".application") {
+                    @Override
+                    public void check(JavaCodeUnit unit, ConditionEvents events) {
+                        List<JavaClass> named = new ArrayList<>(unit.getRawParameterTypes());
+                        named.add(unit.getRawReturnType());
+                        named.addAll(unit.getExceptionTypes());
+                        for (JavaClass type : named) {
+                            if (type.getPackageName().startsWith(root + ".application")) {
+                                events.add(SimpleConditionEvent.violated(unit, unit.getFullName() + " names "
+                                        + type.getName()));
+                            }
+                        }
+                    }
+                })
+                .because("the Java API offers use cases and its own builders; how they are wired may change without "
+                        + "breaking an embedder (issue 12)");
     }
 
     public static ArchRule topLevelPackagesAreFreeOfCycles(String root) {

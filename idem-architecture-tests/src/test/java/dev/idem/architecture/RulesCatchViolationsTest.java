@@ -102,6 +102,19 @@ class RulesCatchViolationsTest {
     }
 
     @Test
+    void should_reject_a_public_api_member_that_names_an_application_type() {
+        // given
+        ArchRule rule = IdemRules.apiExposesNoApplicationTypes(BAD);
+
+        // when
+        List<String> violations = rule.evaluate(badClasses).getFailureReport().getDetails();
+
+        // then the public method is reported, the package-private one and the field are not
+        assertThat(violations).hasSize(1).first().asString().contains("Leaky.service()")
+                .contains("DoStuffService");
+    }
+
+    @Test
     void should_reject_an_in_port_interface_not_named_use_case() {
         // given
         ArchRule rule = IdemRules.inPortsAreUseCases(BAD);
