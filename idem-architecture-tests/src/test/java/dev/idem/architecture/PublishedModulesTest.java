@@ -86,10 +86,10 @@ class PublishedModulesTest {
 
     @Test
     void should_take_every_version_from_the_bom_or_the_parent() {
-        // when the dependencies of every module but the BOM are read
+        // when the dependencies of every published module but the BOM are read (the consumer tests pin Spring Boot)
         List<String> versioned = new ArrayList<>();
         for (Pom pom : modules.values()) {
-            if (!pom.artifactId.equals("idem-bom")) {
+            if (pom.published() && !pom.artifactId.equals("idem-bom")) {
                 pom.dependencies.stream().filter(d -> d.version != null)
                         .forEach(d -> versioned.add(pom.artifactId + " -> " + d.groupId + ":" + d.artifactId));
             }
