@@ -106,7 +106,8 @@ final class IdemAssembly {
                 g -> List.of(g.language()));
         URI storeUri = b.storeUri != null ? b.storeUri
                 : IdemBuilder.storeUri(sources.get(IdemBuilder.STORE).orElse(DEFAULT_STORE));
-        this.store = new Lazy<>(() -> stores.open(storeUri, clock));
+        Vocabulary storeWords = words;
+        this.store = new Lazy<>(() -> stores.open(storeUri, clock, storeWords));
         Duration lease = b.lease;
         RandomSource random = b.random;
         Vocabulary vocabulary = words;

@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.idem.domain.template.InvalidInputException;
 import dev.idem.port.in.ExecutionFailedException;
+import dev.idem.port.in.InspectStoreUseCase.InspectStoreCommand;
+import dev.idem.port.out.InvalidStoreUriException;
 import dev.idem.port.out.ModelNotFoundException;
+import dev.idem.port.out.StoreUnavailableException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -80,6 +85,29 @@ class JavaWordsTest {
                     .isInstanceOf(InvalidInputException.class)
                     .hasMessageContaining("pass .judge(provider, model) to the evaluation")
                     .hasMessageNotContaining("--");
+        }
+    }
+
+    @Test
+    void should_ask_for_another_store_with_the_builder_when_the_sqlite_path_is_a_directory() {
+        try (Idem idem = Idem.builder().ignoreEnvironment().store("sqlite:" + work).build()) {
+            assertThatThrownBy(() -> idem.storeInspector().inspect(new InspectStoreCommand()))
+                    .isInstanceOf(InvalidStoreUriException.class)
+                    .hasMessageContaining("(point .store(\"…\") at a file, e.g. sqlite:.idem/store.db)")
+                    .hasMessageNotContaining("--");
+        }
+    }
+
+    @Test
+    void should_ask_for_another_store_with_the_builder_when_redis_is_not_there() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        try (Idem idem = Idem.builder().ignoreEnvironment().store("redis://127.0.0.1:" + closed + "/0").build()) {
+            assertThatThrownBy(() -> idem.storeInspector().inspect(new InspectStoreCommand()))
+                    .isInstanceOf(StoreUnavailableException.class)
+                    .hasMessageEndingWith("(start redis-server or fix .store(\"…\"))");
         }
     }
 

@@ -3,6 +3,7 @@ package dev.idem.application;
 import dev.idem.domain.IdemFailure;
 import dev.idem.domain.execution.EndpointUrl;
 import dev.idem.port.in.UnknownProviderException;
+import dev.idem.port.in.Vocabulary;
 import dev.idem.port.out.ExecutionStore;
 import dev.idem.port.out.ExecutionStoreProvider;
 import dev.idem.port.out.InvalidStoreUriException;
@@ -41,6 +42,17 @@ public final class ExecutionStores {
      * @throws StoreUnavailableException if the store cannot be opened
      */
     public ExecutionStore open(URI uri, Clock clock) {
+        return open(uri, clock, Vocabulary.commandLine());
+    }
+
+    /**
+     * As {@link #open(URI, Clock)}, with the words a failure uses for the store setting.
+     *
+     * @throws InvalidStoreUriException  if the URI has no scheme or cannot name a store of its scheme
+     * @throws UnknownProviderException  if no provider declares its scheme; the message lists those that do
+     * @throws StoreUnavailableException if the store cannot be opened
+     */
+    public ExecutionStore open(URI uri, Clock clock, Vocabulary words) {
         String scheme = uri.getScheme();
         if (scheme == null) {
             throw new InvalidStoreUriException(noScheme(uri.toString()));
@@ -50,7 +62,7 @@ public final class ExecutionStores {
         // RFC 3986: schemes are case-insensitive; providers are handed the canonical lower-case form
         URI canonical = lower.equals(scheme) ? uri : URI.create(lower + uri.toString().substring(scheme.length()));
         try {
-            return provider.open(canonical, clock);
+            return provider.open(canonical, clock, words);
         } catch (IllegalArgumentException e) {
             if (e instanceof IdemFailure) {
                 throw e;

@@ -6,6 +6,7 @@ import dev.idem.domain.execution.EndpointUrl;
 import dev.idem.domain.execution.ExecutionRecord;
 import dev.idem.domain.execution.ExecutionState;
 import dev.idem.domain.execution.Fingerprint;
+import dev.idem.port.in.Vocabulary;
 import dev.idem.port.out.ExecutionStore;
 import dev.idem.port.out.InvalidStoreUriException;
 import dev.idem.port.out.StoreStats;
@@ -67,6 +68,7 @@ public final class RedisExecutionStore implements ExecutionStore {
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)");
 
     private final String description;
+    private final Vocabulary words;
     private final RetryingRedis redis;
     private final String storeId;
 
@@ -81,13 +83,19 @@ public final class RedisExecutionStore implements ExecutionStore {
      * @throws StoreUnavailableException if the server cannot be reached or refuses the credentials
      */
     public RedisExecutionStore(URI uri, Duration connectTimeout, Duration commandTimeout) {
+        this(uri, connectTimeout, commandTimeout, Vocabulary.commandLine());
+    }
+
+    /** As {@link #RedisExecutionStore(URI, Duration, Duration)}, with the words a failure uses for the store setting. */
+    public RedisExecutionStore(URI uri, Duration connectTimeout, Duration commandTimeout, Vocabulary words) {
         Objects.requireNonNull(uri, "uri");
+        this.words = Objects.requireNonNull(words, "words");
         RedisURI redisUri = parse(uri);
         if (!hasParameter(uri, RedisURI.PARAMETER_NAME_TIMEOUT)) {
             redisUri.setTimeout(commandTimeout);
         }
         this.description = safeDescription(redisUri);
-        this.redis = new RetryingRedis(redisUri, description, connectTimeout, retryFor(uri));
+        this.redis = new RetryingRedis(redisUri, description, connectTimeout, retryFor(uri), words);
         try {
             redis.connect();
             this.storeId = markStore();
@@ -169,7 +177,7 @@ public final class RedisExecutionStore implements ExecutionStore {
             }
             if (message.contains("WRONGPASS") || message.contains("NOAUTH") || message.contains("AUTH")) {
                 return new StoreUnavailableException("Redis at " + description
-                        + " refused the credentials (fix the user and password in --store)", e);
+                        + " refused the credentials (fix the user and password in " + words.store() + ")", e);
             }
             if (message.contains("DB index")) {
                 return new InvalidStoreUriException("Redis at " + description + " has no database "
@@ -177,10 +185,10 @@ public final class RedisExecutionStore implements ExecutionStore {
                         + " 0 to 15 unless 'databases' in redis.conf says more)", e);
             }
             return new StoreUnavailableException("Redis at " + description + " refused the connection: "
-                    + message.strip() + " (fix --store or the server's configuration)", e);
+                    + message.strip() + " (fix " + words.store() + " or the server's configuration)", e);
         }
         return new StoreUnavailableException("cannot reach Redis at " + description
-                + " (start redis-server or fix --store)", e);
+                + " (start redis-server or fix " + words.store() + ")", e);
     }
 
     /** {@code redis://host:port/db}: the URI without user name or password. */

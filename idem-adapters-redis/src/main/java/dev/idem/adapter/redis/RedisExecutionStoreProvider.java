@@ -1,5 +1,6 @@
 package dev.idem.adapter.redis;
 
+import dev.idem.port.in.Vocabulary;
 import dev.idem.port.out.ExecutionStore;
 import dev.idem.port.out.ExecutionStoreProvider;
 import dev.idem.port.out.InvalidStoreUriException;
@@ -31,10 +32,16 @@ public final class RedisExecutionStoreProvider implements ExecutionStoreProvider
 
     @Override
     public ExecutionStore open(URI uri, Clock clock) {
+        return open(uri, clock, Vocabulary.commandLine());
+    }
+
+    @Override
+    public ExecutionStore open(URI uri, Clock clock, Vocabulary words) {
         if (uri == null || uri.getScheme() == null
                 || !(ID.equalsIgnoreCase(uri.getScheme()) || TLS_SCHEME.equalsIgnoreCase(uri.getScheme()))) {
             throw new InvalidStoreUriException("not a Redis store URI (use redis://host:port/db)");
         }
-        return new RedisExecutionStore(uri);
+        return new RedisExecutionStore(uri, RedisExecutionStore.DEFAULT_CONNECT_TIMEOUT,
+                RedisExecutionStore.DEFAULT_COMMAND_TIMEOUT, words);
     }
 }

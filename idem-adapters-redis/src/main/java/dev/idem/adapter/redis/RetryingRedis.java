@@ -1,5 +1,6 @@
 package dev.idem.adapter.redis;
 
+import dev.idem.port.in.Vocabulary;
 import dev.idem.port.out.StoreUnavailableException;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisBusyException;
@@ -31,6 +32,7 @@ final class RetryingRedis implements AutoCloseable {
     private static final Duration MAX_RETRY_PAUSE = Duration.ofMillis(500);
 
     private final String description;
+    private final Vocabulary words;
     private final Duration retryFor;
     private final ClientResources resources;
     private final RedisClient client;
@@ -44,9 +46,11 @@ final class RetryingRedis implements AutoCloseable {
      * @param description    how messages name the server, without credentials
      * @param connectTimeout how long one connection attempt may take
      * @param retryFor       how long a command keeps being sent again through an outage
+     * @param words          how a failure names the store setting
      */
-    RetryingRedis(RedisURI uri, String description, Duration connectTimeout, Duration retryFor) {
+    RetryingRedis(RedisURI uri, String description, Duration connectTimeout, Duration retryFor, Vocabulary words) {
         this.description = description;
+        this.words = words;
         this.retryFor = retryFor;
         // Reconnect attempts stay frequent (at most a second apart) so that a server back within retryFor is found.
         this.resources = ClientResources.builder()
@@ -90,13 +94,13 @@ final class RetryingRedis implements AutoCloseable {
             } catch (RedisException e) {
                 if (!transientFailure(e)) {
                     throw new StoreUnavailableException("Redis at " + description + " failed: "
-                            + oneLine(e.getMessage()) + " (check the server, or fix --store)", e);
+                            + oneLine(e.getMessage()) + " (check the server, or fix " + words.store() + ")", e);
                 }
                 if (System.nanoTime() + pause.toNanos() > deadline) {
                     gone = true;
                     throw new StoreUnavailableException("Redis at " + description + " did not answer for "
                             + retryFor.toSeconds() + " s: " + oneLine(e.getMessage())
-                            + " (check that the server is up and reachable, or fix --store)", e);
+                            + " (check that the server is up and reachable, or fix " + words.store() + ")", e);
                 }
                 sleep(pause);
                 pause = pause.multipliedBy(2).compareTo(MAX_RETRY_PAUSE) > 0 ? MAX_RETRY_PAUSE : pause.multipliedBy(2);

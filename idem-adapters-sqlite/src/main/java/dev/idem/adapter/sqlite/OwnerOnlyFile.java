@@ -1,5 +1,6 @@
 package dev.idem.adapter.sqlite;
 
+import dev.idem.port.in.Vocabulary;
 import dev.idem.port.out.InvalidStoreUriException;
 import dev.idem.port.out.StoreUnavailableException;
 import java.io.IOException;
@@ -40,10 +41,11 @@ final class OwnerOnlyFile {
      * Creates the file (mode 0600) and its parent directories (mode 0700) when absent.
      *
      * @param description how messages name the store, e.g. {@code sqlite:.idem/store.db}
+     * @param words       how they name the store setting
      * @throws InvalidStoreUriException  if the path names a directory, a device, a FIFO or a socket
      * @throws StoreUnavailableException if the file or its directory cannot be created
      */
-    static OwnerOnlyFile create(Path path, String description) {
+    static OwnerOnlyFile create(Path path, String description, Vocabulary words) {
         try {
             Path parent = path.toAbsolutePath().getParent();
             if (parent != null && !Files.isDirectory(parent)) {
@@ -67,11 +69,11 @@ final class OwnerOnlyFile {
             if (!Files.isRegularFile(path)) {
                 throw new InvalidStoreUriException("store " + description + " is "
                         + (Files.isDirectory(path) ? "a directory" : "a device, FIFO or socket") + ", not a regular file"
-                        + " (point --store at a file, e.g. sqlite:.idem/store.db)");
+                        + " (point " + words.store() + " at a file, e.g. sqlite:.idem/store.db)");
             }
         } catch (IOException e) {
             throw new StoreUnavailableException("cannot create store " + description + ": " + e.getMessage()
-                    + " (check that its directory is writable, or choose another --store)", e);
+                    + " (check that its directory is writable, or choose another " + words.store() + ")", e);
         }
         return new OwnerOnlyFile(path, description, fileKeyOrNull(path));
     }

@@ -5,6 +5,7 @@ import dev.idem.domain.execution.Completion;
 import dev.idem.domain.execution.ExecutionRecord;
 import dev.idem.domain.execution.ExecutionState;
 import dev.idem.domain.execution.Fingerprint;
+import dev.idem.port.in.Vocabulary;
 import dev.idem.port.out.ExecutionStore;
 import dev.idem.port.out.InvalidStoreUriException;
 import dev.idem.port.out.StoreStats;
@@ -42,6 +43,7 @@ public final class SqliteExecutionStore implements ExecutionStore {
     private final String description;
     private final Clock clock;
     private final Duration busyTimeout;
+    private final Vocabulary words;
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
 
@@ -56,11 +58,19 @@ public final class SqliteExecutionStore implements ExecutionStore {
      *                                   stays locked
      */
     public SqliteExecutionStore(Path file, Clock clock, Duration busyTimeout) {
+        this(file, clock, busyTimeout, Vocabulary.commandLine());
+    }
+
+    /**
+     * As {@link #SqliteExecutionStore(Path, Clock, Duration)}, with the words a failure uses for the store setting.
+     */
+    public SqliteExecutionStore(Path file, Clock clock, Duration busyTimeout, Vocabulary words) {
         Objects.requireNonNull(file, "file");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.busyTimeout = Objects.requireNonNull(busyTimeout, "busyTimeout");
+        this.words = Objects.requireNonNull(words, "words");
         this.description = "sqlite:" + file;
-        this.file = OwnerOnlyFile.create(file, description);
+        this.file = OwnerOnlyFile.create(file, description, words);
         this.connection = connect();
     }
 
@@ -98,7 +108,7 @@ public final class SqliteExecutionStore implements ExecutionStore {
     }
 
     private StoreUnavailableException unavailable(SQLException e) {
-        return SqliteFailures.unavailable(e, description, busyTimeout);
+        return SqliteFailures.unavailable(e, description, busyTimeout, words);
     }
 
     @FunctionalInterface

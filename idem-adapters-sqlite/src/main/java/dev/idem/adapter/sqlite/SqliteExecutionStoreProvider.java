@@ -1,5 +1,6 @@
 package dev.idem.adapter.sqlite;
 
+import dev.idem.port.in.Vocabulary;
 import dev.idem.port.out.ExecutionStore;
 import dev.idem.port.out.ExecutionStoreProvider;
 import dev.idem.port.out.InvalidStoreUriException;
@@ -23,7 +24,12 @@ public final class SqliteExecutionStoreProvider implements ExecutionStoreProvide
 
     @Override
     public ExecutionStore open(URI uri, Clock clock) {
-        return new SqliteExecutionStore(pathOf(uri), clock);
+        return open(uri, clock, Vocabulary.commandLine());
+    }
+
+    @Override
+    public ExecutionStore open(URI uri, Clock clock, Vocabulary words) {
+        return new SqliteExecutionStore(pathOf(uri, words), clock, SqliteExecutionStore.DEFAULT_BUSY_TIMEOUT, words);
     }
 
     /**
@@ -32,6 +38,10 @@ public final class SqliteExecutionStoreProvider implements ExecutionStoreProvide
      * @throws InvalidStoreUriException if the URI is not a {@code sqlite:} URI naming a local file
      */
     public static Path pathOf(URI uri) {
+        return pathOf(uri, Vocabulary.commandLine());
+    }
+
+    private static Path pathOf(URI uri, Vocabulary words) {
         if (uri == null || !ID.equalsIgnoreCase(uri.getScheme())) {
             throw new InvalidStoreUriException("not a sqlite store URI: " + uri
                     + " (use sqlite:PATH, e.g. sqlite:.idem/store.db)");
@@ -53,7 +63,7 @@ public final class SqliteExecutionStoreProvider implements ExecutionStoreProvide
         // SQLite's own names for a database in memory; idem would make a file of that name instead.
         if (path.contains(":memory:") || path.startsWith("file:") || path.contains("/file:")) {
             throw new InvalidStoreUriException("a sqlite store is a file; " + uri + " names an in-memory SQLite"
-                    + " database (use --store memory: for a store in this process only, or sqlite:PATH)");
+                    + " database (use " + words.store("memory:") + " for a store in this process only, or sqlite:PATH)");
         }
         if (uri.getRawQuery() != null || path.contains("?")) {
             throw new InvalidStoreUriException("a sqlite store URI takes no ?parameters: " + uri

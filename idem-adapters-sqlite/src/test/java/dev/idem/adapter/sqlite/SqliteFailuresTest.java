@@ -2,6 +2,7 @@ package dev.idem.adapter.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.idem.port.in.Vocabulary;
 import dev.idem.port.out.StoreUnavailableException;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -30,7 +31,8 @@ class SqliteFailuresTest {
         // given: 517 is SQLITE_BUSY_SNAPSHOT, an extended code whose primary code is SQLITE_BUSY
         SQLException failure = new SQLException("boom", null, code);
         // when
-        StoreUnavailableException e = SqliteFailures.unavailable(failure, "sqlite:s.db", Duration.ofSeconds(10));
+        StoreUnavailableException e = SqliteFailures.unavailable(failure, "sqlite:s.db", Duration.ofSeconds(10),
+                Vocabulary.commandLine());
         // then
         assertThat(e).hasMessageContaining(expected).hasCause(failure);
     }

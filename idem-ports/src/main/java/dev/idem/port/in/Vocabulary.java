@@ -55,6 +55,11 @@ public final class Vocabulary {
         return commandLine ? "--store " + uri : ".store(\"" + uri + "\")";
     }
 
+    /** Deleting the store's expired records: {@code 'idem store purge'}, {@code storePurger()}. */
+    public String purgeStore() {
+        return commandLine ? "'idem store purge'" : "storePurger()";
+    }
+
     /** Making a call whatever is stored: {@code --no-cache}, {@code .cache(false)}. */
     public String noCache() {
         return commandLine ? "--no-cache" : ".cache(false)";

@@ -1,5 +1,6 @@
 package dev.idem.port.out;
 
+import dev.idem.port.in.Vocabulary;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Set;
@@ -30,4 +31,14 @@ public interface ExecutionStoreProvider {
      * @throws StoreUnavailableException if it cannot be opened; the message says why and what to do
      */
     ExecutionStore open(URI uri, Clock clock);
+
+    /**
+     * Opens a store whose failures tell what to change in the caller's words ({@code --store} or
+     * {@code .store("…")}); a store that words no such advice need not override it.
+     *
+     * @param words how a failure names the store setting
+     */
+    default ExecutionStore open(URI uri, Clock clock, Vocabulary words) {
+        return open(uri, clock);
+    }
 }
