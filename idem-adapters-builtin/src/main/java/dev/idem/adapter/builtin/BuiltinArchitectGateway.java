@@ -8,6 +8,7 @@ import dev.idem.port.in.Vocabulary;
 import dev.idem.port.out.ModelGateway;
 import dev.idem.port.out.RequestRejectedException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -53,8 +54,7 @@ public final class BuiltinArchitectGateway implements ModelGateway {
         long start = System.nanoTime();
         FlagshipRequest flagship = FlagshipRequest.from(request).orElseThrow(() -> new RequestRejectedException(
                 PROVIDER_ID, "the built-in architect serves only the Idempotency and API Retry Strategy Architect"
-                + " spec; use " + words.provider("openai") + ", " + words.provider("azure-openai") + " or "
-                + words.provider("ollama") + " for other specs", null));
+                + " spec; use " + words.provider(List.of("openai", "azure-openai", "ollama")) + " for other specs", null));
         ReferenceArchitect.Answer answer = architect.answer(flagship.systemContext(), flagship.failureScenarios());
         long inputWords = request.messages().stream().map(Message::content).mapToLong(BuiltinArchitectGateway::words)
                 .sum();

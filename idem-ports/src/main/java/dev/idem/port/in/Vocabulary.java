@@ -40,9 +40,17 @@ public final class Vocabulary {
         return commandLine ? "--model" : ".model(\"…\")";
     }
 
-    /** Choosing a provider: {@code --provider ollama}, {@code .provider("ollama")}. */
-    public String provider(String id) {
-        return commandLine ? "--provider " + id : ".provider(\"" + id + "\")";
+    /**
+     * Choosing one of some providers: {@code --provider openai|ollama}, {@code .provider("openai") or
+     * .provider("ollama")}.
+     */
+    public String provider(List<String> ids) {
+        if (commandLine) {
+            return "--provider " + String.join("|", ids);
+        }
+        List<String> calls = ids.stream().map(id -> ".provider(\"" + id + "\")").toList();
+        return calls.size() == 1 ? calls.get(0)
+                : String.join(", ", calls.subList(0, calls.size() - 1)) + " or " + calls.get(calls.size() - 1);
     }
 
     /** Choosing the execution store: {@code --store}, {@code .store("…")}. */
