@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,18 @@ class DistributionTest {
             for (String needed : List.of("idem-cli-", "idem-api-", "idem-adapters-openai-", "idem-adapters-ollama-",
                     "idem-adapters-sqlite-", "idem-adapters-redis-", "picocli-")) {
                 assertTrue(names.stream().anyMatch(n -> n.startsWith(needed)), needed + " in " + names);
+            }
+        }
+    }
+
+    @Test
+    void should_name_a_module_in_every_idem_jar_for_the_module_path() throws IOException {
+        try (Stream<Path> jars = Files.list(home.resolve("lib"))) {
+            for (Path jar : jars.filter(p -> p.getFileName().toString().startsWith("idem-")).toList()) {
+                try (JarFile file = new JarFile(jar.toFile())) {
+                    String name = file.getManifest().getMainAttributes().getValue("Automatic-Module-Name");
+                    assertTrue(name != null && name.matches("dev\\.idem\\.[a-z0-9.]+"), jar + ": " + name);
+                }
             }
         }
     }
