@@ -3,6 +3,7 @@ package dev.idem.api;
 import dev.idem.port.in.Cancellation;
 import dev.idem.port.in.EvaluateSpecUseCase;
 import dev.idem.port.in.EvaluateSpecUseCase.EvaluateSpecCommand;
+import dev.idem.port.in.EvaluateSpecUseCase.EvaluatorPolicy;
 import dev.idem.port.in.EvaluateSpecUseCase.Progress;
 import dev.idem.port.in.EvaluateSpecUseCase.Shard;
 import dev.idem.port.in.EvaluationResult;
@@ -46,6 +47,8 @@ public final class Evaluation {
     private Optional<Shard> shard = Optional.empty();
     private Progress progress = r -> { };
     private Cancellation cancellation = new Cancellation();
+    private boolean allowCode;
+    private boolean skipUnavailable;
     private final List<ReportTarget> reports = new ArrayList<>();
 
     Evaluation(EvaluateSpecUseCase evaluator, SpecInput spec, ModelChoice choice, ExecutionOptions options) {
@@ -120,6 +123,25 @@ public final class Evaluation {
         return this;
     }
 
+    /**
+     * Whether the spec's {@code python} evaluators may run (default: no, and such a spec stops before any call unless
+     * {@link #skipUnavailableEvaluators(boolean) skipped}): the system's {@code python3} runs each one, with the reply
+     * and the row's values as data, through idem-adapters-python (which idem-api brings).
+     */
+    public Evaluation allowCode(boolean allow) {
+        this.allowCode = allow;
+        return this;
+    }
+
+    /**
+     * Whether an evaluator that cannot run (python code not allowed, a judge missing, a kind idem cannot check) is
+     * reported as skipped on every case instead of stopping the evaluation before any call (default: it stops).
+     */
+    public Evaluation skipUnavailableEvaluators(boolean skip) {
+        this.skipUnavailable = skip;
+        return this;
+    }
+
     /** The JSON report (a superset of {@code gh models eval --json}), written to a file. */
     public Evaluation jsonReport(Path file) {
         return report("json", file);
@@ -179,7 +201,7 @@ public final class Evaluation {
      */
     public EvaluationResult run() {
         return evaluator.evaluate(new EvaluateSpecCommand(spec, choice, judge, concurrency, repeat, filter, shard,
-                options, progress, cancellation, reports));
+                options, progress, cancellation, reports, new EvaluatorPolicy(allowCode, skipUnavailable)));
     }
 
     private static int within(String name, int value, int max) {

@@ -147,7 +147,7 @@ final class IdemAssembly {
     }
 
     ValidateSpecUseCase validator() {
-        return new ValidateSpecService(repository);
+        return new ValidateSpecService(repository, words);
     }
 
     RenderPromptUseCase renderer() {

@@ -93,4 +93,34 @@ class EvaluationTest {
             assertThat(judge.calls()).isEqualTo(2);
         }
     }
+
+    @Test
+    void should_run_python_evaluators_only_when_allowed_asking_for_it_in_java() throws Exception {
+        // given a spec checked by python code, and a provider that answers
+        ScriptedModelGateway answerer = new ScriptedModelGateway("answerer").replying(r -> "All clear.");
+        Path spec = Files.writeString(work.resolve("coded.prompt.yml"), """
+                name: coded
+                messages:
+                  - role: user
+                    content: "Summarise the record of {{patient}}"
+                testData:
+                  - patient: Jane Roe
+                evaluators:
+                  - name: no record number
+                    python: "'MRN' not in output and patient not in output"
+                """);
+        try (Idem idem = Idem.builder().ignoreEnvironment().provider("answerer").gateway(answerer).build()) {
+            // when it is evaluated as it is, then skipping what cannot run, then allowing code
+            // then it stops before any call, naming the builder's methods, not the CLI's options
+            assertThatThrownBy(() -> idem.evaluation(spec).run())
+                    .hasMessageContaining("pass .allowCode(true)")
+                    .hasMessageContaining("or pass .skipUnavailableEvaluators(true) to report it as skipped")
+                    .hasMessageNotContaining("--");
+            assertThat(answerer.calls()).isZero();
+            EvaluationResult skipped = idem.evaluation(spec).skipUnavailableEvaluators(true).run();
+            assertThat(skipped.cases().get(0).status()).isEqualTo(CaseStatus.SKIPPED);
+            EvaluationResult ran = idem.evaluation(spec).allowCode(true).run();
+            assertThat(ran.cases().get(0).status()).as(ran.cases().get(0).toString()).isEqualTo(CaseStatus.PASSED);
+        }
+    }
 }

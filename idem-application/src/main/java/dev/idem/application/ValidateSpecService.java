@@ -6,6 +6,7 @@ import dev.idem.domain.spec.InvalidSpecException;
 import dev.idem.domain.spec.PromptSpec;
 import dev.idem.domain.spec.SpecIssue;
 import dev.idem.port.in.ValidateSpecUseCase;
+import dev.idem.port.in.Vocabulary;
 import dev.idem.port.out.PromptSpecRepository;
 import dev.idem.port.out.PromptSpecRepository.LoadedSpec;
 import java.nio.file.Path;
@@ -15,14 +16,17 @@ import java.util.Objects;
 
 /**
  * Lints spec files, one after another; a bad file never stops the others. A valid spec with {@code python}
- * evaluators gets a note that {@code eval} runs them only with {@code --allow-code}.
+ * evaluators gets a note that an evaluation runs them only when allowed ({@code --allow-code}, {@code .allowCode(true)}).
  */
 public final class ValidateSpecService implements ValidateSpecUseCase {
 
     private final PromptSpecRepository repository;
+    private final Vocabulary words;
 
-    public ValidateSpecService(PromptSpecRepository repository) {
+    /** @param words how the notes name the options that run or skip code */
+    public ValidateSpecService(PromptSpecRepository repository, Vocabulary words) {
         this.repository = Objects.requireNonNull(repository, "repository");
+        this.words = Objects.requireNonNull(words, "words");
     }
 
     @Override
@@ -43,7 +47,7 @@ public final class ValidateSpecService implements ValidateSpecUseCase {
         return new ValidationResult(results);
     }
 
-    private static List<SpecIssue> codeNotes(PromptSpec spec) {
+    private List<SpecIssue> codeNotes(PromptSpec spec) {
         List<SpecIssue> notes = new ArrayList<>();
         codeNotes(spec, spec.evaluators(), "evaluators", notes);
         for (int r = 0; r < spec.testData().size(); r++) {
@@ -52,13 +56,12 @@ public final class ValidateSpecService implements ValidateSpecUseCase {
         return notes;
     }
 
-    private static void codeNotes(PromptSpec spec, List<EvaluatorSpec> evaluators, String path,
-                                  List<SpecIssue> notes) {
+    private void codeNotes(PromptSpec spec, List<EvaluatorSpec> evaluators, String path, List<SpecIssue> notes) {
         for (int i = 0; i < evaluators.size(); i++) {
             if (evaluators.get(i) instanceof CodeEvaluatorSpec code) {
                 notes.add(SpecIssue.warning(spec.source(), path + "[" + i + "]", "evaluator '" + code.name()
-                        + "' runs Python code: eval runs it only with --allow-code (or reports it as skipped with "
-                        + "--skip-unavailable-evaluators)"));
+                        + "' runs Python code: " + words.evaluation() + " runs it only with " + words.allowCode()
+                        + " (or reports it as skipped with " + words.skipUnavailableEvaluators() + ")"));
             }
         }
     }

@@ -11,6 +11,7 @@ import dev.idem.domain.template.Role;
 import dev.idem.port.in.ValidateSpecUseCase.FileIssues;
 import dev.idem.port.in.ValidateSpecUseCase.ValidateSpecCommand;
 import dev.idem.port.in.ValidateSpecUseCase.ValidationResult;
+import dev.idem.port.in.Vocabulary;
 import dev.idem.port.out.PromptSpecRepository.LoadedSpec;
 import dev.idem.testkit.InMemorySpecRepository;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ class ValidateSpecServiceTest {
             .invalid(BROKEN, new InvalidSpecException(List.of(missingModel, badTemperature)))
             .with(SLOPPY, new LoadedSpec(PromptSpec.builder("sloppy").build(), List.of(unknownKey)))
             .with(CLEAN, new LoadedSpec(PromptSpec.builder("clean").build(), List.of()));
-    private final ValidateSpecService service = new ValidateSpecService(repository);
+    private final ValidateSpecService service = new ValidateSpecService(repository, Vocabulary.commandLine());
 
     @Test
     void should_report_every_file_in_order_when_one_is_invalid_and_another_has_warnings() {
@@ -83,7 +84,7 @@ class ValidateSpecServiceTest {
         PromptSpec spec = PromptSpec.builder("coded").message(Role.USER, "hi")
                 .evaluator(new CodeEvaluatorSpec("short", "len(output) < 10")).build();
         ValidateSpecService withCode = new ValidateSpecService(InMemorySpecRepository.empty()
-                .with(coded, new LoadedSpec(spec, List.of())));
+                .with(coded, new LoadedSpec(spec, List.of())), Vocabulary.commandLine());
 
         // when
         ValidationResult result = withCode.validate(new ValidateSpecCommand(List.of(coded)));
@@ -96,5 +97,23 @@ class ValidateSpecServiceTest {
             assertThat(note.message()).startsWith("evaluator 'short' runs Python code: eval runs it only with "
                     + "--allow-code");
         });
+    }
+
+    @Test
+    void should_note_python_evaluators_in_the_java_apis_words_when_java_asks() {
+        // given
+        Path coded = Path.of("prompts/coded.prompt.yml");
+        PromptSpec spec = PromptSpec.builder("coded").message(Role.USER, "hi")
+                .evaluator(new CodeEvaluatorSpec("short", "len(output) < 10")).build();
+        ValidateSpecService withCode = new ValidateSpecService(InMemorySpecRepository.empty()
+                .with(coded, new LoadedSpec(spec, List.of())), Vocabulary.java(true));
+
+        // when
+        ValidationResult result = withCode.validate(new ValidateSpecCommand(List.of(coded)));
+
+        // then
+        assertThat(result.files().get(0).issues()).singleElement().satisfies(note -> assertThat(note.message())
+                .isEqualTo("evaluator 'short' runs Python code: an evaluation runs it only with .allowCode(true) (or "
+                        + "reports it as skipped with .skipUnavailableEvaluators(true))"));
     }
 }

@@ -84,6 +84,11 @@ public final class Vocabulary {
         return commandLine ? "--judge-provider" : ".judge(…)";
     }
 
+    /** What runs an evaluation: {@code eval}, {@code an evaluation}. */
+    public String evaluation() {
+        return commandLine ? "eval" : "an evaluation";
+    }
+
     /** Letting an evaluation run its python evaluators: {@code --allow-code}, {@code .allowCode(true)}. */
     public String allowCode() {
         return commandLine ? "--allow-code" : ".allowCode(true)";
