@@ -11,7 +11,7 @@ import java.util.regex.PatternSyntaxException;
 /**
  * A pattern written for Python, JavaScript or Go, in Java's syntax, so that it means what its author meant:
  * <ul>
- *   <li>a {@code {} that does not start a quantifier ({@code {n}}, {@code {n,}}, {@code {n,m}}) is a literal
+ *   <li>a <code>&#123;</code> that does not start a quantifier ({@code {n}}, {@code {n,}}, {@code {n,m}}) is a literal
  *       brace in those engines ({@code V_{eff}}, {@code {"error": "unsafe"}}), and an error in Java: it is
  *       escaped. The braces of {@code \p{…}}, {@code \P{…}}, {@code \x{…}} and {@code \N{…}}, of a character
  *       class and of a {@code \Q…\E} block are left alone, and so are {@code {{placeholders}}}, which are
