@@ -33,9 +33,7 @@ final class Cli {
         // Diagnostics quote what users, specs and servers supplied: they reach the terminal escaped, always.
         PrintWriter diagnostics = TerminalText.escaping(err);
         cl.setParameterExceptionHandler((ex, a) -> {
-            CommandLine c = ex.getCommandLine();
-            String where = c.getCommandSpec().qualifiedName();
-            diagnostics.println("idem: error: " + oneLine(ex.getMessage()) + " (see '" + where + " --help')");
+            diagnostics.println("idem: error: " + UsageLine.of(ex));
             diagnostics.flush();
             return ExitCode.USAGE;
         });
