@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -28,7 +28,12 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code idem eval SPEC}: every test row through its evaluators; exit 0 all passed, 1 otherwise. */
 @Command(name = "eval", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Evaluate a spec's testData with its evaluators; write reports.")
+        sortOptions = false, optionListHeading = HelpText.OPTIONS, abbreviateSynopsis = true,
+        description = "Evaluate a spec's testData with its evaluators; write reports.",
+        footerHeading = HelpText.EXAMPLES, footer = {
+                "  idem eval prompts/idempotency-architect.prompt.yml",
+                "  idem eval suites/idempotency-architect.suite.yml -j 8 --report-junit junit.xml \\",
+                "            --report-html report.html --min-pass-rate 0.9 --provider ollama --model llama3.1"})
 final class EvalCommand implements Callable<Integer> {
 
     static final int MAX_JOBS = EvaluateSpecCommand.MAX_CONCURRENCY;
@@ -91,10 +96,13 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No per-case rows; only the summary.")
     boolean quiet;
 
-    @Mixin
+    @ArgGroup(validate = false, heading = HelpText.PROVIDER, order = 1)
     ProviderOptions provider = new ProviderOptions();
 
-    @Mixin
+    @ArgGroup(validate = false, heading = HelpText.CACHE, order = 2)
+    CacheOptions cache = new CacheOptions();
+
+    @ArgGroup(validate = false, heading = HelpText.STORE, order = 3)
     StoreOptions store = new StoreOptions();
 
     @Spec
@@ -139,7 +147,7 @@ final class EvalCommand implements Callable<Integer> {
         PrintWriter err = console.err();
         boolean colour = environment.wantsColour(onStderr ? environment.stderrTerminal()
                 : environment.stdoutTerminal());
-        try (Idem idem = factory.open(provider, store)) {
+        try (Idem idem = factory.open(provider, cache, store)) {
             Optional<ModelChoice> judge = judgeProvider == null && judgeModel == null ? Optional.empty()
                     : Optional.of(new ModelChoice(judgeProvider == null ? idem.choice().provider() : judgeProvider,
                     Optional.ofNullable(judgeModel)));

@@ -43,7 +43,7 @@ final class IdemFactory {
     }
 
     /** An Idem for commands that call models. */
-    Idem open(ProviderOptions provider, StoreOptions store) {
+    Idem open(ProviderOptions provider, CacheOptions cache, StoreOptions store) {
         Properties config = config();
         IdemBuilder b = builder().store(storeUri(store, config)).defaults(configDefaults(config));
         // without a choice, Idem's default provider (the built-in architect) answers
@@ -70,15 +70,15 @@ final class IdemFactory {
                     Durations.MAX_RETRY_DEADLINE));
         }
         b.retryPolicy(policy);
-        if (store.noCache) {
+        if (cache.noCache) {
             b.cache(false);
         }
-        if (store.cacheTtl != null) {
-            b.cacheTtl(Durations.parse("--cache-ttl", store.cacheTtl, Durations.MAX_CACHE_TTL));
+        if (cache.cacheTtl != null) {
+            b.cacheTtl(Durations.parse("--cache-ttl", cache.cacheTtl, Durations.MAX_CACHE_TTL));
         }
-        if (store.failureTtl != null) {
-            b.failureTtl(store.failureTtl.trim().equals("0") ? java.time.Duration.ZERO
-                    : Durations.parse("--failure-ttl", store.failureTtl, Durations.MAX_CACHE_TTL));
+        if (cache.failureTtl != null) {
+            b.failureTtl(cache.failureTtl.trim().equals("0") ? java.time.Duration.ZERO
+                    : Durations.parse("--failure-ttl", cache.failureTtl, Durations.MAX_CACHE_TTL));
         }
         Idem idem = b.build();
         // A signal that ends the process at once must not leave this run's claims for others to wait out.

@@ -12,7 +12,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code idem providers}: each provider, whether it is configured, and what is missing. */
 @Command(name = "providers", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "List the model providers and whether each is configured.")
+        sortOptions = false, optionListHeading = HelpText.OPTIONS, abbreviateSynopsis = true,
+        description = "List the model providers and whether each is configured.",
+        footerHeading = HelpText.EXAMPLES, footer = {
+                "  idem providers",
+                "  OLLAMA_BASE_URL=http://gpu-box:11434 idem providers"})
 final class ProvidersCommand implements Callable<Integer> {
 
     private final IdemFactory factory;

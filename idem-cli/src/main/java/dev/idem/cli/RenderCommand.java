@@ -19,7 +19,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code idem render SPEC [--var k=v] [--case N] [--format text|json]}: the messages a spec would send. */
 @Command(name = "render", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Show the messages a spec sends, filled with --var values or a test row's.")
+        sortOptions = false, optionListHeading = HelpText.OPTIONS, abbreviateSynopsis = true,
+        description = "Show the messages a spec sends, filled with --var values or a test row's.",
+        footerHeading = HelpText.EXAMPLES, footer = {
+                "  idem render prompts/idempotency-architect.prompt.yml --case 1",
+                "  idem render my.prompt.yml --var input=hello --var notes=@notes.txt --format json"})
 final class RenderCommand implements Callable<Integer> {
 
     private final IdemFactory factory;

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -16,7 +16,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code idem run SPEC --var k=v ...}: one idempotent model call; the reply on stdout. */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Run a spec once and print the model's reply.")
+        sortOptions = false, optionListHeading = HelpText.OPTIONS, abbreviateSynopsis = true,
+        description = "Run a spec once and print the model's reply.",
+        footerHeading = HelpText.EXAMPLES, footer = {
+                "  idem run my.prompt.yml --var input=\"hello\" --provider openai --model gpt-4o-mini",
+                "  idem run my.prompt.yml --var input=@notes.txt --format json"})
 final class RunCommand implements Callable<Integer> {
 
     private final IdemFactory factory;
@@ -34,10 +38,13 @@ final class RunCommand implements Callable<Integer> {
             + "(by default control characters are escaped there; into a pipe or a file it is always raw).")
     boolean raw;
 
-    @Mixin
+    @ArgGroup(validate = false, heading = HelpText.PROVIDER, order = 1)
     ProviderOptions provider = new ProviderOptions();
 
-    @Mixin
+    @ArgGroup(validate = false, heading = HelpText.CACHE, order = 2)
+    CacheOptions cache = new CacheOptions();
+
+    @ArgGroup(validate = false, heading = HelpText.STORE, order = 3)
     StoreOptions store = new StoreOptions();
 
     @Spec
@@ -50,7 +57,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var values = Vars.parse(vars, factory.environment());
-        try (Idem idem = factory.open(provider, store)) {
+        try (Idem idem = factory.open(provider, cache, store)) {
             RunResult result = idem.runner().run(new RunPromptCommand(
                     SpecInput.file(factory.environment().resolve(specFile)), values, idem.choice(), idem.options()));
             RunOutput.print(result, format, raw, Console.of(spec, factory.environment()));

@@ -8,15 +8,20 @@ import dev.idem.port.in.PurgeStoreUseCase.PurgeStoreCommand;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code idem store stats|purge}: look after the execution store. */
 @Command(name = "store", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false, optionListHeading = HelpText.OPTIONS,
         description = "Inspect or clean the execution store.",
-        subcommands = {StoreCommand.Stats.class, StoreCommand.Purge.class})
+        subcommands = {StoreCommand.Stats.class, StoreCommand.Purge.class, HelpCommand.class},
+        footerHeading = HelpText.EXAMPLES, footer = {
+                "  idem store stats",
+                "  idem store purge --all --store redis://ci-redis:6379/0"})
 final class StoreCommand implements Callable<Integer> {
 
     @Spec
@@ -30,11 +35,15 @@ final class StoreCommand implements Callable<Integer> {
 
     /** {@code idem store stats}. */
     @Command(name = "stats", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = "Records by state, the last run's hit rate, and the store's size.")
+            sortOptions = false, optionListHeading = HelpText.OPTIONS, abbreviateSynopsis = true,
+            description = "Records by state, the last run's hit rate, and the store's size.",
+            footerHeading = HelpText.EXAMPLES, footer = {
+                    "  idem store stats",
+                    "  idem store stats --store redis://ci-redis:6379/0"})
     static final class Stats implements Callable<Integer> {
         private final IdemFactory factory;
 
-        @Mixin
+        @ArgGroup(validate = false, heading = HelpText.STORE, order = 1)
         StoreOptions store = new StoreOptions();
 
         @Spec
@@ -66,11 +75,15 @@ final class StoreCommand implements Callable<Integer> {
 
     /** {@code idem store purge [--all]}. */
     @Command(name = "purge", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = "Delete expired records (all records with --all).")
+            sortOptions = false, optionListHeading = HelpText.OPTIONS, abbreviateSynopsis = true,
+            description = "Delete expired records (all records with --all).",
+            footerHeading = HelpText.EXAMPLES, footer = {
+                    "  idem store purge",
+                    "  idem store purge --all --store sqlite:.idem/store.db"})
     static final class Purge implements Callable<Integer> {
         private final IdemFactory factory;
 
-        @Mixin
+        @ArgGroup(validate = false, heading = HelpText.STORE, order = 1)
         StoreOptions store = new StoreOptions();
 
         @Option(names = "--all", description = "Delete every record, not only expired ones.")

@@ -15,7 +15,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code idem validate SPEC...}: exit 0 when every spec is valid, 2 otherwise; warnings never fail. */
 @Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Check spec files; list errors and warnings with file:line:column.")
+        sortOptions = false, optionListHeading = HelpText.OPTIONS, abbreviateSynopsis = true,
+        description = "Check spec files; list errors and warnings with file:line:column.",
+        footerHeading = HelpText.EXAMPLES, footer = {
+                "  idem validate prompts/*.prompt.yml",
+                "  idem validate my.prompt.yml && idem eval my.prompt.yml"})
 final class ValidateCommand implements Callable<Integer> {
 
     private final IdemFactory factory;

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.idem.cli.CliRunner.Result;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Help that helps: suggestions for typos, {@code idem help}, examples, required options first. */
 class HelpCliTest {
@@ -70,5 +73,71 @@ class HelpCliTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("idem: error: unexpected argument 'extra' (see 'idem render --help')"
                 + System.lineSeparator());
+    }
+
+    @Test
+    void should_show_the_commands_on_idem_help() {
+        // when
+        Result r = idem("help");
+
+        // then
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).startsWith("Usage: idem").contains("Commands:").contains("  eval ").contains("  design ");
+    }
+
+    @Test
+    void should_show_a_commands_help_on_idem_help_command() {
+        // when
+        Result eval = idem("help", "eval");
+        Result stats = idem("store", "help", "stats");
+
+        // then
+        assertThat(eval.code()).as(eval.toString()).isZero();
+        assertThat(eval.out()).startsWith("Usage: idem eval").contains("--report-junit");
+        assertThat(stats.code()).as(stats.toString()).isZero();
+        assertThat(stats.out()).startsWith("Usage: idem store stats");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"validate", "render", "run", "design", "eval", "providers", "store", "store stats",
+            "store purge"})
+    void should_show_examples_of_the_command_in_its_help(String command) {
+        // when
+        Result r = idem((command + " --help").split(" "));
+
+        // then
+        assertThat(r.code()).as(r.toString()).isZero();
+        String examples = r.out().substring(r.out().indexOf("Examples:"));
+        assertThat(examples.lines().skip(1).filter(l -> l.startsWith("  idem " + command + " ")
+                || l.contains(" idem " + command + " ") || l.equals("  idem " + command))).isNotEmpty();
+        assertThat(r.out().lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));
+    }
+
+    @Test
+    void should_list_designs_required_options_first_and_in_the_synopsis() {
+        // when
+        Result r = idem("design", "--help");
+
+        // then
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines.get(0)).isEqualTo(
+                "Usage: idem design --system-context=TEXT|@FILE --failure-scenarios=TEXT|@FILE");
+        int options = lines.indexOf("Options:");
+        assertThat(lines.get(options + 1)).contains("--system-context=TEXT|@FILE");
+        assertThat(lines.subList(options + 1, options + 6)).anyMatch(l -> l.contains("--failure-scenarios"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"stats", "purge"})
+    void should_not_offer_cache_options_on_store_commands(String command) {
+        // when
+        Result help = idem("store", command, "--help");
+        Result given = idem("store", command, "--no-cache");
+
+        // then
+        assertThat(help.out()).contains("--store").doesNotContain("--no-cache").doesNotContain("--cache-ttl")
+                .doesNotContain("--failure-ttl");
+        assertThat(given.code()).isEqualTo(2);
+        assertThat(given.err()).startsWith("idem: error: unknown option '--no-cache'");
     }
 }
