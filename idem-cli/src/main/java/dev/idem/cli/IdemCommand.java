@@ -10,7 +10,8 @@ import picocli.CommandLine.ScopeType;
         description = {"Runs LLM prompt specs (.prompt.yml) and evaluates them offline; every model call is "
                 + "idempotent: fingerprinted, claimed in a store, retried with backoff, never paid for twice."},
         subcommands = {ValidateCommand.class, RenderCommand.class, RunCommand.class, DesignCommand.class,
-                EvalCommand.class, ProvidersCommand.class, StoreCommand.class, HelpCommand.class},
+                EvalCommand.class, ProvidersCommand.class, StoreCommand.class, CompletionCommand.class,
+                HelpCommand.class},
         footer = {"", "'idem help COMMAND' (or 'idem COMMAND --help') shows a command's options and examples.",
                 "", "Exit codes: 0 ok; 1 evaluations failed; 2 usage or invalid spec/input;",
                 "3 provider or store unavailable, misconfigured or unauthorised; 4 internal error."})
