@@ -25,8 +25,9 @@ final class Cli {
 
     static int run(String[] args, CliEnvironment environment, PrintWriter out, PrintWriter err,
                    Interrupts interrupts) {
-        IdemFactory factory = new IdemFactory(environment, interrupts);
-        CommandLine cl = new CommandLine(new IdemCommand(), new CommandFactory(factory));
+        CommonOptions common = new CommonOptions();
+        IdemFactory factory = new IdemFactory(environment, interrupts, common);
+        CommandLine cl = new CommandLine(new IdemCommand(common), new CommandFactory(factory));
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -1,31 +1,41 @@
 package dev.idem.cli;
 
 import java.io.PrintWriter;
+import java.io.Writer;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * Where a command prints. {@link #out()} and {@link #err()} are for a person and escape terminal control
- * characters ({@link TerminalText}); {@link #data()} is standard output untouched, for what a program reads: a
- * reply printed into a pipe (or with {@code --raw}), a report written to {@code -}.
+ * Where a command prints, and how much. {@link #out()} and {@link #err()} are for a person and escape terminal
+ * control characters ({@link TerminalText}); {@link #data()} is standard output untouched, for what a program reads:
+ * a reply printed into a pipe (or with {@code --raw}), a report written to {@code -}. Results and errors always go
+ * out; {@link #notes()} (how a result was had, notes, warnings) only without {@code --quiet}, {@link #trace()} (each
+ * request) only with {@code --verbose}.
  */
 final class Console {
+
+    private static final PrintWriter NOWHERE = new PrintWriter(Writer.nullWriter());
 
     private final PrintWriter data;
     private final PrintWriter rawErr;
     private final PrintWriter out;
     private final PrintWriter err;
     private final boolean stdoutTerminal;
+    private final boolean quiet;
+    private final boolean verbose;
 
-    private Console(PrintWriter data, PrintWriter err, boolean stdoutTerminal) {
+    private Console(PrintWriter data, PrintWriter err, boolean stdoutTerminal, boolean quiet, boolean verbose) {
         this.data = data;
         this.rawErr = err;
         this.out = TerminalText.escaping(data);
         this.err = TerminalText.escaping(err);
         this.stdoutTerminal = stdoutTerminal;
+        this.quiet = quiet;
+        this.verbose = verbose;
     }
 
-    static Console of(CommandSpec spec, CliEnvironment environment) {
-        return new Console(spec.commandLine().getOut(), spec.commandLine().getErr(), environment.stdoutTerminal());
+    static Console of(CommandSpec spec, CliEnvironment environment, boolean quiet, boolean verbose) {
+        return new Console(spec.commandLine().getOut(), spec.commandLine().getErr(), environment.stdoutTerminal(),
+                quiet, verbose);
     }
 
     /** Standard output for a person. */
@@ -33,9 +43,19 @@ final class Console {
         return out;
     }
 
-    /** Standard error, always for a person. */
+    /** Standard error, always for a person: errors, and whatever must be seen even with --quiet. */
     PrintWriter err() {
         return err;
+    }
+
+    /** Standard error for what --quiet leaves out: how a result was had, notes, warnings, reports written. */
+    PrintWriter notes() {
+        return quiet ? NOWHERE : err;
+    }
+
+    /** Standard error for what only --verbose shows: each model request, the store in use. */
+    PrintWriter trace() {
+        return verbose ? err : NOWHERE;
     }
 
     /** Standard output as it is, for data. */
@@ -51,6 +71,16 @@ final class Console {
     /** Whether standard output is a terminal (then a reply is shown escaped unless --raw asks otherwise). */
     boolean stdoutTerminal() {
         return stdoutTerminal;
+    }
+
+    /** Whether --quiet asks for results and errors only. */
+    boolean quiet() {
+        return quiet;
+    }
+
+    /** Whether --verbose asks for each request. */
+    boolean verbose() {
+        return verbose;
     }
 
     void flush() {

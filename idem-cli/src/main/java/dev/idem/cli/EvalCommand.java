@@ -93,9 +93,6 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--report-html", paramLabel = "FILE", description = "Self-contained HTML report.")
     String reportHtml;
 
-    @Option(names = "--quiet", description = "No per-case rows; only the summary.")
-    boolean quiet;
-
     @ArgGroup(validate = false, heading = HelpText.PROVIDER, order = 1)
     ProviderOptions provider = new ProviderOptions();
 
@@ -139,7 +136,7 @@ final class EvalCommand implements Callable<Integer> {
             throw new UsageException("--shard: " + e.getMessage());
         }
         CliEnvironment environment = factory.environment();
-        Console console = Console.of(spec, environment);
+        Console console = factory.console(spec);
         List<ReportTarget> reports = reportTargets(console);
         // A report on stdout is data a program reads: the console output moves to stderr so as not to corrupt it.
         boolean onStderr = reports.stream().anyMatch(t -> t.stream().isPresent());
@@ -154,8 +151,8 @@ final class EvalCommand implements Callable<Integer> {
             Path specPath = factory.environment().resolve(specFile);
             EvaluationResult result;
             Interrupts interrupts = factory.interrupts();
-            try (EvalConsole shown = new EvalConsole(environment.stderrTerminal(), console, onStderr, colour, specFile,
-                    quiet)) {
+            try (EvalConsole shown = new EvalConsole(environment.stderrTerminal() && !console.quiet(), console,
+                    onStderr, colour, specFile, console.quiet())) {
                 EvaluateSpecCommand command = new EvaluateSpecCommand(SpecInput.file(specPath), idem.choice(), judge,
                         jobs, repeat, filterPattern, shardPart, idem.options(), shown, interrupts.cancellation(),
                         reports, new EvaluatorPolicy(allowCode, skipUnavailable));

@@ -64,7 +64,7 @@ final class EvalConsole implements EvaluateSpecUseCase.Progress, AutoCloseable {
     EvalConsole(boolean drawBar, Console console, boolean onStderr, boolean colour, String shownSpec, boolean quiet) {
         this.drawBar = drawBar;
         this.terminalErr = console.terminalErr();
-        this.err = console.err();
+        this.err = console.notes();
         this.out = onStderr ? console.err() : console.out();
         // rows carry colour codes: written as they are, with what a spec or a server supplied escaped in them
         this.rows = onStderr ? console.terminalErr() : console.data();

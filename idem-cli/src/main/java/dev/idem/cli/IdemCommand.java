@@ -2,8 +2,7 @@ package dev.idem.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Mixin;
 
 /** The root command. */
 @Command(name = "idem", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -17,14 +16,16 @@ import picocli.CommandLine.ScopeType;
                 "3 provider or store unavailable, misconfigured or unauthorised; 4 internal error."})
 final class IdemCommand implements java.util.concurrent.Callable<Integer> {
 
-    // Declared so that every subcommand accepts and documents the option; the field itself is never read: Main and
-    // Cli take the flag from the raw arguments, because their handlers (an uncaught exception in any thread, an
-    // Error that escapes a command) are set up before picocli has parsed anything.
-    @Option(names = "--stacktrace", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
-    boolean stacktrace;
+    @Mixin
+    CommonOptions common;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    /** @param common where the options every command takes are kept, for the commands to read */
+    IdemCommand(CommonOptions common) {
+        this.common = common;
+    }
 
     @Override
     public Integer call() {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Turns options, the CLI's environment and the optional config file {@code .idem/config.properties} into a
@@ -27,10 +28,18 @@ final class IdemFactory {
 
     private final CliEnvironment environment;
     private final Interrupts interrupts;
+    private final CommonOptions common;
 
-    IdemFactory(CliEnvironment environment, Interrupts interrupts) {
+    /** @param common the options every command takes, as parsed */
+    IdemFactory(CliEnvironment environment, Interrupts interrupts, CommonOptions common) {
         this.environment = environment;
         this.interrupts = interrupts;
+        this.common = common;
+    }
+
+    /** Where a command prints, and how much (--quiet, --verbose). */
+    Console console(CommandSpec spec) {
+        return Console.of(spec, environment, common.quiet, false);
     }
 
     CliEnvironment environment() {

@@ -52,9 +52,9 @@ final class RenderCommand implements Callable<Integer> {
         Map<String, String> values = Vars.parse(vars, factory.environment());
         RenderResult result = factory.openOffline().renderer().render(new RenderPromptCommand(
                 SpecInput.file(factory.environment().resolve(specFile)), values, Optional.ofNullable(testCase)));
-        Console console = Console.of(spec, factory.environment());
+        Console console = factory.console(spec);
         PrintWriter out = console.out();
-        PrintWriter err = console.err();
+        PrintWriter err = console.notes();
         for (String notice : result.prompt().notices()) {
             err.println("idem: note: " + Cli.oneLine(notice));
         }

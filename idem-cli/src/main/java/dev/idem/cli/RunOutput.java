@@ -18,7 +18,7 @@ final class RunOutput {
 
     static void print(RunResult r, OutputFormat format, boolean raw, Console console) {
         PrintWriter out = console.out();
-        PrintWriter err = console.err();
+        PrintWriter err = console.notes();
         for (String notice : r.notices()) {
             err.println("idem: note: " + Cli.oneLine(notice));
         }

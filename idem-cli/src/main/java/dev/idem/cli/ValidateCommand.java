@@ -38,7 +38,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         List<Path> files = specs.stream().map(s -> factory.environment().resolve(s)).toList();
         ValidationResult result = factory.openOffline().validator().validate(new ValidateSpecCommand(files));
-        Console console = Console.of(spec, factory.environment());
+        Console console = factory.console(spec);
         PrintWriter out = console.out();
         PrintWriter err = console.err();
         for (int i = 0; i < result.files().size(); i++) {
@@ -47,7 +47,7 @@ final class ValidateCommand implements Callable<Integer> {
             long errors = f.issues().stream().filter(SpecIssue::isError).count();
             long warnings = f.issues().size() - errors;
             for (SpecIssue issue : f.issues()) {
-                err.println(render(shown, issue));
+                (issue.isError() ? err : console.notes()).println(render(shown, issue));
             }
             out.println((errors == 0 ? "ok      " : "invalid ") + shown
                     + (f.specName().isEmpty() ? "" : " (" + f.specName() + ")")

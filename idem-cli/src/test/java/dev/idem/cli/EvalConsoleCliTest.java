@@ -22,11 +22,21 @@ class EvalConsoleCliTest {
     @Test
     void should_draw_the_progress_bar_on_the_stderr_it_was_given() {
         // when on a terminal (B10: the bar went to System.err, where neither a test nor an embedder could see it)
-        Result r = CliRunner.runInteractive(work, Map.of("IDEM_STORE", "memory:"), "eval", FLAGSHIP, "--quiet");
+        Result r = CliRunner.runInteractive(work, Map.of("IDEM_STORE", "memory:"), "eval", FLAGSHIP);
 
         // then
         assertThat(r.code()).as(r.toString()).isEqualTo(1);
         assertThat(r.err()).contains("\reval 100%").contains("2/2");
+    }
+
+    @Test
+    void should_draw_no_progress_bar_with_quiet_even_on_a_terminal() {
+        // when
+        Result r = CliRunner.runInteractive(work, Map.of("IDEM_STORE", "memory:"), "eval", FLAGSHIP, "--quiet");
+
+        // then
+        assertThat(r.code()).as(r.toString()).isEqualTo(1);
+        assertThat(r.err()).doesNotContain("eval ").doesNotContain("\r");
     }
 
     @Test

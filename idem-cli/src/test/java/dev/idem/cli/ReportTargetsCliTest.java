@@ -46,7 +46,7 @@ class ReportTargetsCliTest {
     @Test
     void should_treat_dev_stdout_as_stdout() throws Exception {
         // when
-        Result r = eval("--report-junit", "/dev/stdout", "--quiet");
+        Result r = eval("--report-junit", "/dev/stdout");
 
         // then
         assertThat(r.out()).startsWith("<?xml").contains("<testsuite");

@@ -1,0 +1,22 @@
+package dev.idem.cli;
+
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * Options every command takes, before or after its name ({@code idem --quiet eval ...} or {@code idem eval ...
+ * --quiet}): declared once on the root command and inherited by every subcommand, so that they mean the same
+ * everywhere.
+ */
+final class CommonOptions {
+
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
+            description = "Print only results and errors: no provenance lines, notes, warnings or progress.")
+    boolean quiet;
+
+    // Main and Cli take the flag from the raw arguments, because their handlers (an uncaught exception in any thread,
+    // an Error that escapes a command) are set up before picocli has parsed anything; declared so that every command
+    // accepts and documents it.
+    @Option(names = "--stacktrace", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
+    boolean stacktrace;
+}
