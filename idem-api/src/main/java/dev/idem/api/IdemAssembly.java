@@ -26,6 +26,7 @@ import dev.idem.port.in.EvaluateSpecUseCase;
 import dev.idem.port.in.ExecutionOptions;
 import dev.idem.port.in.InspectStoreUseCase;
 import dev.idem.port.in.ListProvidersUseCase;
+import dev.idem.port.in.ModelAttempt;
 import dev.idem.port.in.ModelChoice;
 import dev.idem.port.in.PurgeStoreUseCase;
 import dev.idem.port.in.RenderPromptUseCase;
@@ -52,6 +53,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The wiring behind an {@link Idem}: the providers found on the class path (and the embedder's own gateways), the
@@ -111,9 +113,10 @@ final class IdemAssembly {
         Duration lease = b.lease;
         RandomSource random = b.random;
         Vocabulary vocabulary = words;
+        Consumer<ModelAttempt> log = b.requestLog;
         // the owner name costs a host-name lookup: only commands that call models pay for it
         this.executor = new Lazy<>(() -> new IdempotentExecutor(store.get(), clock, random, Sleeper.system(),
-                ownerId(), lease, vocabulary));
+                ownerId(), lease, vocabulary, log));
         this.flagship = new Lazy<>(this::loadFlagship);
     }
 

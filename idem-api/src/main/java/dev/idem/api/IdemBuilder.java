@@ -4,6 +4,7 @@ import dev.idem.application.IdempotentExecutor;
 import dev.idem.domain.execution.RandomSource;
 import dev.idem.domain.execution.RetryPolicy;
 import dev.idem.port.in.ExecutionOptions;
+import dev.idem.port.in.ModelAttempt;
 import dev.idem.port.in.Vocabulary;
 import dev.idem.port.out.GatewaySettings;
 import dev.idem.port.out.InvalidStoreUriException;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Builds an {@link Idem}: provider and model, provider settings, the execution store, retries and caching. Every
@@ -58,6 +60,7 @@ public final class IdemBuilder {
     Clock clock = Clock.systemUTC();
     RandomSource random = RandomSource.seeded(System.nanoTime());
     final List<ModelGateway> customGateways = new ArrayList<>();
+    Consumer<ModelAttempt> requestLog = attempt -> { };
 
     IdemBuilder() {
     }
@@ -227,6 +230,15 @@ public final class IdemBuilder {
     /** Uses your own gateway under its {@link ModelGateway#providerId()}, replacing any provider of that id. */
     public IdemBuilder gateway(ModelGateway gateway) {
         customGateways.add(Objects.requireNonNull(gateway, "gateway"));
+        return this;
+    }
+
+    /**
+     * Tells {@code log} of every attempt at a model call as it ends: provider, endpoint (without credentials), model,
+     * outcome and time; replays from the store make none. Called from the threads that make the calls.
+     */
+    public IdemBuilder requestLog(Consumer<ModelAttempt> log) {
+        this.requestLog = Objects.requireNonNull(log, "log");
         return this;
     }
 

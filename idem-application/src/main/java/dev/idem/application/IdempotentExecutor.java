@@ -8,6 +8,7 @@ import dev.idem.domain.execution.ModelRequest;
 import dev.idem.domain.execution.RandomSource;
 import dev.idem.port.in.ExecutionFailedException;
 import dev.idem.port.in.ExecutionOptions;
+import dev.idem.port.in.ModelAttempt;
 import dev.idem.port.in.Vocabulary;
 import dev.idem.port.out.ContentFilteredException;
 import dev.idem.port.out.ExecutionStore;
@@ -26,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * Makes every model call an idempotent operation, as the flagship spec advises: fingerprint the request,
@@ -66,17 +68,25 @@ public final class IdempotentExecutor implements AutoCloseable {
      * @param owner   this process's identity in claims (no secrets)
      * @param lease   claim lease; the heartbeat renews it every third of it
      * @param words   how a failure tells its reader what to change
+     * @param log     hears of every attempt at a model call
      */
     public IdempotentExecutor(ExecutionStore store, Clock clock, RandomSource random, Sleeper sleeper, String owner,
-                              Duration lease, Vocabulary words) {
+                              Duration lease, Vocabulary words, Consumer<ModelAttempt> log) {
         this.words = Objects.requireNonNull(words, "words");
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.owner = Objects.requireNonNull(owner, "owner");
         this.lease = Objects.requireNonNull(lease, "lease");
-        this.retrying = new RetryingCall(clock, Objects.requireNonNull(random, "random"), this::pause, () -> closed);
+        this.retrying = new RetryingCall(clock, Objects.requireNonNull(random, "random"), this::pause, () -> closed,
+                Objects.requireNonNull(log, "log"));
         this.held = new HeldClaims(store, lease, () -> storeFailed = true);
+    }
+
+    /** An executor that tells no one of its attempts. */
+    public IdempotentExecutor(ExecutionStore store, Clock clock, RandomSource random, Sleeper sleeper, String owner,
+                              Duration lease, Vocabulary words) {
+        this(store, clock, random, sleeper, owner, lease, words, attempt -> { });
     }
 
     /** An executor whose failures speak the command line's words. */

@@ -5,6 +5,7 @@ import dev.idem.domain.execution.ModelRequest;
 import dev.idem.domain.execution.RandomSource;
 import dev.idem.port.in.ExecutionFailedException;
 import dev.idem.port.in.ExecutionOptions;
+import dev.idem.port.in.ModelAttempt;
 import dev.idem.port.out.ModelGateway;
 import dev.idem.port.out.ModelGatewayException;
 import dev.idem.port.out.ProviderUnavailableException;
@@ -32,6 +33,7 @@ final class RetryingCall {
     private final RandomSource random;
     private final Consumer<Duration> pause;
     private final BooleanSupplier ended;
+    private final Consumer<ModelAttempt> log;
     private final AtomicLong calls = new AtomicLong();
 
     /**
@@ -39,12 +41,15 @@ final class RetryingCall {
      * @param random jitter source
      * @param pause  waits between attempts
      * @param ended  whether the run has ended, so that no further attempt is paid for
+     * @param log    hears of each attempt
      */
-    RetryingCall(Clock clock, RandomSource random, Consumer<Duration> pause, BooleanSupplier ended) {
+    RetryingCall(Clock clock, RandomSource random, Consumer<Duration> pause, BooleanSupplier ended,
+                 Consumer<ModelAttempt> log) {
         this.clock = clock;
         this.random = random;
         this.pause = pause;
         this.ended = ended;
+        this.log = log;
     }
 
     /**
@@ -63,19 +68,33 @@ final class RetryingCall {
             }
             attempts++;
             calls.incrementAndGet();
+            Instant attemptStart = clock.instant();
             try {
-                return new Attempted(gateway.complete(request), attempts);
+                Completion completion = gateway.complete(request);
+                report(gateway, request, attempts, attemptStart, Optional.empty(), Optional.empty(), completion.model());
+                return new Attempted(completion, attempts);
             } catch (ModelGatewayException e) {
-                if (!e.retryable()) {
-                    throw new ExecutionFailedException(e, attempts);
+                Optional<Duration> delay = Optional.empty();
+                if (e.retryable()) {
+                    Duration elapsed = Duration.between(start, clock.instant());
+                    delay = options.retryPolicy().nextDelay(attempts, retryAfterOf(e), elapsed, random);
                 }
-                Duration elapsed = Duration.between(start, clock.instant());
-                Optional<Duration> delay = options.retryPolicy().nextDelay(attempts, retryAfterOf(e), elapsed, random);
+                report(gateway, request, attempts, attemptStart, Optional.of(e.summary()), delay, "");
                 if (delay.isEmpty()) {
                     throw new ExecutionFailedException(e, attempts);
                 }
                 pause.accept(delay.get());
             }
+        }
+    }
+
+    private void report(ModelGateway gateway, ModelRequest request, int attempt, Instant attemptStart,
+                        Optional<String> failure, Optional<Duration> retryIn, String answeredBy) {
+        try {
+            log.accept(new ModelAttempt(gateway.providerId(), gateway.endpoint(), request.model(), attempt,
+                    Duration.between(attemptStart, clock.instant()), failure, retryIn, answeredBy));
+        } catch (RuntimeException e) {
+            // a log is told of calls; it never decides their fate
         }
     }
 

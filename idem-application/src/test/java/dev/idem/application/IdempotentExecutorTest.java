@@ -14,6 +14,8 @@ import dev.idem.domain.template.Message;
 import dev.idem.domain.template.Role;
 import dev.idem.port.in.ExecutionFailedException;
 import dev.idem.port.in.ExecutionOptions;
+import dev.idem.port.in.ModelAttempt;
+import dev.idem.port.in.Vocabulary;
 import dev.idem.port.out.AuthenticationFailedException;
 import dev.idem.port.out.ProviderUnavailableException;
 import dev.idem.port.out.RateLimitedException;
@@ -151,6 +153,78 @@ class IdempotentExecutorTest {
         assertThat(sleeps.get(0)).isBetween(Duration.ZERO, Duration.ofMillis(100));
         assertThat(sleeps.get(1)).isEqualTo(Duration.ofSeconds(3));
         assertThat(executor.execute(gateway, request("flaky"), 0, options).replayed()).isTrue();
+    }
+
+    @Test
+    void should_tell_the_request_log_of_every_attempt_and_nothing_of_a_replay() {
+        // given a gateway that fails twice, then answers, each attempt taking 250 ms
+        ScriptedModelGateway scripted = new ScriptedModelGateway("openai")
+                .at(new EndpointIdentity(java.util.Map.of("baseUrl", "http://127.0.0.1:9/v1")))
+                .failingWith(new ProviderUnavailableException("openai", "500", null),
+                        new RateLimitedException("openai", Optional.of(Duration.ofSeconds(3)), "429", null));
+        dev.idem.port.out.ModelGateway gateway = new dev.idem.port.out.ModelGateway() {
+            @Override
+            public String providerId() {
+                return scripted.providerId();
+            }
+
+            @Override
+            public EndpointIdentity endpoint() {
+                return scripted.endpoint();
+            }
+
+            @Override
+            public dev.idem.domain.execution.Completion complete(ModelRequest request) {
+                time.advance(Duration.ofMillis(250));
+                return scripted.complete(request);
+            }
+        };
+        List<ModelAttempt> log = new CopyOnWriteArrayList<>();
+        executor.close();
+        executor = new IdempotentExecutor(store, time, RandomSource.seeded(7), fakeSleep, "test-owner",
+                Duration.ofSeconds(15), Vocabulary.commandLine(), log::add);
+
+        // when
+        executor.execute(gateway, request("logged"), 0, options);
+        executor.execute(gateway, request("logged"), 0, options);
+
+        // then
+        assertThat(log).hasSize(3);
+        assertThat(log).allSatisfy(a -> {
+            assertThat(a.provider()).isEqualTo("openai");
+            assertThat(a.endpoint().toString()).isEqualTo("baseUrl=http://127.0.0.1:9/v1");
+            assertThat(a.model()).isEqualTo("gpt-4o");
+            assertThat(a.took()).isEqualTo(Duration.ofMillis(250));
+        });
+        assertThat(log).extracting(ModelAttempt::number).containsExactly(1, 2, 3);
+        assertThat(log.get(0).failure()).hasValueSatisfying(f -> assertThat(f).contains("500"));
+        assertThat(log.get(0).retryIn()).isPresent();
+        assertThat(log.get(1).failure()).hasValueSatisfying(f -> assertThat(f).contains("429"));
+        assertThat(log.get(1).retryIn()).contains(Duration.ofSeconds(3));
+        assertThat(log.get(2).failure()).isEmpty();
+        assertThat(log.get(2).retryIn()).isEmpty();
+        assertThat(log.get(2).answeredBy()).isEqualTo("gpt-4o");
+    }
+
+    @Test
+    void should_tell_the_request_log_of_a_failure_that_ends_the_call() {
+        // given
+        ScriptedModelGateway gateway = new ScriptedModelGateway("openai")
+                .failingWith(new AuthenticationFailedException("openai", "bad key", null));
+        List<ModelAttempt> log = new CopyOnWriteArrayList<>();
+        executor.close();
+        executor = new IdempotentExecutor(store, time, RandomSource.seeded(7), fakeSleep, "test-owner",
+                Duration.ofSeconds(15), Vocabulary.commandLine(), log::add);
+
+        // when
+        assertThatThrownBy(() -> executor.execute(gateway, request("refused"), 0, options))
+                .isInstanceOf(ExecutionFailedException.class);
+
+        // then
+        assertThat(log).singleElement().satisfies(a -> {
+            assertThat(a.failure()).hasValueSatisfying(f -> assertThat(f).contains("bad key"));
+            assertThat(a.retryIn()).isEmpty();
+        });
     }
 
     @Test

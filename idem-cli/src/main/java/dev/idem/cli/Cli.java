@@ -26,13 +26,14 @@ final class Cli {
     static int run(String[] args, CliEnvironment environment, PrintWriter out, PrintWriter err,
                    Interrupts interrupts) {
         CommonOptions common = new CommonOptions();
-        IdemFactory factory = new IdemFactory(environment, interrupts, common);
+        Console console = new Console(out, err, environment.stdoutTerminal(), common);
+        IdemFactory factory = new IdemFactory(environment, interrupts, console);
         CommandLine cl = new CommandLine(new IdemCommand(common), new CommandFactory(factory));
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         // Diagnostics quote what users, specs and servers supplied: they reach the terminal escaped, always.
-        PrintWriter diagnostics = TerminalText.escaping(err);
+        PrintWriter diagnostics = console.err();
         cl.setParameterExceptionHandler((ex, a) -> {
             diagnostics.println("idem: error: " + UsageLine.of(ex));
             diagnostics.flush();
@@ -41,6 +42,13 @@ final class Cli {
         boolean stacktrace = Arrays.asList(args).contains("--stacktrace");
         UnaryOperator<String> keyHint = provider -> keyHint(factory, provider);
         cl.setExecutionExceptionHandler((ex, c, parsed) -> report(ex, diagnostics, stacktrace, keyHint));
+        cl.setExecutionStrategy(parsed -> {
+            if (common.quiet && common.verbose) {
+                throw new CommandLine.ParameterException(last(parsed).commandSpec().commandLine(),
+                        "--quiet and --verbose exclude each other");
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
         int code;
         try {
             code = cl.execute(args);
@@ -53,6 +61,14 @@ final class Cli {
         out.flush();
         err.flush();
         return code;
+    }
+
+    private static CommandLine.ParseResult last(CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult last = parsed;
+        while (last.hasSubcommand()) {
+            last = last.subcommand();
+        }
+        return last;
     }
 
     /**

@@ -4,15 +4,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /**
- * Options every command takes, before or after its name ({@code idem --quiet eval ...} or {@code idem eval ...
- * --quiet}): declared once on the root command and inherited by every subcommand, so that they mean the same
- * everywhere.
+ * Options every command takes, before or after its name ({@code idem --verbose eval ...} or {@code idem eval ...
+ * --verbose}): declared once on the root command and inherited by every subcommand, so that they mean the same
+ * everywhere. Picocli sets them while it parses; they are read once a command runs.
  */
 final class CommonOptions {
 
     @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
             description = "Print only results and errors: no provenance lines, notes, warnings or progress.")
     boolean quiet;
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+            description = "Also print each model request (provider, endpoint, model, outcome, time; never a "
+                    + "secret) and the store in use.")
+    boolean verbose;
 
     // Main and Cli take the flag from the raw arguments, because their handlers (an uncaught exception in any thread,
     // an Error that escapes a command) are set up before picocli has parsed anything; declared so that every command

@@ -28,7 +28,7 @@ final class CompletionCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         // a script for the shell to read: standard output as it is
-        Console console = factory.console(spec);
+        Console console = factory.console();
         console.data().print(AutoComplete.bash("idem", spec.root().commandLine()));
         console.data().flush();
         return ExitCode.OK;

@@ -2,7 +2,6 @@ package dev.idem.cli;
 
 import java.io.PrintWriter;
 import java.io.Writer;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Where a command prints, and how much. {@link #out()} and {@link #err()} are for a person and escape terminal
@@ -20,22 +19,22 @@ final class Console {
     private final PrintWriter out;
     private final PrintWriter err;
     private final boolean stdoutTerminal;
-    private final boolean quiet;
-    private final boolean verbose;
+    private final CommonOptions common;
 
-    private Console(PrintWriter data, PrintWriter err, boolean stdoutTerminal, boolean quiet, boolean verbose) {
+    /**
+     * @param data           standard output
+     * @param err            standard error
+     * @param stdoutTerminal whether standard output is a terminal
+     * @param common         --quiet and --verbose, read when something is printed (they are parsed after this is
+     *                       made)
+     */
+    Console(PrintWriter data, PrintWriter err, boolean stdoutTerminal, CommonOptions common) {
         this.data = data;
         this.rawErr = err;
         this.out = TerminalText.escaping(data);
         this.err = TerminalText.escaping(err);
         this.stdoutTerminal = stdoutTerminal;
-        this.quiet = quiet;
-        this.verbose = verbose;
-    }
-
-    static Console of(CommandSpec spec, CliEnvironment environment, boolean quiet, boolean verbose) {
-        return new Console(spec.commandLine().getOut(), spec.commandLine().getErr(), environment.stdoutTerminal(),
-                quiet, verbose);
+        this.common = common;
     }
 
     /** Standard output for a person. */
@@ -50,12 +49,12 @@ final class Console {
 
     /** Standard error for what --quiet leaves out: how a result was had, notes, warnings, reports written. */
     PrintWriter notes() {
-        return quiet ? NOWHERE : err;
+        return common.quiet ? NOWHERE : err;
     }
 
     /** Standard error for what only --verbose shows: each model request, the store in use. */
     PrintWriter trace() {
-        return verbose ? err : NOWHERE;
+        return common.verbose ? err : NOWHERE;
     }
 
     /** Standard output as it is, for data. */
@@ -75,12 +74,12 @@ final class Console {
 
     /** Whether --quiet asks for results and errors only. */
     boolean quiet() {
-        return quiet;
+        return common.quiet;
     }
 
     /** Whether --verbose asks for each request. */
     boolean verbose() {
-        return verbose;
+        return common.verbose;
     }
 
     void flush() {

@@ -62,7 +62,7 @@ final class DesignCommand implements Callable<Integer> {
         String failures = factory.environment().valueOrFile("--failure-scenarios", failureScenarios);
         try (Idem idem = factory.open(provider, cache, store)) {
             RunResult result = idem.architect().designWithDetails(context, failures);
-            RunOutput.print(result, format, raw, factory.console(spec));
+            RunOutput.print(result, format, raw, factory.console());
         }
         return ExitCode.OK;
     }

@@ -136,7 +136,7 @@ final class EvalCommand implements Callable<Integer> {
             throw new UsageException("--shard: " + e.getMessage());
         }
         CliEnvironment environment = factory.environment();
-        Console console = factory.console(spec);
+        Console console = factory.console();
         List<ReportTarget> reports = reportTargets(console);
         // A report on stdout is data a program reads: the console output moves to stderr so as not to corrupt it.
         boolean onStderr = reports.stream().anyMatch(t -> t.stream().isPresent());

@@ -2,6 +2,7 @@ package dev.idem.cli;
 
 import dev.idem.api.Idem;
 import dev.idem.api.IdemBuilder;
+import dev.idem.domain.execution.EndpointUrl;
 import dev.idem.domain.execution.RetryPolicy;
 import dev.idem.port.in.Vocabulary;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Turns options, the CLI's environment and the optional config file {@code .idem/config.properties} into a
@@ -28,18 +28,18 @@ final class IdemFactory {
 
     private final CliEnvironment environment;
     private final Interrupts interrupts;
-    private final CommonOptions common;
+    private final Console console;
 
-    /** @param common the options every command takes, as parsed */
-    IdemFactory(CliEnvironment environment, Interrupts interrupts, CommonOptions common) {
+    /** @param console where commands print, and how much (--quiet, --verbose) */
+    IdemFactory(CliEnvironment environment, Interrupts interrupts, Console console) {
         this.environment = environment;
         this.interrupts = interrupts;
-        this.common = common;
+        this.console = console;
     }
 
-    /** Where a command prints, and how much (--quiet, --verbose). */
-    Console console(CommandSpec spec) {
-        return Console.of(spec, environment, common.quiet, false);
+    /** Where commands print, and how much (--quiet, --verbose). */
+    Console console() {
+        return console;
     }
 
     CliEnvironment environment() {
@@ -79,6 +79,9 @@ final class IdemFactory {
                     Durations.MAX_RETRY_DEADLINE));
         }
         b.retryPolicy(policy);
+        if (console.verbose()) {
+            b.requestLog(attempt -> console.trace().println(RequestLine.of(attempt)));
+        }
         if (cache.noCache) {
             b.cache(false);
         }
@@ -128,8 +131,9 @@ final class IdemFactory {
         String uri = first(store.store, environment.get(IdemBuilder.STORE), config.getProperty("store"), DEFAULT_STORE);
         if (uri.startsWith("sqlite:") && !uri.startsWith("sqlite:/")) {
             // relative SQLite paths resolve against the working directory the user ran idem in
-            return "sqlite:" + environment.resolve(uri.substring("sqlite:".length())).toAbsolutePath();
+            uri = "sqlite:" + environment.resolve(uri.substring("sqlite:".length())).toAbsolutePath();
         }
+        console.trace().println("idem: store " + EndpointUrl.redactIn(uri));
         return uri;
     }
 

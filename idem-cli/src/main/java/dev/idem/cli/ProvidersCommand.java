@@ -30,7 +30,7 @@ final class ProvidersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = factory.console(spec).out();
+        PrintWriter out = factory.console().out();
         try (Idem idem = factory.openOffline()) {
             for (ProviderStatus p : idem.providerLister().list(new ListProvidersCommand())) {
                 out.printf("%-13s %-14s %s%n", p.id(), p.configured() ? "configured" : "not configured",

@@ -52,7 +52,7 @@ final class RenderCommand implements Callable<Integer> {
         Map<String, String> values = Vars.parse(vars, factory.environment());
         RenderResult result = factory.openOffline().renderer().render(new RenderPromptCommand(
                 SpecInput.file(factory.environment().resolve(specFile)), values, Optional.ofNullable(testCase)));
-        Console console = factory.console(spec);
+        Console console = factory.console();
         PrintWriter out = console.out();
         PrintWriter err = console.notes();
         for (String notice : result.prompt().notices()) {

@@ -60,7 +60,7 @@ final class RunCommand implements Callable<Integer> {
         try (Idem idem = factory.open(provider, cache, store)) {
             RunResult result = idem.runner().run(new RunPromptCommand(
                     SpecInput.file(factory.environment().resolve(specFile)), values, idem.choice(), idem.options()));
-            RunOutput.print(result, format, raw, factory.console(spec));
+            RunOutput.print(result, format, raw, factory.console());
         }
         return ExitCode.OK;
     }

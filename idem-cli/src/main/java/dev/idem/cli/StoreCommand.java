@@ -55,7 +55,7 @@ final class StoreCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            PrintWriter out = factory.console(spec).out();
+            PrintWriter out = factory.console().out();
             try (Idem idem = factory.openForStore(store)) {
                 StoreInspection s = idem.storeInspector().inspect(new InspectStoreCommand());
                 out.println("store        " + s.store());
@@ -98,7 +98,7 @@ final class StoreCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            PrintWriter out = factory.console(spec).out();
+            PrintWriter out = factory.console().out();
             try (Idem idem = factory.openForStore(store)) {
                 PurgeResult purged = idem.storePurger().purge(new PurgeStoreCommand(all));
                 long n = purged.records();

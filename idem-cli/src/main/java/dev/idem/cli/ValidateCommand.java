@@ -38,7 +38,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         List<Path> files = specs.stream().map(s -> factory.environment().resolve(s)).toList();
         ValidationResult result = factory.openOffline().validator().validate(new ValidateSpecCommand(files));
-        Console console = factory.console(spec);
+        Console console = factory.console();
         PrintWriter out = console.out();
         PrintWriter err = console.err();
         for (int i = 0; i < result.files().size(); i++) {

@@ -28,16 +28,17 @@ class QuietCliTest {
     @ValueSource(strings = {"validate " + "SPEC", "render SPEC --case 1", "providers", "store stats",
             "store purge", "completion", "design --system-context a --failure-scenarios b", "eval SPEC",
             "run SPEC --var system_context=a --var failure_scenarios=b"})
-    void should_take_quiet_on_every_command_before_or_after_its_name(String command) {
+    void should_take_quiet_and_verbose_on_every_command_before_or_after_its_name(String command) {
         // given
         String[] args = command.replace("SPEC", FLAGSHIP).split(" ");
 
         // when
         Result after = idem(concat(args, "--quiet"));
         Result before = idem(concat(new String[] {"--quiet"}, args));
+        Result verbose = idem(concat(args, "--verbose"));
 
         // then no usage error: the command ran (eval exits 1, the flagship's unsafe row fails its regexes)
-        for (Result r : new Result[] {after, before}) {
+        for (Result r : new Result[] {after, before, verbose}) {
             assertThat(r.code()).as(command + "\n" + r).isIn(0, 1);
         }
     }
