@@ -26,6 +26,7 @@ public final class RenderPromptService implements RenderPromptUseCase {
     public RenderResult render(RenderPromptCommand command) {
         LoadedSpec loaded = specs.resolve(command.spec());
         PromptSpec spec = loaded.spec();
+        PromptRenderer.requireKnown(spec, command.values().keySet());
         Map<String, String> values = new LinkedHashMap<>();
         if (command.testCase().isPresent()) {
             int n = command.testCase().get();

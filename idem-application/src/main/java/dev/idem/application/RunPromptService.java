@@ -30,6 +30,7 @@ public final class RunPromptService implements RunPromptUseCase {
     public RunResult run(RunPromptCommand command) {
         LoadedSpec loaded = specs.resolve(command.spec());
         PromptSpec spec = loaded.spec();
+        PromptRenderer.requireKnown(spec, command.values().keySet());
         RenderedPrompt prompt = PromptRenderer.render(spec, command.values());
         ModelGateway gateway = gateways.gateway(command.choice().provider());
         ModelRequest request = requestFor(spec, prompt, command.choice());

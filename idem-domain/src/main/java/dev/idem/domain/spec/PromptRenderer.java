@@ -6,12 +6,14 @@ import dev.idem.domain.template.RenderedPrompt;
 import dev.idem.domain.template.Role;
 import dev.idem.domain.template.TemplateRenderer;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Renders a spec's messages with values, through {@link TemplateRenderer#fillGuarded} (literal values, never
@@ -46,6 +48,25 @@ public final class PromptRenderer {
                     TemplateRenderer.fillGuarded(template.content(), name -> valueOf(spec, name, given), notices)));
         }
         return new RenderedPrompt(messages, new ArrayList<>(notices));
+    }
+
+    /**
+     * Refuses values given for names the spec neither declares nor uses in a message: a misspelt name would otherwise
+     * be dropped without a word, and the prompt sent without the value meant for it. Test rows are not held to this
+     * (their other values feed the evaluators).
+     *
+     * @throws InvalidInputException naming the unknown names and the spec's variables
+     */
+    public static void requireKnown(PromptSpec spec, Collection<String> names) {
+        List<String> known = spec.variableNames();
+        List<String> unknown = names.stream().filter(n -> !known.contains(n)).toList();
+        if (unknown.isEmpty()) {
+            return;
+        }
+        String quoted = unknown.stream().map(n -> "'" + n + "'").collect(Collectors.joining(", "));
+        String which = known.isEmpty() ? "the spec has no variables" : "the spec's variables: " + String.join(", ", known);
+        throw new InvalidInputException(unknown.get(0),
+                (unknown.size() == 1 ? "unknown variable " : "unknown variables ") + quoted + " (" + which + ")");
     }
 
     private static String valueOf(PromptSpec spec, String name, Map<String, String> values) {

@@ -1,5 +1,6 @@
 package dev.idem.domain.spec;
 
+import dev.idem.domain.template.Placeholders;
 import dev.idem.domain.template.Role;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,6 +59,17 @@ public record PromptSpec(String name, String version, String description, List<S
     /** The declared variable of that name, if any. */
     public Optional<Variable> variable(String variableName) {
         return variables.stream().filter(v -> v.name().equals(variableName)).findFirst();
+    }
+
+    /**
+     * The names a value can be given for: the declared variables, then the placeholders of the messages, each once,
+     * in that order.
+     */
+    public List<String> variableNames() {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        variables.forEach(v -> names.add(v.name()));
+        messages.forEach(m -> names.addAll(Placeholders.names(m.content())));
+        return List.copyOf(names);
     }
 
     /**

@@ -61,6 +61,24 @@ class PromptRendererTest {
     }
 
     @Test
+    void should_refuse_a_value_for_a_name_the_spec_neither_declares_nor_uses() {
+        // given a spec that declares one variable and uses another undeclared one
+        PromptSpec spec = PromptSpec.builder("s")
+                .variable(Variable.required("topic", "what"))
+                .message(Role.USER, "{{topic}} for {{ audience }}")
+                .build();
+
+        // when / then
+        PromptRenderer.requireKnown(spec, java.util.List.of("topic", "audience"));
+        assertThatThrownBy(() -> PromptRenderer.requireKnown(spec, java.util.List.of("topic", "audiense")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("unknown variable 'audiense' (the spec's variables: topic, audience)");
+        assertThatThrownBy(() -> PromptRenderer.requireKnown(PromptSpec.builder("none").message(Role.USER, "hi")
+                .build(), java.util.List.of("a", "b")))
+                .hasMessage("unknown variables 'a', 'b' (the spec has no variables)");
+    }
+
+    @Test
     void should_fill_placeholders_with_and_without_spaces() {
         // given
         PromptSpec spec = PromptSpec.builder("s")

@@ -1,0 +1,49 @@
+package dev.idem.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.idem.cli.CliRunner.Result;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --var}: names the spec does not know are refused. */
+class VarsCliTest {
+
+    private static final String FLAGSHIP = CliRunner.ROOT.resolve("prompts/idempotency-architect.prompt.yml")
+            .toString();
+
+    @TempDir
+    Path work;
+
+    private Result idem(String... args) {
+        return CliRunner.run(work, Map.of("IDEM_STORE", "memory:"), args);
+    }
+
+    @Test
+    void should_exit_2_naming_the_specs_variables_when_a_var_is_misspelt() {
+        // when
+        Result render = idem("render", FLAGSHIP, "--var", "system_context=a", "--var", "failure_scenario=b");
+        Result run = idem("run", FLAGSHIP, "--var", "system_context=a", "--var", "failure_scenarios=b",
+                "--var", "sytem_context=c");
+
+        // then
+        assertThat(render.code()).isEqualTo(2);
+        assertThat(render.err()).isEqualTo("idem: error: unknown variable 'failure_scenario' (the spec's variables: "
+                + "system_context, failure_scenarios)" + System.lineSeparator());
+        assertThat(render.out()).isEmpty();
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).startsWith("idem: error: unknown variable 'sytem_context'");
+    }
+
+    @Test
+    void should_exit_2_when_a_var_overrides_a_test_row_with_an_unknown_name() {
+        // when
+        Result r = idem("render", FLAGSHIP, "--case", "1", "--var", "context=x");
+
+        // then
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).startsWith("idem: error: unknown variable 'context'");
+    }
+}
