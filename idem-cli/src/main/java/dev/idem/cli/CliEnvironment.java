@@ -21,12 +21,20 @@ import java.util.Optional;
  * @param stderrTerminal whether standard error is a terminal (progress bars only then)
  * @param stdoutTerminal whether standard output is a terminal (replies are then shown escaped, see
  *                       {@link TerminalText})
+ * @param stdin          standard input, for values given as {@code @-}
  */
-record CliEnvironment(Map<String, String> env, Path workingDir, boolean stderrTerminal, boolean stdoutTerminal) {
+record CliEnvironment(Map<String, String> env, Path workingDir, boolean stderrTerminal, boolean stdoutTerminal,
+                      StandardInput stdin) {
 
     CliEnvironment {
         env = Map.copyOf(env);
         Objects.requireNonNull(workingDir, "workingDir");
+        Objects.requireNonNull(stdin, "stdin");
+    }
+
+    /** An environment with nothing on standard input. */
+    CliEnvironment(Map<String, String> env, Path workingDir, boolean stderrTerminal, boolean stdoutTerminal) {
+        this(env, workingDir, stderrTerminal, stdoutTerminal, StandardInput.empty());
     }
 
     /** An environment whose standard output and standard error both are terminals, or neither is. */
@@ -43,7 +51,8 @@ record CliEnvironment(Map<String, String> env, Path workingDir, boolean stderrTe
     static CliEnvironment system() {
         boolean console = System.console() != null;
         return new CliEnvironment(System.getenv(), Path.of("").toAbsolutePath(),
-                terminalDevice(2).orElse(console), console || terminalDevice(1).orElse(false));
+                terminalDevice(2).orElse(console), console || terminalDevice(1).orElse(false),
+                new StandardInput(System.in));
     }
 
     /** Whether the descriptor is a terminal, or empty when this system cannot say. */
@@ -78,13 +87,16 @@ record CliEnvironment(Map<String, String> env, Path workingDir, boolean stderrTe
     }
 
     /**
-     * A value as given, or the UTF-8 content of a file for {@code @path}: a regular file of at most
-     * {@link SpecInput#MAX_FILE_BYTES}, like a spec. A FIFO would block until a writer comes and a
-     * device such as {@code /dev/zero} never ends, so neither is read.
+     * A value as given, the UTF-8 content of a file for {@code @path}, or of standard input for {@code @-}: at most
+     * {@link SpecInput#MAX_FILE_BYTES}, like a spec. A file must be a regular one: a FIFO would block until a writer
+     * comes and a device such as {@code /dev/zero} never ends, so neither is read.
      */
     String valueOrFile(String option, String value) {
         if (!value.startsWith("@")) {
             return value;
+        }
+        if (value.equals("@-")) {
+            return fromStdin(option);
         }
         Path file = resolve(value.substring(1));
         if (Files.isDirectory(file)) {
@@ -95,19 +107,35 @@ record CliEnvironment(Map<String, String> env, Path workingDir, boolean stderrTe
                     + "idem reads values from regular files");
         }
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] bytes = in.readNBytes(SpecInput.MAX_FILE_BYTES + 1);
-            if (bytes.length > SpecInput.MAX_FILE_BYTES) {
-                throw new UsageException(option + ": " + file + " is larger than 2 MiB (the limit for a value read "
-                        + "from a file, as for a spec file)");
-            }
+            return text(option, file.toString(), in.readNBytes(SpecInput.MAX_FILE_BYTES + 1));
+        } catch (IOException e) {
+            throw new UsageException(option + ": cannot read " + file + " (" + words(e) + ")");
+        }
+    }
+
+    private String fromStdin(String option) {
+        try {
+            return text(option, "standard input", stdin.take(option, SpecInput.MAX_FILE_BYTES + 1));
+        } catch (IOException e) {
+            throw new UsageException(option + ": cannot read standard input (" + words(e) + ")");
+        }
+    }
+
+    private static String text(String option, String source, byte[] bytes) {
+        if (bytes.length > SpecInput.MAX_FILE_BYTES) {
+            throw new UsageException(option + ": " + source + " is larger than 2 MiB (the limit for a value read "
+                    + "from a file, as for a spec file)");
+        }
+        try {
             return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new UsageException(option + ": " + file + " is not UTF-8 text");
-        } catch (IOException e) {
-            throw new UsageException(option + ": cannot read " + file + " (" + e.getClass().getSimpleName()
-                    .replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT)
-                    + ")");
+            throw new UsageException(option + ": " + source + " is not UTF-8 text");
         }
+    }
+
+    private static String words(IOException e) {
+        return e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2")
+                .toLowerCase(java.util.Locale.ROOT);
     }
 
     static void println(PrintWriter w, String line) {

@@ -26,11 +26,11 @@ final class DesignCommand implements Callable<Integer> {
     private final IdemFactory factory;
 
     @Option(names = "--system-context", required = true, paramLabel = "TEXT|@FILE",
-            description = "The systems, protocols and brokers involved.")
+            description = "The systems, protocols and brokers involved (@FILE reads a file, @- standard input).")
     String systemContext;
 
     @Option(names = "--failure-scenarios", required = true, paramLabel = "TEXT|@FILE",
-            description = "Edge cases, partitions and retry behaviours to handle.")
+            description = "Edge cases, partitions and retry behaviours to handle (@FILE, @- as above).")
     String failureScenarios;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")

@@ -31,7 +31,7 @@ final class RenderCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SPEC", description = "Spec file.")
     String specFile;
 
-    @Option(names = "--var", paramLabel = "NAME=VALUE", description = "A value; NAME=@file reads a file.")
+    @Option(names = "--var", paramLabel = "NAME=VALUE", description = "A value; NAME=@FILE reads a file, NAME=@- standard input.")
     List<String> vars = new ArrayList<>();
 
     @Option(names = "--case", paramLabel = "N", description = "Use test row N (1-based); --var overrides its values.")

@@ -28,7 +28,7 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SPEC", description = "Spec file.")
     String specFile;
 
-    @Option(names = "--var", paramLabel = "NAME=VALUE", description = "A value; NAME=@file reads a file.")
+    @Option(names = "--var", paramLabel = "NAME=VALUE", description = "A value; NAME=@FILE reads a file, NAME=@- standard input.")
     List<String> vars = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")

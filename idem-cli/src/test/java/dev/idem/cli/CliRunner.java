@@ -40,6 +40,17 @@ final class CliRunner {
         return new Result(code, out.toString(), err.toString());
     }
 
+    /** With {@code stdin} on standard input. */
+    static Result runWithStdin(Path workingDir, Map<String, String> env, String stdin, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        StandardInput in = new StandardInput(new java.io.ByteArrayInputStream(
+                stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        int code = Cli.run(args, new CliEnvironment(env, workingDir, false, false, in), new PrintWriter(out),
+                new PrintWriter(err));
+        return new Result(code, out.toString(), err.toString());
+    }
+
     static Result run(Path workingDir, String... args) {
         return run(workingDir, Map.of(), args);
     }

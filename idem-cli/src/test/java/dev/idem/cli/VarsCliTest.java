@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code --var}: names the spec does not know are refused. */
+/** {@code --var}: names the spec does not know are refused; {@code @-} reads standard input, once. */
 class VarsCliTest {
 
     private static final String FLAGSHIP = CliRunner.ROOT.resolve("prompts/idempotency-architect.prompt.yml")
@@ -45,5 +45,39 @@ class VarsCliTest {
         // then
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).startsWith("idem: error: unknown variable 'context'");
+    }
+
+    @Test
+    void should_read_a_value_from_standard_input_for_at_dash() {
+        // when
+        Result r = CliRunner.runWithStdin(work, Map.of("IDEM_STORE", "memory:"), "Kafka consumers\nand a gateway\n",
+                "render", FLAGSHIP, "--var", "system_context=@-", "--var", "failure_scenarios=rebalances");
+
+        // then
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("<system_context>Kafka consumers\nand a gateway\n</system_context>");
+    }
+
+    @Test
+    void should_read_a_design_input_from_standard_input() {
+        // when
+        Result r = CliRunner.runWithStdin(work, Map.of("IDEM_STORE", "memory:"), "Kafka consumers behind a gateway",
+                "design", "--system-context", "@-", "--failure-scenarios", "rebalances", "--format", "json");
+
+        // then
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).containsIgnoringCase("kafka");
+    }
+
+    @Test
+    void should_exit_2_when_standard_input_is_asked_for_twice() {
+        // when
+        Result r = CliRunner.runWithStdin(work, Map.of("IDEM_STORE", "memory:"), "once", "render", FLAGSHIP,
+                "--var", "system_context=@-", "--var", "failure_scenarios=@-");
+
+        // then
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("idem: error: --var failure_scenarios: standard input was already read for "
+                + "--var system_context (only one value can be @-)" + System.lineSeparator());
     }
 }
