@@ -26,8 +26,8 @@ final class Cli {
     static int run(String[] args, CliEnvironment environment, PrintWriter out, PrintWriter err,
                    Interrupts interrupts) {
         CommonOptions common = new CommonOptions();
-        Console console = new Console(out, err, environment.stdoutTerminal(), common);
-        IdemFactory factory = new IdemFactory(environment, interrupts, console);
+        IdemFactory factory = new IdemFactory(environment, interrupts, common, out, err);
+        Console console = factory.console();
         CommandLine cl = new CommandLine(new IdemCommand(common), new CommandFactory(factory));
         cl.setOut(out);
         cl.setErr(err);
@@ -52,6 +52,10 @@ final class Cli {
         int code;
         try {
             code = cl.execute(args);
+            if (code == ExitCode.OK || code == ExitCode.EVALUATIONS_FAILED) {
+                // after a failure, its one line is all there is to read
+                factory.reportNewStores();
+            }
         } catch (Throwable e) {
             // picocli hands only Exceptions to the handler above; an Error (out of memory, stack overflow)
             // thrown by a command goes straight through it, and would reach the user as a JVM stack trace.

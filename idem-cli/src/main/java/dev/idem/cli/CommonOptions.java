@@ -19,6 +19,11 @@ final class CommonOptions {
                     + "secret) and the store in use.")
     boolean verbose;
 
+    @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "Settings file instead of the project's .idem/config.properties (found in this directory "
+                    + "or the nearest parent that has a .idem/).")
+    String config;
+
     // Main and Cli take the flag from the raw arguments, because their handlers (an uncaught exception in any thread,
     // an Error that escapes a command) are set up before picocli has parsed anything; declared so that every command
     // accepts and documents it.

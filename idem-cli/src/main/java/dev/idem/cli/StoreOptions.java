@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 final class StoreOptions {
 
     @Option(names = "--store", paramLabel = "URI",
-            description = {"sqlite:PATH, memory: or redis://HOST:PORT/DB; else $IDEM_STORE,",
-                    "else the default sqlite:.idem/store.db"})
+            description = "sqlite:PATH, memory: or redis://HOST:PORT/DB; else $IDEM_STORE, else store= in the "
+                    + "config file, else the project's .idem/store.db")
     String store;
 }
