@@ -295,7 +295,7 @@ class EvaluateSpecServiceTest {
         // then
         assertThat(result.summary().total()).isEqualTo(6);
         assertThat(result.cases()).extracting(CaseResult::label)
-                .containsExactly("case 1", "case 1 #2", "case 1 #3", "case 2", "case 2 #2", "case 2 #3");
+                .containsExactly("q1", "q1 #2", "q1 #3", "q2", "q2 #2", "q2 #3");
         assertThat(result.cases()).extracting(CaseResult::sample).containsExactly(0, 1, 2, 0, 1, 2);
         assertThat(result.cases()).noneMatch(CaseResult::replayed);
         assertThat(gateway.calls()).isEqualTo(6);

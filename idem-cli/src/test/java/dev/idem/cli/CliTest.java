@@ -178,7 +178,7 @@ class CliTest {
         assertThat(r.out()).contains("provider  builtin").contains("cases     2");
         assertThat(r.out().lines().filter(l -> l.startsWith("PASS ")).count()).isEqualTo(1);
         assertThat(r.out().lines().filter(l -> l.startsWith("FAIL ")).findFirst().orElseThrow())
-                .contains("case 2");
+                .contains("unsafe bypass data");
         // under the row, a line for each evaluator that failed it
         assertThat(r.out().lines().filter(l -> l.startsWith("         ✗ ")))
                 .anySatisfy(l -> assertThat(l).contains("Mentions idempotency techniques"))

@@ -90,9 +90,9 @@ class SkippedEvaluatorsReportTest {
 
         // then
         assertThat(md).contains("| 1 | 0 | 0 | 1 | 50% |")
-                .contains("| 2 | case 2 | SKIPPED |")
+                .contains("| 2 | queue | SKIPPED |")
                 .contains("skipped: no pii")
-                .contains("### SKIPPED: case 2")
+                .contains("### SKIPPED: queue")
                 .contains("- SKIPPED no pii \\[python\\] score 0.00: skipped: python evaluator not run");
     }
 

@@ -145,7 +145,7 @@ class YamlPromptSpecRepositoryTest {
                 new StringEvaluatorSpec("row mentions cache", Operation.CONTAINS, "cache"));
         TestCase second = spec.testData().get(1);
         assertThat(second.variables()).containsExactly(Map.entry("topic", "42"), Map.entry("tone", "true"));
-        assertThat(second.label()).isEqualTo("case 2");
+        assertThat(second.label()).isEqualTo("42");
         assertThat(spec.evaluators()).containsExactly(
                 RegexEvaluatorSpec.of("has title", "(?i)title"),
                 new StringEvaluatorSpec("mentions expected", Operation.CONTAINS, "{{expected}}"));

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * One row of a spec's {@code testData}.
@@ -13,10 +14,15 @@ import java.util.Optional;
  * @param expected   the row's expected value, if any; acts as an implicit contains check when no evaluator
  *                   refers to {@code {{expected}}}
  * @param evaluators evaluators that apply to this row only
- * @param name       an optional label (a row's {@code name} or {@code description})
+ * @param name       an optional label (a row's {@code name} or {@code description}); see {@link #label()}
  */
 public record TestCase(int number, Map<String, String> variables, Optional<String> expected,
                        List<EvaluatorSpec> evaluators, Optional<String> name) {
+
+    /** The most characters of a value a label shows. */
+    public static final int LABEL_LENGTH = 48;
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     public TestCase {
         if (number < 1) {
@@ -42,8 +48,25 @@ public record TestCase(int number, Map<String, String> variables, Optional<Strin
         return all;
     }
 
-    /** The label shown in reports: the row's name, or {@code case N}. */
+    /**
+     * The label shown in reports: the row's name; else its first variable's value on one line, cut at a word
+     * before {@value #LABEL_LENGTH} characters (so that a reader can tell rows apart by what they ask); else
+     * {@code case N}.
+     */
     public String label() {
-        return name.orElse("case " + number);
+        return name.orElseGet(() -> variables.values().stream().findFirst()
+                .map(v -> WHITESPACE.matcher(v).replaceAll(" ").strip())
+                .filter(v -> !v.isEmpty())
+                .map(TestCase::shortened)
+                .orElse("case " + number));
+    }
+
+    private static String shortened(String value) {
+        if (value.length() <= LABEL_LENGTH) {
+            return value;
+        }
+        int cut = value.lastIndexOf(' ', LABEL_LENGTH - 1);
+        // a long first word is cut where it must be rather than leaving a label of a few characters
+        return value.substring(0, cut < LABEL_LENGTH / 2 ? LABEL_LENGTH - 1 : cut).strip() + "…";
     }
 }

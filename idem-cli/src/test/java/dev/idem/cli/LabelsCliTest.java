@@ -1,0 +1,44 @@
+package dev.idem.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.idem.cli.CliRunner.Result;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Honest labels: unnamed rows are labelled by value. */
+class LabelsCliTest {
+
+    private static final String FLAGSHIP = CliRunner.ROOT.resolve("prompts/idempotency-architect.prompt.yml")
+            .toString();
+
+    @TempDir
+    Path work;
+
+    private Result idem(String... args) {
+        return CliRunner.run(work, Map.of("IDEM_STORE", "memory:"), args);
+    }
+
+    @Test
+    void should_label_rows_without_names_by_their_first_value() throws Exception {
+        // given rows without names, one value spanning lines
+        Files.writeString(work.resolve("s.prompt.yml"), "name: s\nmessages:\n  - role: user\n"
+                + "    content: \"{{topic}} {{tone}}\"\ntestData:\n  - topic: \"idempotency keys\\nfor payments\"\n"
+                + "    tone: dry\n  - topic: retries\n    tone: warm\n");
+
+        // when
+        Result r = idem("eval", "s.prompt.yml", "--provider", ThrowingGatewayProvider.ID, "--report-json",
+                work.resolve("r.json").toString());
+
+        // then
+        JsonNode report = new ObjectMapper().readTree(work.resolve("r.json").toFile());
+        assertThat(report.get("testResults").findValuesAsText("label"))
+                .containsExactly("idempotency keys for payments", "retries");
+        assertThat(r.out()).contains("idempotency keys for paymen").doesNotContain("case 1");
+    }
+}
