@@ -92,7 +92,7 @@ public final class EvaluateSpecService implements EvaluateSpecUseCase {
         CaseRunner runner = new CaseRunner(spec, gateway, command.choice(), command.options(),
                 evaluatorsOf(spec, command), unusableRows, executor);
         CaseRun run = new CaseRun(work, runner, command, executor, clock);
-        String model = command.choice().model().orElse(spec.model());
+        String model = RunPromptService.shownModel(gateway, command.choice().model().orElse(spec.model()));
         command.progress().started(new EvaluationStart(spec.name(), spec.source().name(), gateway.providerId(), model,
                 gateway.answerKind(), work.size()));
         List<CaseResult> results = run.all();

@@ -91,7 +91,8 @@ final class RetryingCall {
     private void report(ModelGateway gateway, ModelRequest request, int attempt, Instant attemptStart,
                         Optional<String> failure, Optional<Duration> retryIn, String answeredBy) {
         try {
-            log.accept(new ModelAttempt(gateway.providerId(), gateway.endpoint(), request.model(), attempt,
+            log.accept(new ModelAttempt(gateway.providerId(), gateway.endpoint(),
+                    RunPromptService.shownModel(gateway, request.model()), attempt,
                     Duration.between(attemptStart, clock.instant()), failure, retryIn, answeredBy));
         } catch (RuntimeException e) {
             // a log is told of calls; it never decides their fate

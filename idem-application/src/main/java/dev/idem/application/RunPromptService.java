@@ -40,9 +40,14 @@ public final class RunPromptService implements RunPromptUseCase {
                     + "'; it was left out of the request");
         }
         Execution execution = executor.execute(gateway, request, 0, command.options());
-        return new RunResult(execution.completion().text(), gateway.providerId(), request.model(),
+        return new RunResult(execution.completion().text(), gateway.providerId(), shownModel(gateway, request.model()),
                 gateway.answerKind(), execution.completion(), execution.fingerprint(), execution.replayed(),
                 execution.attempts(), notices, loaded.warnings());
+    }
+
+    /** The model shown as asked: none for a gateway that answers whatever model is named. */
+    static String shownModel(ModelGateway gateway, String model) {
+        return gateway.takesModel() ? model : "";
     }
 
     /** The request a rendered spec makes: the chosen model, else the spec's. */

@@ -54,9 +54,16 @@ final class RunOutput {
     }
 
     static String describe(RunResult r) {
-        StringBuilder sb = new StringBuilder("provider ").append(r.provider()).append(", model ").append(r.model());
-        if (!r.completion().model().isEmpty() && !r.completion().model().equals(r.model())) {
-            sb.append(" (answered by ").append(r.completion().model()).append(')');
+        StringBuilder sb = new StringBuilder("provider ").append(r.provider());
+        String answeredBy = r.completion().model();
+        if (r.model().isEmpty()) {
+            // a provider that takes no model (the built-in architect) is shown by who answered, not a model asked
+            sb.append(answeredBy.isEmpty() ? "" : ", answered by " + answeredBy);
+        } else {
+            sb.append(", model ").append(r.model());
+            if (!answeredBy.isEmpty() && !answeredBy.equals(r.model())) {
+                sb.append(" (answered by ").append(answeredBy).append(')');
+            }
         }
         sb.append(", ").append(r.answerKind());
         if (r.replayed()) {

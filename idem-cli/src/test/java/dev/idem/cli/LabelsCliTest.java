@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Honest labels: unnamed rows are labelled by value. */
+/** Honest labels: the built-in architect is never shown as the spec's model; unnamed rows are labelled by value. */
 class LabelsCliTest {
 
     private static final String FLAGSHIP = CliRunner.ROOT.resolve("prompts/idempotency-architect.prompt.yml")
@@ -22,6 +22,25 @@ class LabelsCliTest {
 
     private Result idem(String... args) {
         return CliRunner.run(work, Map.of("IDEM_STORE", "memory:"), args);
+    }
+
+    @Test
+    void should_not_show_the_builtin_architect_as_the_specs_model_on_design_or_run() throws Exception {
+        // when
+        Result design = idem("design", "--system-context", "Kafka consumers", "--failure-scenarios", "rebalances",
+                "--verbose");
+        Result run = idem("run", FLAGSHIP, "--var", "system_context=SQS", "--var", "failure_scenarios=redelivery",
+                "--format", "json");
+
+        // then
+        assertThat(design.code()).as(design.toString()).isZero();
+        assertThat(design.err()).doesNotContain("gpt-4o")
+                .contains("idem: provider builtin, answered by idem-builtin-architect, rule-based reference design")
+                .contains("idem: request builtin, attempt 1: ok in ");
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.get("model").asText()).isEmpty();
+        assertThat(json.get("answeredBy").asText()).isEqualTo("idem-builtin-architect");
+        assertThat(run.err()).doesNotContain("gpt-4o");
     }
 
     @Test

@@ -50,6 +50,11 @@ public final class BuiltinArchitectGateway implements ModelGateway {
     }
 
     @Override
+    public boolean takesModel() {
+        return false;
+    }
+
+    @Override
     public Completion complete(ModelRequest request) {
         long start = System.nanoTime();
         FlagshipRequest flagship = FlagshipRequest.from(request).orElseThrow(() -> new RequestRejectedException(

@@ -33,6 +33,15 @@ public interface ModelGateway {
     }
 
     /**
+     * Whether the request's model decides who answers. False for a gateway that answers by itself whatever model
+     * is named (the built-in architect): the model asked is then never shown, so its answers are not passed off
+     * as that model's. The request still carries it, so fingerprints do not depend on this.
+     */
+    default boolean takesModel() {
+        return true;
+    }
+
+    /**
      * The spec parameters of {@code request} this provider cannot take, by their spec name (as in
      * {@link dev.idem.domain.spec.ModelParameters#asMap()}). {@link #complete} leaves them out; callers warn
      * about each one so that nothing is dropped silently.
