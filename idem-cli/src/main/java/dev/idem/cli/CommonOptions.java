@@ -20,8 +20,8 @@ final class CommonOptions {
     boolean verbose;
 
     @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
-            description = "Settings file instead of the project's .idem/config.properties (found in this directory "
-                    + "or the nearest parent that has a .idem/).")
+            description = "Settings file to read instead of the project's (the config.properties in .idem/ here or "
+                    + "in the nearest parent directory that has one).")
     String config;
 
     // Main and Cli take the flag from the raw arguments, because their handlers (an uncaught exception in any thread,

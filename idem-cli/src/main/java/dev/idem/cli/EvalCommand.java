@@ -32,8 +32,9 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Evaluate a spec's testData with its evaluators; write reports.",
         footerHeading = HelpText.EXAMPLES, footer = {
                 "  idem eval prompts/idempotency-architect.prompt.yml",
-                "  idem eval suites/idempotency-architect.suite.yml -j 8 --report-junit junit.xml \\",
-                "            --report-html report.html --min-pass-rate 0.9 --provider ollama --model llama3.1"})
+                "  idem eval suites/idempotency-architect.suite.yml -j 8 --min-pass-rate 0.9 \\",
+                "            --report-junit junit.xml --report-html report.html \\",
+                "            --provider ollama --model llama3.1"})
 final class EvalCommand implements Callable<Integer> {
 
     static final int MAX_JOBS = EvaluateSpecCommand.MAX_CONCURRENCY;

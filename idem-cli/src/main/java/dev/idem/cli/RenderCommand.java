@@ -23,7 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Show the messages a spec sends, filled with --var values or a test row's.",
         footerHeading = HelpText.EXAMPLES, footer = {
                 "  idem render prompts/idempotency-architect.prompt.yml --case 1",
-                "  idem render my.prompt.yml --var input=hello --var notes=@notes.txt --format json"})
+                "  idem render my.prompt.yml --var input=hello --var notes=@notes.txt \\",
+                "              --format json"})
 final class RenderCommand implements Callable<Integer> {
 
     private final IdemFactory factory;

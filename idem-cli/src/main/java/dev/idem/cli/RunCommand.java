@@ -19,7 +19,9 @@ import picocli.CommandLine.Model.CommandSpec;
         sortOptions = false, optionListHeading = HelpText.OPTIONS, abbreviateSynopsis = true,
         description = "Run a spec once and print the model's reply.",
         footerHeading = HelpText.EXAMPLES, footer = {
-                "  idem run my.prompt.yml --var input=\"hello\" --provider openai --model gpt-4o-mini",
+                "  idem run my.prompt.yml --var input=\"hello\" --provider openai \\",
+                "           --model gpt-4o-mini",
+                "  git diff | idem run review.prompt.yml --var diff=@-",
                 "  idem run my.prompt.yml --var input=@notes.txt --format json"})
 final class RunCommand implements Callable<Integer> {
 

@@ -111,6 +111,8 @@ class HelpCliTest {
         assertThat(examples.lines().skip(1).filter(l -> l.startsWith("  idem " + command + " ")
                 || l.contains(" idem " + command + " ") || l.equals("  idem " + command))).isNotEmpty();
         assertThat(r.out().lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));
+        // each example line is printed as written: none is wrapped by the help's 80 columns
+        assertThat(examples.lines().skip(1).filter(l -> !l.isEmpty())).allSatisfy(l -> assertThat(l).startsWith("  "));
     }
 
     @Test
