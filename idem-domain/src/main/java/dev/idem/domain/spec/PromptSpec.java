@@ -50,7 +50,7 @@ public record PromptSpec(String name, String version, String description, List<S
         responseFormat = responseFormat == null ? ResponseFormat.TEXT : responseFormat;
         jsonSchema = jsonSchema == null ? Optional.empty() : jsonSchema;
         messages = List.copyOf(messages == null ? List.of() : messages);
-        testData = List.copyOf(testData == null ? List.of() : testData);
+        testData = TestCase.distinctlyLabelled(testData == null ? List.of() : testData);
         evaluators = List.copyOf(evaluators == null ? List.of() : evaluators);
         unknownKeys = List.copyOf(unknownKeys == null ? List.of() : unknownKeys);
         source = source == null ? SpecSource.named(name) : source;

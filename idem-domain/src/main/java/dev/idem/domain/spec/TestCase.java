@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * One row of a spec's {@code testData}.
@@ -59,6 +60,18 @@ public record TestCase(int number, Map<String, String> variables, Optional<Strin
                 .filter(v -> !v.isEmpty())
                 .map(TestCase::shortened)
                 .orElse("case " + number));
+    }
+
+    /**
+     * The rows, where unnamed rows whose labels would be the same (their first values are) are named by that label
+     * and their number, {@code retries (case 2)}: cases must be told apart in every report (JUnit's test names).
+     */
+    static List<TestCase> distinctlyLabelled(List<TestCase> rows) {
+        Map<String, Long> uses = rows.stream().collect(Collectors.groupingBy(TestCase::label, Collectors.counting()));
+        return rows.stream().map(r -> r.name().isEmpty() && uses.get(r.label()) > 1
+                ? new TestCase(r.number(), r.variables(), r.expected(), r.evaluators(),
+                        Optional.of(r.label() + " (case " + r.number() + ")"))
+                : r).toList();
     }
 
     private static String shortened(String value) {

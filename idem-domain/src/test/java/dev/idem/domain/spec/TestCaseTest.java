@@ -68,4 +68,20 @@ class TestCaseTest {
         assertThat(unnamed("topic", " \n ").label()).isEqualTo("case 3");
         assertThat(unnamed().label()).isEqualTo("case 3");
     }
+
+    @Test
+    void should_tell_apart_unnamed_rows_of_a_spec_whose_first_values_are_the_same() {
+        // given
+        TestCase named = new TestCase(2, Map.of("topic", "retries"), Optional.empty(), List.of(), Optional.of("named"));
+
+        // when
+        PromptSpec spec = PromptSpec.builder("s").message(dev.idem.domain.template.Role.USER, "{{topic}}")
+                .testCase(TestCase.of(1, Map.of("topic", "retries"))).testCase(named)
+                .testCase(TestCase.of(3, Map.of("topic", "retries"))).testCase(TestCase.of(4, Map.of("topic", "keys")))
+                .build();
+
+        // then
+        assertThat(spec.testData()).extracting(TestCase::label)
+                .containsExactly("retries (case 1)", "named", "retries (case 3)", "keys");
+    }
 }
