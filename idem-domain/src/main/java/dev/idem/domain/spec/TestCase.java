@@ -21,7 +21,7 @@ public record TestCase(int number, Map<String, String> variables, Optional<Strin
                        List<EvaluatorSpec> evaluators, Optional<String> name) {
 
     /** The most characters of a value a label shows. */
-    public static final int LABEL_LENGTH = 48;
+    public static final int LABEL_LENGTH = 40;
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 

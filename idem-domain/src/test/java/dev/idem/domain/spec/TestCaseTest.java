@@ -46,7 +46,7 @@ class TestCaseTest {
         String label = row.label();
 
         // then
-        assertThat(label).isEqualTo("A payments API behind a load balancer that…");
+        assertThat(label).isEqualTo("A payments API behind a load balancer…");
         assertThat(label.length()).isLessThanOrEqualTo(TestCase.LABEL_LENGTH);
     }
 
