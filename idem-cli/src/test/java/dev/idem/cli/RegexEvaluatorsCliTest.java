@@ -3,14 +3,10 @@ package dev.idem.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idem.cli.CliRunner.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,18 +31,12 @@ class RegexEvaluatorsCliTest {
         server.shutdown();
     }
 
-    private void replyWith(String content) throws Exception {
-        Map<String, Object> body = Map.of("id", "chatcmpl-1", "object", "chat.completion", "created", 1,
-                "model", "gpt-4o", "choices", List.of(Map.of("index", 0,
-                        "message", Map.of("role", "assistant", "content", content), "finish_reason", "stop")),
-                "usage", Map.of("prompt_tokens", 3, "completion_tokens", 5, "total_tokens", 8));
-        server.enqueue(new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
-                .setBody(new ObjectMapper().writeValueAsString(body)));
+    private void replyWith(String content) {
+        server.enqueue(ChatCompletions.completion(content));
     }
 
     private Result cli(String... args) {
-        return CliRunner.run(work, Map.of("IDEM_STORE", "memory:", "OPENAI_API_KEY", "sk-test",
-                "OPENAI_BASE_URL", server.url("/v1").toString()), args);
+        return CliRunner.run(work, ChatCompletions.environment(server), args);
     }
 
     @Test

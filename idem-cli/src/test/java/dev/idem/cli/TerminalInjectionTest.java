@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idem.cli.CliRunner.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -41,22 +40,12 @@ class TerminalInjectionTest {
         server.shutdown();
     }
 
-    private void replyWith(String content) throws Exception {
-        Map<String, Object> message = Map.of("role", "assistant", "content", content);
-        Map<String, Object> body = Map.of("id", "chatcmpl-1", "object", "chat.completion", "created", 1,
-                "model", "gpt-4o", "choices", java.util.List.of(Map.of("index", 0, "message", message,
-                        "finish_reason", "stop")),
-                "usage", Map.of("prompt_tokens", 3, "completion_tokens", 5, "total_tokens", 8));
-        server.enqueue(new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
-                .setBody(JSON.writeValueAsString(body)));
+    private void replyWith(String content) {
+        server.enqueue(ChatCompletions.completion(content));
     }
 
     private Map<String, String> openAi() {
-        Map<String, String> env = new HashMap<>();
-        env.put("OPENAI_API_KEY", "sk-test");
-        env.put("OPENAI_BASE_URL", server.url("/v1").toString());
-        env.put("IDEM_STORE", "memory:");
-        return env;
+        return ChatCompletions.environment(server);
     }
 
     private Path spec(String yaml) throws Exception {
