@@ -108,8 +108,9 @@ final class SafeguardRemovalRule implements IntentRule {
     private static final Pattern PAST_PASSIVE = Pattern.compile("\\b(was|were|had been|has been|have been)"
             + "( \\w+){0,2} $");
 
+    private static final Pattern PRONOUN_WORD = Recognition.wholeWords("it|them|its|their");
+
     private final List<Form> forms;
-    private final List<Form> pronounForms;
     private final Replacement replacement;
     private final Map<Safeguard, Pattern> safeguards = new LinkedHashMap<>();
 
@@ -126,10 +127,23 @@ final class SafeguardRemovalRule implements IntentRule {
         }
         // One pattern per form, naming any safeguard; which one it named is found afterwards (safeguardOf).
         this.forms = forms(String.join("|", cues.stream().map(c -> "(?:" + c + ")").toList()), true);
-        this.pronounForms = new ArrayList<>(forms(SafeguardMentions.PRONOUN, false));
-        pronounForms.add(new Form(Recognition.wholeWords("(?<object>its|their) (?<verb>" + NOMINAL + ")"), false, false));
-        pronounForms.add(new Form(Recognition.wholeWords("(?<verb>without|(?<free>free of)) (?<object>"
-                + SafeguardMentions.PRONOUN + ")"), true, false));
+    }
+
+    /**
+     * The forms whose object is a pronoun ({@code switch it off}, {@code its removal}), compiled on the first
+     * sentence that has one: most requests never do, and a CLI run pays for every pattern it compiles.
+     */
+    private static final class PronounForms {
+
+        static final List<Form> FORMS = pronounForms();
+
+        private static List<Form> pronounForms() {
+            List<Form> forms = new ArrayList<>(forms(SafeguardMentions.PRONOUN, false));
+            forms.add(new Form(Recognition.wholeWords("(?<object>its|their) (?<verb>" + NOMINAL + ")"), false, false));
+            forms.add(new Form(Recognition.wholeWords("(?<verb>without|(?<free>free of)) (?<object>"
+                    + SafeguardMentions.PRONOUN + ")"), true, false));
+            return List.copyOf(forms);
+        }
     }
 
     /** The forms of a removal whose object is one of {@code objects}; only cues name a safeguard by its absence. */
@@ -180,9 +194,11 @@ final class SafeguardRemovalRule implements IntentRule {
                 return Optional.of(new UnsafeFinding(ID, "asks to set a flag that turns a safeguard off ("
                         + flag.get() + ")", s.written()));
             }
-            for (List<Form> kind : List.of(forms, aliasForms, pronounForms)) {
+            boolean pronouns = pronouns(s.normalised());
+            for (List<Form> kind : List.of(forms, aliasForms, pronouns ? PronounForms.FORMS : List.<Form>of())) {
                 for (Form form : kind) {
-                    Optional<UnsafeFinding> finding = find(text, scope, i, form, mentions, kind == pronounForms);
+                    Optional<UnsafeFinding> finding = find(text, scope, i, form, mentions,
+                            pronouns && kind == PronounForms.FORMS);
                     if (finding.isPresent()) {
                         return finding;
                     }
@@ -190,6 +206,11 @@ final class SafeguardRemovalRule implements IntentRule {
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether a sentence has a pronoun that could name a safeguard; checked before its forms are compiled. */
+    private static boolean pronouns(String sentence) {
+        return PRONOUN_WORD.matcher(sentence).find();
     }
 
     private Optional<UnsafeFinding> find(RequestText text, RequestScope scope, int index, Form form,

@@ -1,6 +1,7 @@
 package dev.idem.adapter.builtin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,17 +12,37 @@ import org.junit.jupiter.api.Test;
 class WordEvidenceTest {
 
     @Test
-    void should_ship_exactly_the_weights_that_training_on_the_train_rows_gives() throws IOException {
+    void should_ship_exactly_the_weights_that_training_on_the_train_rows_gives_in_both_copies() throws IOException {
         // given
-        String shipped;
-        try (InputStream in = WordEvidence.class.getClassLoader().getResourceAsStream(WordEvidence.RESOURCE)) {
-            shipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        byte[] shipped = bundled(WordEvidence.RESOURCE);
+        String shippedText = new String(bundled(WordEvidence.TEXT_RESOURCE), StandardCharsets.UTF_8);
         // when
-        String fresh = WordEvidenceTrainer.shippedText();
+        WordEvidenceTrainer.Model fresh = WordEvidenceTrainer.fit(WordEvidenceTrainer.trainingRows());
         // then
+        assertThat(shippedText).as("the shipped %s is stale: regenerate it with bench/refusal.sh --train",
+                WordEvidence.TEXT_RESOURCE).isEqualTo(WordEvidenceTrainer.shippedText(fresh));
         assertThat(shipped).as("the shipped %s is stale: regenerate it with bench/refusal.sh --train",
-                WordEvidence.RESOURCE).isEqualTo(fresh);
+                WordEvidence.RESOURCE).isEqualTo(fresh.evidence().encode());
+    }
+
+    @Test
+    void should_score_as_the_readable_weights_say_when_read_from_the_binary_copy() throws IOException {
+        // given: the readable copy's lines
+        String text = new String(bundled(WordEvidence.TEXT_RESOURCE), StandardCharsets.UTF_8);
+        WordEvidence bundled = WordEvidence.bundled();
+        // then: every feature the text names weighs what it says, and a feature it does not name weighs nothing
+        text.lines().filter(l -> !l.startsWith("#") && !l.startsWith("(bias)")).forEach(line -> {
+            int tab = line.lastIndexOf('\t');
+            assertThat(bundled.weight(line.substring(0, tab)))
+                    .as(line).isCloseTo(Double.parseDouble(line.substring(tab + 1)), within(1e-5));
+        });
+        assertThat(bundled.weight("no feature is spelt like this")).isZero();
+    }
+
+    private static byte[] bundled(String resource) throws IOException {
+        try (InputStream in = WordEvidence.class.getClassLoader().getResourceAsStream(resource)) {
+            return in.readAllBytes();
+        }
     }
 
     @Test
