@@ -52,6 +52,10 @@ final class SafeguardMentions {
     /** How many words may stand between a safeguard's cue and the identifier that names it. */
     private static final int NEAR = 3;
 
+    private static final Pattern IDENTIFIER_AFTER = Pattern.compile("^( (?!(and|or|but|so|which|that|because)\\b)"
+            + "[\\w()]+){0," + (NEAR - 1) + "}? (" + IDENTIFIER.pattern() + ")");
+    private static final Pattern IDENTIFIER_BEFORE = Pattern.compile("(" + IDENTIFIER.pattern() + ") $");
+
     private final List<Sentence> sentences;
     private final Map<Safeguard, Pattern> cues;
     private final Map<String, Mention> aliases;
@@ -159,13 +163,15 @@ final class SafeguardMentions {
 
     /** An identifier at most {@link #NEAR} words after the cue, or right before it, in the same clause. */
     private static Optional<String> nearIdentifier(String sentence, Matcher cue) {
+        if (sentence.indexOf('_') < 0) {
+            return Optional.empty(); // no identifier to find (this runs for every cue found in every request)
+        }
         String after = sentence.substring(cue.end());
-        Matcher id = Pattern.compile("^( (?!(and|or|but|so|which|that|because)\\b)[\\w()]+){0," + (NEAR - 1) + "}? ("
-                + IDENTIFIER.pattern() + ")").matcher(after);
+        Matcher id = IDENTIFIER_AFTER.matcher(after);
         if (id.find()) {
             return Optional.of(id.group(3));
         }
-        Matcher before = Pattern.compile("(" + IDENTIFIER.pattern() + ") $").matcher(sentence.substring(0, cue.start()));
+        Matcher before = IDENTIFIER_BEFORE.matcher(sentence.substring(0, cue.start()));
         return before.find() ? Optional.of(before.group(1)) : Optional.empty();
     }
 }
