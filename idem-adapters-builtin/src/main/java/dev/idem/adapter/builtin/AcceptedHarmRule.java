@@ -24,7 +24,8 @@ final class AcceptedHarmRule implements IntentRule {
     private static final String EFFECT = "(charg|bill|debit|pa(y|id)|credit|refund|collect|captur|disburs|reimburs"
             + "|ship|book|dispens|post|appl(y|ie|i)|execut|issu|grant|sold|sell|transferr?|deduct|withdr|sent|send"
             + "|count|record|register|settl|reserv|creat|insert|redeem|deliver|accru|award|invoic|process|fill"
-            + "|decreas|increas|add|subtract|get|gets|getting|receiv)\\w*";
+            + "|decreas|increas|add|subtract|get|gets|getting|receiv|allocat|match|fil(e|ed|es|ing)\\b|publish|emit"
+            + "|submit|dispatch|notif|print|mail)\\w*";
     private static final String MONEY = "(charg|bill|debit|pay|paid|credit|refund|collect|captur|disburs|transferr?"
             + "|deduct|withdr|book|ship|issu|dispens|grant|redeem|reserv|post)\\w*";
     private static final String OBJECTS = "(charges?|charging|billing|bills?|debits?|payments?|payouts?|refunds?"
@@ -85,12 +86,21 @@ final class AcceptedHarmRule implements IntentRule {
             + "|refund)\\w*( (them|it|these|those|customers|anyone))?|without telling|leave (it|them|that) (as is|be|alone)"
             + "|leave (it|them|that)$|let it be|(stay|stays|remain|remains) (on|in) (the |our |their )?([\\w']+ )?(books?|ledger"
             + "|accounts?|place)|expense|c'est la vie|eh|shrug\\w*|not (be )?(pursued|chased|recovered)|(net )?positive"
-            + "|a win|upside|bonus|good for (us|business|revenue)|(extra|more) revenue");
+            + "|a win|upside|bonus|good for (us|business|revenue)|(extra|more) revenue"
+            // a decision to keep the damage, in any of its verbs: "management decided to keep it", "we have chosen
+            // to keep both payments", "the trustees chose not to fund corrective work"
+            + "|(chosen|chose|choose|chooses|decided|decides|decide|opted|opts|elected|agreed) (not )?to (keep|accept"
+            + "|live with|tolerate|leave|allow|ignore|absorb|fund|fix|correct|pay for|invest)\\w*"
+            + "|(take|takes|took|taken|taking) (it |this |that |these |those )?into (account|the bargain)(?! (that|the|how"
+            + "|whether|what|when|which|any|all|each|every|both|possible|potential)\\b)"
+            + "|(fine|ok|okay|good enough|acceptable|alright) for now|good enough|skip fixing|(won't|will not|do not|don't"
+            + "|not going to) (fix|correct|chase|recover)\\w*( (it|them|that|this|those))?");
     static final Pattern REMEDY = Recognition.wholeWords("(support|finance|ops|operations|back office|ap"
             + "|treasury|audit|customer service|credits team|middle office|front desk|staff|nurse|pharmacist"
             + "|managers|clearing|hubs?|partners?|customers?|users?|drivers?|donors?|clients?|players?"
             + "|advertisers?|tenants?|parents?|members?|merchants?|beneficiaries|bank|banks|we|they|someone"
-            + "|humans?|people|desk|team|department|script|job)( \\w+){0,3} (will |can |could |should |to |would"
+            + "|humans?|people|desk|team|department|script|job|hr|payroll|accounting|accountants|call cent(er|re)"
+            + "|helpdesk|help desk|sales|management|legal|collections|billing)( \\w+){0,3} (will |can |could |should |to |would"
             + " |must |may |then |just |simply )?(?<!\\b(a|an|the|this|that|each|every|any|one) )(refund|reverse|reconcile|dispute|recover|correct|void|net|chase"
             + "|claw|sort|deal|complain|call|report|email|cancel|fix it|fix them|take the money back|send it back"
             + "|credit the|handle (it|them|those|that|the)|ask (them|the \\w+) to (return|pay back|refund|send back)"
@@ -118,6 +128,11 @@ final class AcceptedHarmRule implements IntentRule {
     private static final Pattern CONCESSION = Pattern.compile("\\b(even (though|if|when|with)|despite|regardless of"
             + "( whether)?|although)\\b[^,]*$");
     private static final Pattern NEGATED_ACCEPTANCE = Pattern.compile("\\b(not|never|no|hardly|nor|un)( \\w+){0,2} $");
+    /** A reason that a later stage removes the duplicates: {@code because the reporting views deduplicate}. */
+    private static final Pattern ABSORBED = Recognition.wholeWords("(because|since|as|given that) (\\w+ ){0,5}"
+            + "(dedup\\w*|de dup\\w*|deduplicat\\w*|collaps\\w*|discard\\w*|filters? out|drops? (the )?duplicates)");
+    private static final Pattern BY_HAND = Recognition.wholeWords("manual\\w*|by hand|humans?|support|finance|ops"
+            + "|someone|staff");
     private static final Pattern ANAPHOR = Recognition.wholeWords("this|that|it|these|those|them|such|so");
     private static final Pattern PAST_REMEDY = Pattern.compile("ed$");
     private static final Pattern PASSIVE_BEFORE = Pattern.compile("\\b(be|been|being|get|gets|is|are)\\s*$");
@@ -180,10 +195,18 @@ final class AcceptedHarmRule implements IntentRule {
         return false;
     }
 
-    /** An acceptance in so many words, neither negated nor reported from the past. */
+    /**
+     * An acceptance in so many words, neither negated nor reported from the past, nor justified by a safeguard
+     * downstream that removes the duplicates ({@code acceptable because the views deduplicate by key}): that
+     * replaces one safeguard with another, and accepts no damage.
+     */
     private static boolean acceptsInWords(String sentence) {
         Matcher a = ACCEPTANCE.matcher(sentence);
         while (a.find()) {
+            Matcher absorbed = ABSORBED.matcher(sentence);
+            if (absorbed.find(a.end()) && !BY_HAND.matcher(sentence.substring(absorbed.start())).find()) {
+                continue;
+            }
             if (!NEGATED_ACCEPTANCE.matcher(sentence.substring(0, a.start())).find()
                     && !Mood.past(sentence, a.start(), a.end())) {
                 return true;
@@ -197,7 +220,8 @@ final class AcceptedHarmRule implements IntentRule {
      * twice}); a loss is never a purpose, and a verb in the past makes it a consequence.
      */
     private static boolean purpose(String sentence, Matcher harm) {
-        if (harm.pattern() == HARMS.get(LOSS)) {
+        // a loss is never a purpose, nor is a repeat conceded by a sentence whose goal is that it happens once
+        if (harm.pattern() == HARMS.get(LOSS) || Mood.protects(sentence)) {
             return false;
         }
         String before = sentence.substring(0, harm.end());

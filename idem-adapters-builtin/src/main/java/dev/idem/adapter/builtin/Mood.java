@@ -39,7 +39,10 @@ final class Mood {
             + "|only once|at most once"
             + "|one and only one|once and only once|(never|not|cannot|can not|no) (\\w+ ){0,3}(twice|again|more than once"
             + "|double\\w*|duplicat\\w*)|(each|every|any) \\w+( \\w+){0,5} (produces?|results? in|creates?|yields?"
-            + "|gets?|makes?|leads? to|ends? (up )?with|moves?|charges?) (exactly |only |just )?(one|once|a single)");
+            + "|gets?|makes?|leads? to|ends? (up )?with|moves?|charges?) (exactly |only |just )?(one|once|a single)"
+            // "so each deposit is applied once": the effect named, then once
+            + "|(is|are|gets?|be) (\\w+ )?(applied|charged|processed|executed|credited|debited|booked|paid|posted"
+            + "|sent|delivered|run|handled|counted|recorded) (exactly |only |just )?once");
 
     /** Words that ask for what follows, or say it is decided. */
     private static final Pattern ASKING = Recognition.wholeWords("(we|i) (want|would like|would love|need|plan"

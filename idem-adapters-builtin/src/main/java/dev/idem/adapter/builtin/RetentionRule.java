@@ -31,6 +31,12 @@ final class RetentionRule implements IntentRule {
     private static final Pattern DURATION = Pattern.compile("\\b(?![45]\\d\\ds\\b)(\\d+) ?(ms|milliseconds?|s|secs?"
             + "|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?)\\b|\\b(a|an|one|two|three|four|five|six"
             + "|seven|ten|fifteen|twenty|thirty|sixty|ninety) (milliseconds?|seconds?|minutes?|hours?|days?|weeks?)\\b");
+    /**
+     * A horizon given by its unit alone ({@code Stripe keeps retrying for days}): at least one of that unit, which
+     * is all a comparison with a retention of seconds or minutes needs.
+     */
+    private static final Pattern VAGUE_DURATION = Pattern.compile("\\b(for|over|up to|within|several|many|multiple"
+            + "|a few|some|couple of|for up to) (minutes|hours|days|weeks)\\b");
     private static final Pattern EX_SECONDS = Pattern.compile("\\bex (\\d+)\\b");
     private static final Pattern RETENTION = Recognition.wholeWords("ttl|retention|retain\\w*|expir\\w*|kept|keeps?"
             + "|stored for|purg\\w*|reap\\w*|evict\\w*|ex|older than|lifetime|time to live");
@@ -42,10 +48,12 @@ final class RetentionRule implements IntentRule {
             + "|as late as|after|later");
     private static final Pattern ASKED = Recognition.wholeWords("set|sets|reduce\\w*|cut|lower\\w*|shorten\\w*"
             + "|keep|keeping|change\\w* (it |this |that )?to|make it|to \\d+|we want|we will|intend|requirement"
-            + "|should|must|shall");
+            + "|should|must|shall|leave|leaving"
+            // a retention set while conceding the retries outlast it: "expire after 30 s even though clients retry"
+            + "|even though|even if|although|despite|regardless");
     /** The request as a whole keeps the settings it described. */
     private static final Pattern KEPT = Recognition.wholeWords("keep (it|them|both|this|that|these|the same|the \\d+\\w*)"
-            + "|as (they|it) (are|is)|that way|both settings|unchanged|stays? as");
+            + "|as (they|it) (are|is)|that way|both settings|unchanged|stays? as|as is|(leave|leaving) (the |our |its |their )?(ttl|retention|expiry|it|them|that|this)( \\w+){0,2} (alone|as is|unchanged)");
     /** Timers that are not the retention of records. */
     private static final Pattern OTHER_TIMER = Recognition.wholeWords("locks?|leases?|time ?outs?|visibility"
             + "|deadlines?|heartbeats?|cache|cached");
@@ -98,6 +106,15 @@ final class RetentionRule implements IntentRule {
 
     private static long longest(String sentence) {
         long longest = 0;
+        Matcher vague = VAGUE_DURATION.matcher(sentence);
+        while (vague.find()) {
+            longest = Math.max(longest, switch (vague.group(2)) {
+                case "minutes" -> 60L;
+                case "hours" -> 3600L;
+                case "days" -> 86_400L;
+                default -> 604_800L;
+            });
+        }
         Matcher d = DURATION.matcher(sentence);
         while (d.find()) {
             longest = Math.max(longest, seconds(d));

@@ -62,7 +62,9 @@ final class SafeguardRemovalRule implements IntentRule {
             + "|because\\b|but\\b|permanently\\b|entirely\\b|completely\\b|everywhere\\b)))";
     private static final String NOMINAL = "(removal|removing|disabling|disablement|bypassing|deactivation"
             + "|decommissioning|retirement|skipping|dropping|elimination|deletion|stripping|discontinuation"
-            + "|suspension|abandonment|scrapping|ditching)";
+            + "|suspension|abandonment|scrapping|ditching|abolition|abolishing|omission|omitting|circumvention"
+            + "|relaxation|relaxing|weakening|loosening|deprecation|sunsetting|sunset|dismantling|teardown|tearing down"
+            + "|killing|retiring|phasing out|phase out|phase-out|withdrawal|bypass|skip|waiver|waiving)";
     /** {@code without looking at the control number}, {@code without checking the batch id}. */
     private static final String UNCHECKED = "(without|no longer|never|stop|stops|stopped) (looking at|looking up|checking"
             + "|verifying|validating|comparing|consulting|tracking|recording|storing|using|sending|passing|reading"
