@@ -1,6 +1,8 @@
 package dev.idem.adapter.builtin;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -50,8 +52,15 @@ record Safety(List<Safeguard> safeguards, List<AntiPattern> antiPatterns) {
         }
     }
 
+    /**
+     * The patterns compiled so far, by their cues: each rule and {@link Concepts} asks for the same safeguards' and
+     * anti-patterns' cues, and compiling them once instead of two or three times is a CLI run's start-up time.
+     */
+    private static final Map<List<String>, Pattern> COMPILED = new ConcurrentHashMap<>();
+
     /** One pattern matching any of the cues, whole-word and case-insensitive. */
     static Pattern anyOf(List<String> cues) {
-        return Recognition.wholeWords(String.join("|", cues.stream().map(c -> "(?:" + c + ")").toList()));
+        return COMPILED.computeIfAbsent(List.copyOf(cues), c -> Recognition.wholeWords(String.join("|",
+                c.stream().map(cue -> "(?:" + cue + ")").toList())));
     }
 }
