@@ -116,9 +116,56 @@ final class SafeguardRemovalRule implements IntentRule {
     private final Replacement replacement;
     private final Map<Safeguard, Pattern> safeguards = new LinkedHashMap<>();
 
-    /** One way of saying it. */
-    private record Form(Pattern pattern, boolean absence, boolean passive) {
+    /**
+     * One way of saying it: a pattern naming any safeguard, compiled on the first sentence that has its trigger (the
+     * words it cannot match without), since a CLI run pays for every pattern it compiles and most requests remove
+     * nothing.
+     */
+    private static final class Form {
+
+        private final String regex;
+        private final Pattern trigger;
+        private final boolean absence;
+        private final boolean passive;
+        private volatile Pattern pattern;
+
+        Form(String regex, Pattern trigger, boolean absence, boolean passive) {
+            this.regex = regex;
+            this.trigger = trigger;
+            this.absence = absence;
+            this.passive = passive;
+        }
+
+        /** The form's matches in a sentence; none, without compiling it, when the sentence lacks its trigger. */
+        Matcher matcher(String sentence) {
+            if (!trigger.matcher(sentence).find()) {
+                return NOTHING.matcher("");
+            }
+            Pattern compiled = pattern;
+            if (compiled == null) {
+                compiled = Recognition.wholeWords(regex); // a race compiles it twice, harmlessly
+                pattern = compiled;
+            }
+            return compiled.matcher(sentence);
+        }
+
+        boolean absence() {
+            return absence;
+        }
+
+        boolean passive() {
+            return passive;
+        }
     }
+
+    private static final Pattern NOTHING = Pattern.compile("(?!)");
+    private static final Pattern OFF_OR_OUT = Recognition.wholeWords("off|out");
+    private static final Pattern PARTICIPLE_WORD = Recognition.wholeWords(PARTICIPLE);
+    private static final Pattern NOMINAL_WORD = Recognition.wholeWords(NOMINAL);
+    private static final Pattern OPTIONAL_WORD = Recognition.wholeWords("optional");
+    private static final Pattern UNCHECKED_WORDS = Recognition.wholeWords(UNCHECKED);
+    private static final Pattern ABSENCE_WORDS = Recognition.wholeWords(ABSENCE + "|" + REFUSED);
+    private static final Pattern WITHOUT_WORDS = Recognition.wholeWords("without|free of");
 
     SafeguardRemovalRule(Safety safety) {
         this.replacement = new Replacement(safety);
@@ -141,9 +188,9 @@ final class SafeguardRemovalRule implements IntentRule {
 
         private static List<Form> pronounForms() {
             List<Form> forms = new ArrayList<>(forms(SafeguardMentions.PRONOUN, false));
-            forms.add(new Form(Recognition.wholeWords("(?<object>its|their) (?<verb>" + NOMINAL + ")"), false, false));
-            forms.add(new Form(Recognition.wholeWords("(?<verb>without|(?<free>free of)) (?<object>"
-                    + SafeguardMentions.PRONOUN + ")"), true, false));
+            forms.add(new Form("(?<object>its|their) (?<verb>" + NOMINAL + ")", NOMINAL_WORD, false, false));
+            forms.add(new Form("(?<verb>without|(?<free>free of)) (?<object>" + SafeguardMentions.PRONOUN + ")",
+                    WITHOUT_WORDS, true, false));
             return List.copyOf(forms);
         }
     }
@@ -152,23 +199,23 @@ final class SafeguardRemovalRule implements IntentRule {
     private static List<Form> forms(String objects, boolean absence) {
         String object = "(?<object>" + objects + ")";
         List<Form> forms = new ArrayList<>();
-        forms.add(new Form(Recognition.wholeWords("(?<verb>" + VERB + ")( out| off| away)?" + DETERMINER + NOUN_GAP
-                + object), false, false));
-        forms.add(new Form(Recognition.wholeWords("(?<verb>(switch|turn|shut|flip|take|leave|rip|tear|cut|comment|strip|phase)\\w*)" + DETERMINER
-                + NOUN_GAP + object + "( [\\w.-]+){0,3} (off|out)"), false, false));
-        forms.add(new Form(Recognition.wholeWords(object + CLAUSE_GAP + " ((is|are|be|being|been|was|were|gets?"
-                + "|got|stays?|remains?|must|should|will|shall|to be|is to be|are to be|has to|must be|should be"
-                + "|will be|shall be) )?(?<verb>" + PARTICIPLE + ")"), false, true));
-        forms.add(new Form(Recognition.wholeWords("(?<verb>" + NOMINAL + ") of" + DETERMINER + NOUN_GAP + object),
+        forms.add(new Form("(?<verb>" + VERB + ")( out| off| away)?" + DETERMINER + NOUN_GAP + object, REMOVING,
                 false, false));
-        forms.add(new Form(Recognition.wholeWords("(?<verb>(make|makes|making|made))" + DETERMINER + NOUN_GAP
-                + object + "( [\\w.-]+){0,3} optional"), false, false));
-        forms.add(new Form(Recognition.wholeWords("(?<verb>" + UNCHECKED + ")" + DETERMINER + "( [\\w.-]+){0,3}? "
-                + object), false, false));
+        forms.add(new Form("(?<verb>(switch|turn|shut|flip|take|leave|rip|tear|cut|comment|strip|phase)\\w*)"
+                + DETERMINER + NOUN_GAP + object + "( [\\w.-]+){0,3} (off|out)", OFF_OR_OUT, false, false));
+        forms.add(new Form(object + CLAUSE_GAP + " ((is|are|be|being|been|was|were|gets?"
+                + "|got|stays?|remains?|must|should|will|shall|to be|is to be|are to be|has to|must be|should be"
+                + "|will be|shall be) )?(?<verb>" + PARTICIPLE + ")", PARTICIPLE_WORD, false, true));
+        forms.add(new Form("(?<verb>" + NOMINAL + ") of" + DETERMINER + NOUN_GAP + object, NOMINAL_WORD, false,
+                false));
+        forms.add(new Form("(?<verb>(make|makes|making|made))" + DETERMINER + NOUN_GAP + object
+                + "( [\\w.-]+){0,3} optional", OPTIONAL_WORD, false, false));
+        forms.add(new Form("(?<verb>" + UNCHECKED + ")" + DETERMINER + "( [\\w.-]+){0,3}? " + object,
+                UNCHECKED_WORDS, false, false));
         if (absence) {
-            forms.add(new Form(Recognition.wholeWords("(?<verb>" + ABSENCE + "|" + REFUSED + ")( (any|a|an|the"
-                    + "|additional|extra|replacement|more|further|own|separate|such))?( [\\w.-]+){0,2}? " + object),
-                    true, false));
+            forms.add(new Form("(?<verb>" + ABSENCE + "|" + REFUSED + ")( (any|a|an|the"
+                    + "|additional|extra|replacement|more|further|own|separate|such))?( [\\w.-]+){0,2}? " + object,
+                    ABSENCE_WORDS, true, false));
         }
         return forms;
     }
@@ -218,7 +265,7 @@ final class SafeguardRemovalRule implements IntentRule {
     private Optional<UnsafeFinding> find(RequestText text, RequestScope scope, int index, Form form,
             SafeguardMentions mentions, boolean pronoun) {
         Sentence s = text.sentences().get(index);
-        Matcher m = form.pattern().matcher(s.normalised());
+        Matcher m = form.matcher(s.normalised());
         while (m.find()) {
             String object = m.group("object");
             Optional<Mention> named = pronoun ? mentions.antecedent(index, m.start("object"))
