@@ -1,5 +1,6 @@
 package dev.idem.cli;
 
+import static dev.idem.cli.CliRunner.FLAGSHIP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.idem.cli.CliRunner.Result;
@@ -12,9 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** What {@code idem eval} shows on the console: the progress bar and the header. */
 class EvalConsoleCliTest {
-
-    private static final String FLAGSHIP = CliRunner.ROOT.resolve("prompts/idempotency-architect.prompt.yml")
-            .toString();
 
     @TempDir
     Path work;

@@ -1,5 +1,6 @@
 package dev.idem.cli;
 
+import static dev.idem.cli.CliRunner.FLAGSHIP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -12,9 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** What a real {@code idem eval} process writes while it runs, to a file (a CI log) and to a terminal. */
 class EvalConsoleProcessTest {
-
-    private static final String FLAGSHIP = CliRunner.ROOT.resolve("prompts/idempotency-architect.prompt.yml")
-            .toString();
 
     @TempDir
     Path work;

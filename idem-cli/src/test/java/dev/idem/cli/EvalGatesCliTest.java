@@ -1,5 +1,6 @@
 package dev.idem.cli;
 
+import static dev.idem.cli.CliRunner.FLAGSHIP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,9 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Gates a CI job can trust: an evaluation of nothing, or one whose every case must fail, is never a pass. */
 class EvalGatesCliTest {
-
-    private static final String FLAGSHIP = CliRunner.ROOT.resolve("prompts/idempotency-architect.prompt.yml")
-            .toString();
 
     @TempDir
     Path work;

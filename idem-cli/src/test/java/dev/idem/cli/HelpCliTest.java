@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.idem.cli.CliRunner.Result;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,7 +17,7 @@ class HelpCliTest {
     Path work;
 
     private Result idem(String... args) {
-        return CliRunner.run(work, Map.of("IDEM_STORE", "memory:"), args);
+        return CliRunner.inMemory(work, args);
     }
 
     @Test

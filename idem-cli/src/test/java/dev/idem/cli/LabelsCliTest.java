@@ -1,5 +1,6 @@
 package dev.idem.cli;
 
+import static dev.idem.cli.CliRunner.FLAGSHIP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,21 +8,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idem.cli.CliRunner.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Honest labels: the built-in architect is never shown as the spec's model; unnamed rows are labelled by value. */
 class LabelsCliTest {
 
-    private static final String FLAGSHIP = CliRunner.ROOT.resolve("prompts/idempotency-architect.prompt.yml")
-            .toString();
-
     @TempDir
     Path work;
 
     private Result idem(String... args) {
-        return CliRunner.run(work, Map.of("IDEM_STORE", "memory:"), args);
+        return CliRunner.inMemory(work, args);
     }
 
     @Test

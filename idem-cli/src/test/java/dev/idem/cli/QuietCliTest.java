@@ -1,11 +1,11 @@
 package dev.idem.cli;
 
+import static dev.idem.cli.CliRunner.FLAGSHIP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.idem.cli.CliRunner.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,14 +14,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** {@code --quiet} on every command: results and errors, nothing else. */
 class QuietCliTest {
 
-    private static final String FLAGSHIP = CliRunner.ROOT.resolve("prompts/idempotency-architect.prompt.yml")
-            .toString();
-
     @TempDir
     Path work;
 
     private Result idem(String... args) {
-        return CliRunner.run(work, Map.of("IDEM_STORE", "memory:"), args);
+        return CliRunner.inMemory(work, args);
     }
 
     @ParameterizedTest

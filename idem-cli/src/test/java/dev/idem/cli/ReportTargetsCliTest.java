@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Reports on stdout and in places that are not plain files, as a CI job names them. */
 class ReportTargetsCliTest {
 
-    private static final String SPEC = CliRunner.ROOT.resolve("prompts/idempotency-architect.prompt.yml").toString();
+    private static final String SPEC = CliRunner.FLAGSHIP;
 
     @TempDir
     Path work;

@@ -86,7 +86,7 @@ class SignalsTest {
     void should_give_back_the_claim_and_exit_143_at_once_when_a_run_gets_sigterm() throws Exception {
         // given a single run whose reply takes a minute
         server.taking(Duration.ofSeconds(60));
-        child = idem("run", CliRunner.ROOT.resolve("prompts/idempotency-architect.prompt.yml").toString(),
+        child = idem("run", CliRunner.FLAGSHIP,
                 "--provider", "openai", "--var", "system_context=x", "--var", "failure_scenarios=y", "--store",
                 store());
         awaitRequests(1);

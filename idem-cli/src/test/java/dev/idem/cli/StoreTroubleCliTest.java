@@ -194,7 +194,7 @@ class StoreTroubleCliTest {
         // given a request the provider rejects
         Map<String, String> env = new HashMap<>(server.openAiEnvironment());
         env.put("IDEM_STORE", "sqlite:" + work.resolve("store.db"));
-        String[] run = {"run", CliRunner.ROOT.resolve("prompts/idempotency-architect.prompt.yml").toString(),
+        String[] run = {"run", CliRunner.FLAGSHIP,
                 "--provider", "openai", "--var", "system_context=x", "--var", "failure_scenarios=y"};
         server.failingWith(400, "This model's maximum context length is 8192 tokens");
         Result rejected = CliRunner.run(work, env, run);

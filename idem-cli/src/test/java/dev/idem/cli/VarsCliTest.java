@@ -1,5 +1,6 @@
 package dev.idem.cli;
 
+import static dev.idem.cli.CliRunner.FLAGSHIP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.idem.cli.CliRunner.Result;
@@ -11,14 +12,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code --var}: names the spec does not know are refused; {@code @-} reads standard input, once. */
 class VarsCliTest {
 
-    private static final String FLAGSHIP = CliRunner.ROOT.resolve("prompts/idempotency-architect.prompt.yml")
-            .toString();
-
     @TempDir
     Path work;
 
     private Result idem(String... args) {
-        return CliRunner.run(work, Map.of("IDEM_STORE", "memory:"), args);
+        return CliRunner.inMemory(work, args);
     }
 
     @Test
