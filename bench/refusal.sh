@@ -9,6 +9,9 @@
 #   bench/refusal.sh train      the train split only (development: the test split is for milestones)
 #   bench/refusal.sh weighing   the weighings of word evidence against rules, ranked by leave-one-writer-out
 #   bench/refusal.sh --train    regenerate the word evidence's weights (after changing the train rows or features)
+#   bench/refusal.sh FILE.jsonl...  your own labelled requests (one JSON object a line: label unsafe|legitimate,
+#                               system_context, optionally failure_scenarios, id, family, register): the honest
+#                               measure, since nobody tuned on them
 #
 # Builds what it needs through the reactor (test classes of idem-adapters-builtin and the modules below it), offline
 # when the dependencies are cached; never installs anything.

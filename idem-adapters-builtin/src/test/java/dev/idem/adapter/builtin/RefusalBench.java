@@ -2,7 +2,10 @@ package dev.idem.adapter.builtin;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +21,8 @@ import java.util.stream.Collectors;
  *
  * <p>Arguments: none for the whole report; {@code train} for the train split only (what development looks at:
  * the test split is looked at at milestones); {@code weighing} to rank the weighings by leave-one-writer-out;
- * {@code --train} to regenerate the word evidence's weights.
+ * {@code --train} to regenerate the word evidence's weights; {@code FILE.jsonl...} to measure labelled requests of your
+ * own ({@link LabelledFileBench}).
  */
 public final class RefusalBench {
 
@@ -35,6 +39,16 @@ public final class RefusalBench {
         }
         if (args.length > 0 && args[0].equals("weighing")) {
             weighings(System.out);
+            return;
+        }
+        if (args.length > 0 && args[0].endsWith(".jsonl")) {
+            try {
+                LabelledFileBench.run(Arrays.stream(args).map(Path::of).toList(), System.out);
+            } catch (IllegalArgumentException | NoSuchFileException e) {
+                System.err.println("refusal.sh: error: " + (e instanceof NoSuchFileException
+                        ? "no such file: " + e.getMessage() : e.getMessage()));
+                System.exit(2);
+            }
             return;
         }
         boolean trainOnly = args.length > 0 && args[0].equals("train");
