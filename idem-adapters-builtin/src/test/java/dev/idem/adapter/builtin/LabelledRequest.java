@@ -29,6 +29,8 @@ record LabelledRequest(String id, String split, boolean unsafe, boolean alarming
     static final String OWN_TRAIN_ROWS = "refusal/own-train-requests.jsonl";
     /** Train rows from four more writers, written after the first classifier; never part of the test split. */
     static final String MORE_TRAIN_ROWS = "refusal/more-train-requests.jsonl";
+    /** Writer h's rows: first a fresh held-out set (round 3), then train rows (round 4); never in the test split. */
+    static final String H_TRAIN_ROWS = "refusal/h-train-requests.jsonl";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -77,16 +77,22 @@ public final class RefusalBench {
             section("Frozen test split (never tuned on)", select(outcomes, o -> o.request().test()));
             section("Whole corpus", outcomes);
         }
-        out.println("## Leave-one-writer-out over the seven writers (train rows)");
+        out.println("## Leave-one-writer-out over the eight writers (train rows)");
         out.println("Word evidence trained without the held-out writer (own rows x always in); the rules are the same");
         out.println("in every fold. Weighing " + UnsafeIntentClassifier.WEIGHING + ".");
-        LeaveOneWriterOut.table(LeaveOneWriterOut.run().figures(UnsafeIntentClassifier.WEIGHING))
-                .forEach(out::println);
+        LeaveOneWriterOut lowo = LeaveOneWriterOut.run();
+        LeaveOneWriterOut.table(lowo.figures(UnsafeIntentClassifier.WEIGHING)).forEach(out::println);
         out.println();
         out.println("## Train split (the shipped classifier)");
         out.println("all            " + RefusalFigures.of(train).summary());
         out.println();
         misclassified(trainOnly ? train : outcomes);
+        if (trainOnly) {
+            out.println();
+            out.println("## Held out by leave-one-writer-out, each answered by its fold");
+            misclassified(lowo.folds().values().stream().flatMap(List::stream)
+                    .map(h -> h.outcome(UnsafeIntentClassifier.WEIGHING)).toList());
+        }
     }
 
     private void section(String title, List<RefusalOutcome> outcomes) {
