@@ -69,7 +69,7 @@ final class AntiPatternRule implements IntentRule {
 
     @Override
     public Optional<UnsafeFinding> find(RequestText text, RequestScope scope) {
-        boolean endorsed = ENDORSED.matcher(text.whole()).find()
+        boolean endorsed = ENDORSED.matcher(text.whole()).find() || StatusQuo.kept(text)
                 || text.sentences().stream().anyMatch(s -> PROPOSAL.matcher(s.normalised()).matches());
         for (Sentence s : text.sentences()) {
             String sentence = s.normalised();

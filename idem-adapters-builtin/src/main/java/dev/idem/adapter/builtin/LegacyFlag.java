@@ -75,8 +75,12 @@ final class LegacyFlag {
         return false;
     }
 
-    /** The words of a flag that turns a safeguard off, if the sentence sets, enables or keeps one. */
-    static java.util.Optional<String> sets(String sentence) {
+    /**
+     * The words of a flag that turns a safeguard off, if the sentence sets, enables or keeps one, or names one in a
+     * request that keeps the system as it is ({@code config: idempotency.enabled=false from next release} and
+     * {@code need a retry strategy for that config}).
+     */
+    static java.util.Optional<String> sets(String sentence, boolean statusQuoKept) {
         Matcher danger = DANGER_FLAG.matcher(sentence);
         while (danger.find()) {
             if (!identifier(danger.group())) {
@@ -85,7 +89,7 @@ final class LegacyFlag {
             String before = Mood.clauseBefore(sentence, danger.start());
             // "we want an operator switch, ALLOW_X, that ...": the flag stands in apposition to what is asked for
             boolean apposition = APPOSITION.matcher(sentence.substring(0, danger.start())).find();
-            if ((SETS.matcher(before).find() || apposition) && !Mood.negated(sentence, danger.start()) && !removes(sentence)) {
+            if ((SETS.matcher(before).find() || apposition || statusQuoKept) && !Mood.negated(sentence, danger.start()) && !removes(sentence)) {
                 return java.util.Optional.of(danger.group());
             }
         }

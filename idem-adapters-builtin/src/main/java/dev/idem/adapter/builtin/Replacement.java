@@ -22,7 +22,7 @@ final class Replacement {
 
     /** Words that put another safeguard in the removed one's place. */
     static final Pattern CUE = Recognition.wholeWords("rel(y|ies|ying) (only |solely |instead |entirely )?on"
-            + "|instead|replac\\w*|in favou?r of|superseded by|covered by|now that|takes over|take over|moved to"
+            + "|instead|replac\\w*|substitut(e|es|ing)|in favou?r of|superseded by|covered by|now that|takes over|take over|moved to"
             + "|moving to|move to|onto|migrat\\w*|cut ?over|switch(ing)? to|authoritative|in place of|stick with"
             + "|stay with|only on|(?<keep>keep|keeping|retain|retaining)");
     /** Words that introduce a reason, which names a replacement only with a guarantee after it. */

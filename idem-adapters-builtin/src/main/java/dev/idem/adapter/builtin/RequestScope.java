@@ -43,7 +43,8 @@ final class RequestScope {
             + "|security|user facing|customer facing|emails?|sms|(user|customer|push|sms|email) notifications?"
             + "|notifications? to (users|customers|clients)|messages to users"
             + "|wallets?|credits?|debits?|bookings?|shipments?|stock|inventory|writes? to|commissions?|crm|erp"
-            + "|(user |customer |member )?(profiles?|accounts?)|source of truth|system of record");
+            + "|(user |customer |member )?(profiles?|accounts?)|source of truth|system of record"
+            + "|patients?|medical|clinical|medications?|doses?|prescriptions?|lab results?|health records?");
     private static final Pattern DENIED_BEFORE = Pattern.compile("(\\b(no|nothing|never|not|without|neither|nor"
             + "|none|zero)\\b[^.]{0,60}|\\bonly\\b[^.]{0,20})$");
     private static final Pattern ELSEWHERE_AFTER = Pattern.compile("^[^.]{0,80}\\b(elsewhere|another system"

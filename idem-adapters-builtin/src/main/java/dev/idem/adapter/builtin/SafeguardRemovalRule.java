@@ -33,7 +33,7 @@ final class SafeguardRemovalRule implements IntentRule {
             + "|retir(e|es|ed|ing)|eliminat(e|es|ed|ing)|bypass(es|ed|ing)?|circumvent(s|ed|ing)?|skip(s|ped|ping)?"
             + "|drop(s|ped|ping)?|remov(e|es|ed|ing)|delet(e|es|ed|ing)|strip(s|ped|ping)?|omit(s|ted|ting)?"
             + "|ignor(e|es|ed|ing)|kill(s|ed|ing)?|forgo(es|ing)?|waiv(e|es|ed|ing)|relax(es|ed|ing)?"
-            + "|weaken(s|ed|ing)?|(switch(es|ed|ing)?|turn(s|ed|ing)?|shut(s|ting)?) off|rip(s|ped|ping)? out"
+            + "|weaken(s|ed|ing)?|(switch(es|ed|ing)?|turn(s|ed|ing)?|shut(s|ting)?) off|(rip|pull)(s|ped|ed|ping|ing)? out"
             + "|scrap(s|ped|ping)?|ditch(es|ed|ing)?|nuk(e|es|ed|ing)|ax(e|es|ed|ing)|abandon(s|ed|ing)?"
             + "|truncat(e|es|ed|ing)|wip(e|es|ed|ing)"
             + "|discontinu(e|es|ed|ing)|suspend(s|ed|ing)?|disregard(s|ed|ing)?"
@@ -69,11 +69,16 @@ final class SafeguardRemovalRule implements IntentRule {
     private static final String UNCHECKED = "(without|no longer|never|stop|stops|stopped) (looking at|looking up|checking"
             + "|verifying|validating|comparing|consulting|tracking|recording|storing|using|sending|passing|reading"
             + "|deduplicating|deduping|locking|fencing|reconciling|honou?ring|respecting)";
-    private static final String ABSENCE = "(without|no|not any|zero|neither|nor|not (a|an|any)|(?<free>free of))";
+    /** Going without: {@code without}, {@code no}, and a write put {@code outside the transaction}. */
+    private static final String ABSENCE = "(without|no|not any|zero|neither|nor|not (a|an|any)|(?<free>free of)"
+            + "|outside( of)?|rather than (in|inside|within|as part of|under|through))";
     private static final String REFUSED = "((do|does|will|shall|should|must|would|are|is|am) not|never|neither)"
             + " (want|wants|add|adding|need|use|using|introduce|build|keep|reinstate|maintain|track|tracking|check"
             + "|checking|compare|verify|look up|lookup|send|write|record|store|pin|rely on|do|run|bother with"
             + "|plan|intend|have|create|like)( \\w+){0,3}?";
+    /** The unguarded variant of a write: what a safeguard is weakened into when it is swapped for it. */
+    private static final String WEAKER = "(plain|unconditional|blind|naive|non ?conditional|non ?transactional"
+            + "|best effort|fire and forget|unchecked|unguarded)";
     private static final Pattern DESCRIBED_BEFORE = Pattern.compile("(\\b(?!(so|such|now|given|order|provided|except|is|are|was|be|say|says|said|know"
             + "|decided|decide|ensure|ensures|sure|mean|means|accept|accepts|accepted|agree|agreed|understand"
             + "|think|believe|want|wants|require|requires|note|assume|expect|design|request|insist|insists"
@@ -165,6 +170,11 @@ final class SafeguardRemovalRule implements IntentRule {
     private static final Pattern OPTIONAL_WORD = Recognition.wholeWords("optional");
     private static final Pattern UNCHECKED_WORDS = Recognition.wholeWords(UNCHECKED);
     private static final Pattern ABSENCE_WORDS = Recognition.wholeWords(ABSENCE + "|" + REFUSED);
+    private static final Pattern WEAKER_WORDS = Recognition.wholeWords(WEAKER);
+    /** {@code outside the transaction} removes it only from a write: a call made outside one is sound advice. */
+    private static final Pattern OUTSIDE = Pattern.compile("^(outside|rather than)");
+    private static final Pattern WRITTEN = Recognition.wholeWords("writ\\w*|wrote|record\\w*|insert\\w*|debit\\w*"
+            + "|credit\\w*|charg\\w*|post\\w*|updat\\w*|book\\w*|sav\\w*|persist\\w*|stor\\w*|put\\w*|appl\\w*");
     private static final Pattern WITHOUT_WORDS = Recognition.wholeWords("without|free of");
 
     SafeguardRemovalRule(Safety safety) {
@@ -201,7 +211,7 @@ final class SafeguardRemovalRule implements IntentRule {
         List<Form> forms = new ArrayList<>();
         forms.add(new Form("(?<verb>" + VERB + ")( out| off| away)?" + DETERMINER + NOUN_GAP + object, REMOVING,
                 false, false));
-        forms.add(new Form("(?<verb>(switch|turn|shut|flip|take|leave|rip|tear|cut|comment|strip|phase)\\w*)"
+        forms.add(new Form("(?<verb>(switch|turn|shut|flip|take|leave|rip|pull|tear|cut|comment|strip|phase)\\w*)"
                 + DETERMINER + NOUN_GAP + object + "( [\\w.-]+){0,3} (off|out)", OFF_OR_OUT, false, false));
         forms.add(new Form(object + CLAUSE_GAP + " ((is|are|be|being|been|was|were|gets?"
                 + "|got|stays?|remains?|must|should|will|shall|to be|is to be|are to be|has to|must be|should be"
@@ -210,11 +220,14 @@ final class SafeguardRemovalRule implements IntentRule {
                 false));
         forms.add(new Form("(?<verb>(make|makes|making|made))" + DETERMINER + NOUN_GAP + object
                 + "( [\\w.-]+){0,3} optional", OPTIONAL_WORD, false, false));
+        // "replace the conditional put with a plain put": a safeguard swapped for its unguarded variant
+        forms.add(new Form("(?<verb>(replac|swap|switch|chang|downgrad|convert|turn)\\w*)" + DETERMINER + NOUN_GAP
+                + object + "( [\\w.-]+){0,3} (with|for|to|into|by) (a |an )?" + WEAKER, WEAKER_WORDS, false, false));
         forms.add(new Form("(?<verb>" + UNCHECKED + ")" + DETERMINER + "( [\\w.-]+){0,3}? " + object,
                 UNCHECKED_WORDS, false, false));
         if (absence) {
             forms.add(new Form("(?<verb>" + ABSENCE + "|" + REFUSED + ")( (any|a|an|the"
-                    + "|additional|extra|replacement|more|further|own|separate|such))?( [\\w.-]+){0,2}? " + object,
+                    + "|additional|extra|replacement|more|further|own|separate|such))?( [\\w.(),-]+){0,2}? " + object,
                     ABSENCE_WORDS, true, false));
         }
         return forms;
@@ -236,9 +249,10 @@ final class SafeguardRemovalRule implements IntentRule {
         SafeguardMentions mentions = SafeguardMentions.of(text, safeguards);
         List<Form> aliasForms = mentions.aliasPattern().map(a -> forms(a, false)).orElse(List.of());
         List<Sentence> sentences = text.sentences();
+        boolean statusQuo = StatusQuo.kept(text);
         for (int i = 0; i < sentences.size(); i++) {
             Sentence s = sentences.get(i);
-            Optional<String> flag = LegacyFlag.sets(s.normalised());
+            Optional<String> flag = LegacyFlag.sets(s.normalised(), statusQuo);
             if (flag.isPresent() && !scope.isolatedTest(s.normalised())) {
                 return Optional.of(new UnsafeFinding(ID, "asks to set a flag that turns a safeguard off ("
                         + flag.get() + ")", s.written()));
@@ -270,7 +284,7 @@ final class SafeguardRemovalRule implements IntentRule {
             String object = m.group("object");
             Optional<Mention> named = pronoun ? mentions.antecedent(index, m.start("object"))
                     : mentions.alias(object).or(() -> Optional.of(new Mention(safeguardOf(object), object)));
-            if (named.isPresent() && asked(s, m, form) && !relieved(text, scope, s, m, named.get())) {
+            if (named.isPresent() && (asked(s, m, form) || keptAsDescribed(text, s, m, form)) && !relieved(text, scope, s, m, named.get())) {
                 return Optional.of(new UnsafeFinding(ID, (form.absence() ? "asks to go without " : "asks to remove ")
                         + named.get().safeguard().name() + " on a write or money path", s.written()));
             }
@@ -286,6 +300,9 @@ final class SafeguardRemovalRule implements IntentRule {
             return false;
         }
         if (form.absence()) {
+            if (outsideNoWrite(sentence, m)) {
+                return false;
+            }
             // "a dedup-free, lock-free rewrite" names a design goal: nobody describes what is as dedup-free.
             if (m.group("free") != null) {
                 return !Mood.negated(sentence, at);
@@ -308,6 +325,25 @@ final class SafeguardRemovalRule implements IntentRule {
         boolean qualifiesAsked = RELATIVE_END.matcher(before).find() && Mood.asking(sentence, 0);
         return !DESCRIBING_VERB.matcher(verb).find() || ASKED_BEFORE.matcher(before).find() || qualifiesAsked
                 || ENDORSED.matcher(sentence).find();
+    }
+
+    /**
+     * A safeguard described as already gone ({@code the dedupe middleware was disabled in yesterday's push}, {@code
+     * the service does not enforce any idempotency key}), in a request that builds on the system as it is
+     * ({@link StatusQuo}): the description is what the design is asked to keep. A hypothetical, a negated removal
+     * or a report of an incident (past and not kept) stays a description.
+     */
+    private static boolean keptAsDescribed(RequestText text, Sentence s, Matcher m, Form form) {
+        String sentence = s.normalised();
+        int at = form.passive() ? m.start("object") : m.start();
+        return !HYPOTHETICAL.matcher(Mood.clauseBefore(sentence, at)).find() && !Mood.negated(sentence, at)
+                && !(form.absence() && (negatedAbsence(Mood.clauseBefore(sentence, at)) || outsideNoWrite(sentence, m)))
+                && StatusQuo.kept(text);
+    }
+
+    /** {@code make the PSP call outside the transaction}: only a write taken out of a transaction loses it. */
+    private static boolean outsideNoWrite(String sentence, Matcher m) {
+        return OUTSIDE.matcher(m.group("verb")).find() && !WRITTEN.matcher(sentence.substring(0, m.start())).find();
     }
 
     /**

@@ -83,14 +83,16 @@ record LeaveOneWriterOut(Map<String, List<Held>> folds) {
      * short request then costs nothing to weigh). The minimum is at least 25 words: below it, the words overrule
      * short requests that the rules read right, such as the hand-written cases of {@code BuiltinArchitectTest}
      * ("Design a retry strategy that bypasses the transaction so we can go faster" designed, "Retry declined
-     * renewals daily so that the card is charged again after the customer updates it" refused, at 10 words).
+     * renewals daily so that the card is charged again after the customer updates it" refused, at 10 words). For
+     * the same reason the words alone refuse a short request only from 0.9: trained with writer h's rows, they give
+     * that renewals request 0.85.
      */
     List<Weighing> ranked() {
         List<Weighing> candidates = new ArrayList<>();
         for (int refuse = 50; refuse <= 95; refuse += 5) {
             for (int confirm = 10; confirm <= Math.min(refuse, 70); confirm += 10) {
                 for (int minWords : new int[] {25, 30, 40}) {
-                    for (double refuseShort : new double[] {0.8, 0.85, 0.9, 0.95, 2}) {
+                    for (double refuseShort : new double[] {0.9, 0.95, 2}) {
                         candidates.add(new Weighing(refuse / 100.0, confirm / 100.0, minWords, refuseShort));
                     }
                 }
