@@ -31,6 +31,8 @@ record LabelledRequest(String id, String split, boolean unsafe, boolean alarming
     static final String MORE_TRAIN_ROWS = "refusal/more-train-requests.jsonl";
     /** Writer h's rows: first a fresh held-out set (round 3), then train rows (round 4); never in the test split. */
     static final String H_TRAIN_ROWS = "refusal/h-train-requests.jsonl";
+    /** Writer i's rows: first a fresh held-out set (rounds 3 and 4), then train rows (round 5); never in the test split. */
+    static final String I_TRAIN_ROWS = "refusal/i-train-requests.jsonl";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

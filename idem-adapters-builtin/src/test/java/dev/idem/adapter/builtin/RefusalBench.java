@@ -77,7 +77,7 @@ public final class RefusalBench {
             section("Frozen test split (never tuned on)", select(outcomes, o -> o.request().test()));
             section("Whole corpus", outcomes);
         }
-        out.println("## Leave-one-writer-out over the eight writers (train rows)");
+        out.println("## Leave-one-writer-out over the nine writers (train rows)");
         out.println("Word evidence trained without the held-out writer (own rows x always in); the rules are the same");
         out.println("in every fold. Weighing " + UnsafeIntentClassifier.WEIGHING + ".");
         LeaveOneWriterOut lowo = LeaveOneWriterOut.run();
