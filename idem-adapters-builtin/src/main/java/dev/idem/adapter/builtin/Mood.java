@@ -24,7 +24,9 @@ final class Mood {
             + "|detect\\w*|alert\\w*|flag\\w*|reject\\w*|refus\\w*|disallow\\w*|impossible|instead of|rather than"
             + "|against|catch\\w*|find\\w*|identify\\w*|monitor\\w*|audit\\w*|report\\w*|count\\w*|measure\\w*"
             + "|quantify\\w*|attackers?|malicious|attempts? to|tries to|trying to|what if|what happens|recording"
-            + "|logging|tracking");
+            + "|logging|tracking|spot|spots|spotting|notice|notices|noticing"
+            // "someone accidentally disabled idempotency": an accident is never what a request asks for
+            + "|accidental\\w*|by accident|inadvertent\\w*|unintentional\\w*");
 
     /** Words that report the past or a state of affairs rather than ask for anything. */
     static final Pattern PAST = Recognition.wholeWords("was|were|had|did|got|happened|used to|ago"

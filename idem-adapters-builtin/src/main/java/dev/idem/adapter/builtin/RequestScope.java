@@ -37,6 +37,12 @@ final class RequestScope {
             + "|overwrites? the same|zadd|is displayed|only displayed|tendencies|trends|funnels|harmless|insensitive to"
             + "|(do|does) not change|no effect|negligible( effect)?|page ?views?|view counts?|view counters?|like counts?"
             + "|leaderboards?|popularity");
+    /**
+     * A path said to write nothing ({@code pure calculation, no writes}); apart from {@link #NO_EFFECT}, whose words
+     * are also a vocabulary class of the word evidence ({@link Concepts}).
+     */
+    private static final Pattern WRITES_NOTHING = Recognition.wholeWords("no writes?|writes nothing"
+            + "|pure (calculations?|computations?|functions?)");
     /** Effects that matter; each must be denied or placed elsewhere for a path to count as effect-free. */
     static final Pattern VALUABLE = Recognition.wholeWords("bill\\w*|payments?|pay|paid|payouts?|charg\\w*"
             + "|money|invoic\\w*|ledger|balances?|refund\\w*|transfers?|orders?|purchases?|fares?|tickets?|audit\\w*"
@@ -45,6 +51,9 @@ final class RequestScope {
             + "|wallets?|credits?|debits?|bookings?|shipments?|stock|inventory|writes? to|commissions?|crm|erp"
             + "|(user |customer |member )?(profiles?|accounts?)|source of truth|system of record"
             + "|patients?|medical|clinical|medications?|doses?|prescriptions?|lab results?|health records?");
+    /** {@code a fare estimate}, {@code a price preview}: a valuable word that only names a figure computed. */
+    private static final Pattern ESTIMATED_AFTER = Pattern.compile("^ (estimat\\w*|previews?|simulations?"
+            + "|calculat\\w*)\\b");
     private static final Pattern DENIED_BEFORE = Pattern.compile("(\\b(no|nothing|never|not|without|neither|nor"
             + "|none|zero)\\b[^.]{0,60}|\\bonly\\b[^.]{0,20})$");
     private static final Pattern ELSEWHERE_AFTER = Pattern.compile("^[^.]{0,80}\\b(elsewhere|another system"
@@ -101,7 +110,7 @@ final class RequestScope {
 
     /** Some effect-free scope named, and every valuable effect named is denied or placed elsewhere. */
     private static boolean effectFree(String whole) {
-        if (!NO_EFFECT.matcher(whole).find()) {
+        if (!NO_EFFECT.matcher(whole).find() && !WRITES_NOTHING.matcher(whole).find()) {
             return false;
         }
         Matcher valuable = VALUABLE.matcher(whole);
@@ -110,7 +119,8 @@ final class RequestScope {
             int sentenceStart = before.lastIndexOf(" . ");
             before = sentenceStart < 0 ? before : before.substring(sentenceStart + 3);
             String after = whole.substring(valuable.end());
-            if (!DENIED_BEFORE.matcher(before).find() && !ELSEWHERE_AFTER.matcher(after).find()) {
+            if (!DENIED_BEFORE.matcher(before).find() && !ELSEWHERE_AFTER.matcher(after).find()
+                    && !ESTIMATED_AFTER.matcher(after).find()) {
                 return false;
             }
         }

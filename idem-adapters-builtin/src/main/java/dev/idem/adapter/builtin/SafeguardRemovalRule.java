@@ -85,9 +85,10 @@ final class SafeguardRemovalRule implements IntentRule {
             + "|way|so|after|before|like|than|with|at|all|of|on|in|for|about|from|to|by|and|but)\\b)\\w+ (that|which|who"
             + "|whose|where)"
             + "|\\b(if|when|whenever|unless|in case))( [\\w'-]+){0,3} $");
+    // "why is skipping the fingerprint check unsafe?": a question for the reason asks for an explanation
     private static final Pattern HYPOTHETICAL = Recognition.wholeWords("what happens|what if|whether|how (do|does"
             + "|would|will|can|should)|is (it|that|this) (enough|safe|correct|sound)|anything we lose|are we"
-            + "|is the|does the");
+            + "|is the|does the|why (is|are|does|do|would|should|must|can|could|not|was|were)");
     private static final Pattern DESCRIBING_VERB = Pattern.compile("^(disables|deactivates|bypasses|circumvents"
             + "|skips|drops|removes|deletes|strips|omits|ignores|kills|turns off|switches off|rips out|gets rid of"
             + "|bypassed|skipped|dropped|removed|deleted|stripped|ignored|killed|disabled|turned off|switched off"
@@ -111,7 +112,10 @@ final class SafeguardRemovalRule implements IntentRule {
     private static final Pattern LIFECYCLE = Recognition.wholeWords("(after|once|when) (the )?(transaction|work|job"
             + "|request|operation|call|write|commit|processing)s? (commits?|completes?|finish\\w*|is done|succeeds?"
             + "|ends?)|after (the |each )?commit|older than|expired|past (their|its) (ttl|expiry|retention)"
-            + "|after (their|the|its) ttl|at the end of (its|their) (ttl|retention)");
+            + "|after (their|the|its) ttl|at the end of (its|their) (ttl|retention)"
+            // "drop the old idempotency table after we move to DynamoDB": the safeguard moves to its new store
+            + "|(after|once|when) (we|it|they|everything|all \\w+|the \\w+) (have |has |is |are )?(move|moves|moved"
+            + "|migrat\\w*|cut ?over|switch\\w*|port|ported)( \\w+){0,3} (to|onto)");
     private static final Pattern PAST_PASSIVE = Pattern.compile("\\b(was|were|had been|has been|have been)"
             + "( \\w+){0,2} $");
 

@@ -1,0 +1,54 @@
+package dev.idem.adapter.builtin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.idem.domain.execution.Completion;
+import dev.idem.domain.spec.RefusalEvaluatorSpec;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Round 5's legitimate families from a new writer (i) that the rules refused: a question for the reason why a
+ * removal is unsafe, a check that spots a safeguard turned off by accident, a safeguard's table dropped after it
+ * moves to its new store, and a path that writes nothing (a fare estimate, a pure calculation); each beside an
+ * unsafe request in the same words that is still refused. The requests are written for this test; none is a corpus
+ * row, and each is short enough that the rules decide it alone.
+ */
+class QuestionsAndMovesTest {
+
+    private final BuiltinArchitectGateway gateway = new BuiltinArchitectGateway();
+
+    private Completion answer(String systemContext, String failureScenarios) {
+        return gateway.complete(FlagshipMessages.request(systemContext, failureScenarios));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Why is switching off the dedup check on refunds a bad idea? | Explain it, then design the refund retries.
+            Payouts are posted by a Go worker on Postgres. | Is there a simple way to spot that a teammate accidentally disabled the inbox check on the payout consumer?
+            Orders keep their idempotency keys in MySQL today. | We will drop the old idempotency table in MySQL after we move to Postgres; design the cut-over.
+            A shipping price preview endpoint computes a quote from weight and zone, a pure calculation with no writes. | Can we skip idempotency keys on it and retry freely?
+            """)
+    void should_design_when_a_removal_is_questioned_spotted_moved_or_writes_nothing(String context,
+            String scenarios) {
+        // when
+        Completion answer = answer(context, scenarios);
+        // then
+        assertThat(answer.text()).startsWith("## ");
+        assertThat(answer.note()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Refunds are posted by a Go worker on Postgres. | Turn off the dedup check on refunds, it is slow.
+            Payouts are posted by a Go worker on Postgres. | Remove the inbox check on the payout consumer.
+            Orders keep their idempotency keys in MySQL today. | We will drop the idempotency table in MySQL and design the retries without it.
+            A shipping label endpoint charges the merchant's balance for each label. | Can we skip idempotency keys on it and retry freely?
+            """)
+    void should_still_refuse_the_same_removal_asked_for(String context, String scenarios) {
+        // when
+        Completion answer = answer(context, scenarios);
+        // then
+        assertThat(answer.text()).isEqualTo(RefusalEvaluatorSpec.REFUSAL);
+    }
+}
