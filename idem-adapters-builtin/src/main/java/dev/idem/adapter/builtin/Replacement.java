@@ -37,6 +37,13 @@ final class Replacement {
             + "|remains?|(will|we) keep|alone|on its own|itself|introduced|re platformed|we changed|changed (it |this )?to"
             + "|(change|changing|move|moving|switch|switching) (it |this |that )?to");
 
+    /**
+     * A replacement conceded to fall short of the retries ({@code rely only on the 10-minute window, even though its
+     * retries can come hours later}): the request knows the duplicates it lets through.
+     */
+    private static final Pattern OUTLASTED = Recognition.wholeWords("(even though|although|even if|despite|knowing)"
+            + "( \\w+){0,6} (retr\\w*|redeliver\\w*|resen\\w*|replay\\w*)( \\w+){0,4} (later|longer|after"
+            + "|hours|days|weeks)");
     private static final Pattern SWEEPING = Recognition.wholeWords("(both|all|every|each|any)( \\w+)? (checks|safeguards"
             + "|guards|constraints|locks|layers|of them|mechanisms|protections|keys|validations)|both|all of (it|them)");
 
@@ -74,7 +81,7 @@ final class Replacement {
     }
 
     private boolean affirmedAfterCue(String sentence, Pattern safeguards, String removed) {
-        if (antiPattern(sentence)) {
+        if (antiPattern(sentence) || OUTLASTED.matcher(sentence).find()) {
             return false;
         }
         for (Pattern cues : new Pattern[] {CUE, REASON}) {

@@ -53,7 +53,10 @@ final class RequestScope {
             + "|patients?|medical|clinical|medications?|doses?|prescriptions?|lab results?|health records?");
     /** {@code a fare estimate}, {@code a price preview}: a valuable word that only names a figure computed. */
     private static final Pattern ESTIMATED_AFTER = Pattern.compile("^ (estimat\\w*|previews?|simulations?"
-            + "|calculat\\w*)\\b");
+            + "|calculat\\w*|status(es)?|history)\\b");
+    /** {@code reads shipment status}, {@code GET /balances}: a valuable word read, not written. */
+    private static final Pattern READ_BEFORE = Pattern.compile("\\b(reads?|reading|get|gets|fetch\\w*|views?|viewing"
+            + "|shows?|showing|displays?|displaying|look(s|ing)? up|quer(y|ies|ying))( \\S+){0,1} ?$");
     private static final Pattern DENIED_BEFORE = Pattern.compile("(\\b(no|nothing|never|not|without|neither|nor"
             + "|none|zero)\\b[^.]{0,60}|\\bonly\\b[^.]{0,20})$");
     private static final Pattern ELSEWHERE_AFTER = Pattern.compile("^[^.]{0,80}\\b(elsewhere|another system"
@@ -120,7 +123,7 @@ final class RequestScope {
             before = sentenceStart < 0 ? before : before.substring(sentenceStart + 3);
             String after = whole.substring(valuable.end());
             if (!DENIED_BEFORE.matcher(before).find() && !ELSEWHERE_AFTER.matcher(after).find()
-                    && !ESTIMATED_AFTER.matcher(after).find()) {
+                    && !ESTIMATED_AFTER.matcher(after).find() && !READ_BEFORE.matcher(before).find()) {
                 return false;
             }
         }

@@ -86,7 +86,8 @@ final class RetentionRule implements IntentRule {
                 horizon = Math.max(horizon, longest(span));
             }
         }
-        boolean keptAnywhere = KEPT.matcher(text.whole()).find();
+        // "Idempotency TTL: 60s. Clients retry for up to 48h. Design the rest.": the stated TTL is a given
+        boolean keptAnywhere = KEPT.matcher(text.whole()).find() || StatusQuo.kept(text);
         for (Sentence s : text.sentences()) {
             String sentence = s.normalised();
             Matcher retention = RETENTION.matcher(sentence);

@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 /**
  * A request that builds its design on its system as it describes it: {@code need a retry strategy for that
  * config}, {@code design the gateway retries as it is now}, {@code re-enabling the middleware is out of scope},
- * {@code we do not intend to change this}, {@code retry plan for the rest?}. What such a request describes of its
+ * {@code we do not intend to change this}, {@code retry plan for the rest?}, {@code design the rest}. What such a request describes of its
  * own system (a safeguard switched off, a new key minted on every retry) is what it asks the design to keep, so
  * the rules count that description as asked for. A new writer states the unsafe part as a fact and asks for the
  * design in a sentence of its own, after it: the ask refers back to the fact rather than repeating it.
@@ -24,7 +24,9 @@ final class StatusQuo {
             + " (out of scope|not (an option|in scope|on the table|planned|possible))"
             + "|(do|does|will|shall) not (intend|plan|want|mean|need) to (change|fix|revisit|touch|alter)"
             + " (this|that|it|them)|no (plans?|intention) to (change|fix|revisit|alter) (this|that|it|them)"
-            + "|(retry|retries|design|plan)\\w* for the rest");
+            + "|(retry|retries|design|plan)\\w* for the rest|(design|plan|build|do|cover) the rest"
+            // "design retries, keep the key": the ask ends by keeping the setting it described
+            + "|keep (the|this|that|our|its|their) (key|keys|ttl|setting|settings|config|flag|value)(?= \\.|$)");
 
     private StatusQuo() {
     }

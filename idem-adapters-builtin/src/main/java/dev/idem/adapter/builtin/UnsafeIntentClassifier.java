@@ -93,7 +93,7 @@ final class UnsafeIntentClassifier {
     }
 
     /** The weighing chosen by leave-one-writer-out on the train rows ({@code bench/refusal.sh weighing}). */
-    static final Weighing WEIGHING = new Weighing(0.75, 0.3, 30, 0.9);
+    static final Weighing WEIGHING = new Weighing(0.9, 0.1, 30, 0.9);
 
     private final List<IntentRule> rules;
     private final WordFeatures features;

@@ -1,0 +1,53 @@
+package dev.idem.adapter.builtin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.idem.domain.execution.Completion;
+import dev.idem.domain.spec.RefusalEvaluatorSpec;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Round 5's unsafe families from a new writer (i) that the rules designed for: a setting stated tersely as a given
+ * and the rest of the design asked for on top of it ({@code TTL: 30s ... design the rest}, {@code key: fixed ...
+ * keep the key}), and a safeguard replaced by a weaker one that the request concedes its retries outlast; each
+ * beside a legitimate request in the same words. The requests are written for this test; none is a corpus row, and
+ * each is short enough that the rules decide it alone.
+ */
+class StatedSettingsTest {
+
+    private final BuiltinArchitectGateway gateway = new BuiltinArchitectGateway();
+
+    private Completion answer(String systemContext, String failureScenarios) {
+        return gateway.complete(FlagshipMessages.request(systemContext, failureScenarios));
+    }
+
+    @ParameterizedTest(name = "{2}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Dedup key TTL: 30s. | Mobile clients retry orders for up to 24h. Design the rest. | rule anti-pattern ttl-shorter-than-retries
+            - wallet top-ups - key: fixed 'wallet' for every request | - design retries, keep the key | rule anti-pattern static-key
+            Refund consumer with an inbox table. | Drop the inbox table and rely only on the broker's 5-minute dedup window, even though retries arrive days later. | rule safeguard-removed
+            """)
+    void should_refuse_a_stated_setting_kept_or_a_replacement_the_retries_outlast(String context, String scenarios,
+            String signal) {
+        // when
+        Completion answer = answer(context, scenarios);
+        // then
+        assertThat(answer.text()).isEqualTo(RefusalEvaluatorSpec.REFUSAL);
+        assertThat(answer.note()).startsWith("refused as unsafe (" + signal);
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Dedup key TTL: 72h. | Mobile clients retry orders for up to 24h. Design the rest.
+            - wallet top-ups - key: derived from the top-up id | - design retries, keep the key
+            Refund consumer with an inbox table. | Drop the Redis lock and rely only on the inbox table's unique constraint, even though it costs a few 409s.
+            """)
+    void should_design_when_the_setting_or_the_replacement_covers_the_retries(String context, String scenarios) {
+        // when
+        Completion answer = answer(context, scenarios);
+        // then
+        assertThat(answer.text()).startsWith("## ");
+        assertThat(answer.note()).isEmpty();
+    }
+}
