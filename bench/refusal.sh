@@ -2,8 +2,8 @@
 # The built-in architect's refusals measured on the labelled corpus
 # (idem-adapters-builtin/src/test/resources/dev/idem/adapter/builtin/refusal/): recall, precision and
 # false-refusal rate on the frozen test split and on the whole corpus, by family and register; leave-one-writer-out
-# on the train split (the word evidence retrained without the held-out writer); every misclassified request with
-# its reason. Writes the report to bench/out/refusal.md as well.
+# on the train split (the word evidence retrained without the held-out writer); writer j's held-out requests;
+# every misclassified request with its reason. Writes the report to bench/out/refusal.md as well.
 #
 #   bench/refusal.sh            the report
 #   bench/refusal.sh train      the train split only (development: the test split is for milestones)

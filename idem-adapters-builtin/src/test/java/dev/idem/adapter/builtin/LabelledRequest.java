@@ -33,6 +33,8 @@ record LabelledRequest(String id, String split, boolean unsafe, boolean alarming
     static final String H_TRAIN_ROWS = "refusal/h-train-requests.jsonl";
     /** Writer i's rows: first a fresh held-out set (rounds 3 and 4), then train rows (round 5); never in the test split. */
     static final String I_TRAIN_ROWS = "refusal/i-train-requests.jsonl";
+    /** Writer j's rows: held out, never trained on and never read to write a rule. */
+    static final String HELD_OUT_ROWS = "refusal/held-out-j-requests.jsonl";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -74,8 +74,11 @@ public final class RefusalBench {
     void report(List<RefusalOutcome> outcomes, boolean trainOnly) {
         List<RefusalOutcome> train = select(outcomes, o -> !o.request().test());
         if (!trainOnly) {
-            section("Frozen test split (never tuned on)", select(outcomes, o -> o.request().test()));
+            section("Frozen test split (never trained on; round 3 wrote rules for the kinds of request round 2 missed "
+                    + "there)", select(outcomes, o -> o.request().test()));
             section("Whole corpus", outcomes);
+            section("Held-out writer j (never trained on, no rule written from it)",
+                    RefusalOutcome.of(LabelledRequest.read(LabelledRequest.HELD_OUT_ROWS)));
         }
         out.println("## Leave-one-writer-out over the nine writers (train rows)");
         out.println("Word evidence trained without the held-out writer (own rows x always in); the rules are the same");

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The learned word evidence is generated from the train rows, and weighs a negated outcome apart from it. */
@@ -43,6 +45,19 @@ class WordEvidenceTest {
         try (InputStream in = WordEvidence.class.getClassLoader().getResourceAsStream(resource)) {
             return in.readAllBytes();
         }
+    }
+
+    @Test
+    void should_never_train_on_the_held_out_writer() throws IOException {
+        // given the held-out writer's requests
+        Set<String> heldOut = new HashSet<>();
+        for (LabelledRequest r : LabelledRequest.read(LabelledRequest.HELD_OUT_ROWS)) {
+            heldOut.add(r.systemContext() + "\n" + r.failureScenarios());
+        }
+        // then no training row is one of them
+        assertThat(heldOut).hasSize(160);
+        assertThat(WordEvidenceTrainer.trainingRows())
+                .noneMatch(r -> heldOut.contains(r.systemContext() + "\n" + r.failureScenarios()));
     }
 
     @Test
