@@ -158,14 +158,17 @@ final class IdemAssembly {
     }
 
     RunPromptUseCase runner() {
+        gateways.prepare(choice.provider());
         return new RunPromptService(specs, gateways, executor.get());
     }
 
     DesignIdempotencyUseCase designer() {
+        gateways.prepare(choice.provider());
         return new DesignIdempotencyService(flagship.get(), runner());
     }
 
     EvaluateSpecUseCase evaluator() {
+        gateways.prepare(choice.provider());
         return new EvaluateSpecService(specs, gateways, executor.get(),
                 new EvaluatorFactory(new JsonRubricRepository(), new JsonSchemaValidator(),
                         RegexBudget.of(clock), codeRunners, words), reportWriters, clock);

@@ -7,6 +7,7 @@ import dev.idem.port.out.ModelGateway;
 import dev.idem.port.out.ModelGatewayProvider;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -18,6 +19,7 @@ public final class ModelGateways {
     private final Providers<ModelGatewayProvider> providers;
     private final GatewaySettings settings;
     private final Map<String, ModelGateway> made = new ConcurrentHashMap<>();
+    private final Set<String> prepared = ConcurrentHashMap.newKeySet();
 
     /**
      * @param providers every provider; ids must be distinct
@@ -42,6 +44,31 @@ public final class ModelGateways {
     /** The settings providers are created with. */
     public GatewaySettings settings() {
         return settings;
+    }
+
+    /**
+     * Has the provider load what its first request needs on a daemon thread, once, while the caller goes on (see
+     * {@link ModelGatewayProvider#prepare()}). An unknown id, or a failure there, is left for the request to report.
+     */
+    public void prepare(String id) {
+        if (!prepared.add(id)) {
+            return;
+        }
+        ModelGatewayProvider provider;
+        try {
+            provider = providers.get(id);
+        } catch (RuntimeException unknown) {
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            try {
+                provider.prepare();
+            } catch (RuntimeException | LinkageError ignored) {
+                // the request itself will meet the same failure and report it
+            }
+        }, "idem-prepare-" + id);
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /**

@@ -12,11 +12,40 @@ import dev.idem.testkit.FixedGatewayProvider;
 import dev.idem.testkit.ScriptedModelGateway;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class ModelGatewaysTest {
 
     private static final GatewaySettings NO_SETTINGS = GatewaySettings.of(Map.of());
+
+    @Test
+    void should_prepare_the_chosen_provider_once_on_another_thread_and_ignore_an_unknown_one() throws Exception {
+        // given a provider that records where and how often it is prepared
+        List<String> threads = new CopyOnWriteArrayList<>();
+        CountDownLatch done = new CountDownLatch(1);
+        FixedGatewayProvider preparing = new FixedGatewayProvider("builtin", new ScriptedModelGateway("builtin")) {
+            @Override
+            public void prepare() {
+                threads.add(Thread.currentThread().getName());
+                done.countDown();
+            }
+        };
+        ModelGateways gateways = new ModelGateways(List.of(preparing), NO_SETTINGS);
+
+        // when it is asked to prepare twice, and an unknown provider once
+        gateways.prepare("builtin");
+        gateways.prepare("builtin");
+        gateways.prepare("nope");
+
+        // then it was prepared once, not on the caller's thread, and no gateway was made for it
+        assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(50); // a second preparation, if there were one, has had time to start
+        assertThat(threads).containsExactly("idem-prepare-builtin");
+        assertThat(preparing.created()).isZero();
+    }
 
     @Test
     void should_list_the_known_ids_when_the_provider_is_unknown() {

@@ -28,4 +28,11 @@ public final class BuiltinGatewayProvider implements ModelGatewayProvider {
     public ModelGateway create(GatewaySettings settings) {
         return new BuiltinArchitectGateway(settings.vocabulary());
     }
+
+    /** The knowledge base and the refusal classifier, read and compiled once (most of a first design's time). */
+    @Override
+    public void prepare() {
+        Knowledge.bundled();
+        UnsafeIntentClassifier.bundled();
+    }
 }

@@ -31,6 +31,15 @@ public interface ModelGatewayProvider {
     ModelGateway create(GatewaySettings settings);
 
     /**
+     * Loads what this provider's first request will need (bundled knowledge, compiled rules), so that it is ready by
+     * the time the request comes. Called at most once a run, on a background thread, while idem does the rest of its
+     * start-up (reads the spec, opens the store), and only for the provider a run is set to use; it must be safe to
+     * run beside {@link #create} and must not fail (a real failure surfaces in the request). Nothing by default.
+     */
+    default void prepare() {
+    }
+
+    /**
      * A setting a provider reads.
      *
      * @param name         conventional environment variable name
