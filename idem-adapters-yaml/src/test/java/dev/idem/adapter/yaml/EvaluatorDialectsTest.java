@@ -271,7 +271,7 @@ class EvaluatorDialectsTest {
                 new StringEvaluatorSpec("text", Operation.CONTAINS, "backup"),
                 new StringEvaluatorSpec("response", Operation.CONTAINS, "restore"),
                 RegexEvaluatorSpec.of("completion", "(?i)snapshot"),
-                new StringEvaluatorSpec("message content", Operation.CONTAINS, "TODO", true));
+                new StringEvaluatorSpec("message content", Operation.CONTAINS, "lorem ipsum", true));
         assertThat(loaded.warnings()).isEmpty();
     }
 
