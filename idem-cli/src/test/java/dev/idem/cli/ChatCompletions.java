@@ -5,10 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
 
 /**
- * OpenAI's chat-completions protocol for tests that script a {@link MockWebServer} reply by reply: a completion
+ * OpenAI's chat-completions protocol for tests that script a {@link LocalHttpServer} reply by reply: a completion
  * as the API writes it, and the environment that points idem's openai provider (and an in-memory store) at the
  * server.
  */
@@ -34,7 +33,7 @@ final class ChatCompletions {
     }
 
     /** The environment of an idem run against {@code server}, with a store that lasts the run. */
-    static Map<String, String> environment(MockWebServer server) {
+    static Map<String, String> environment(LocalHttpServer server) {
         return Map.of("IDEM_STORE", "memory:", "OPENAI_API_KEY", "sk-test",
                 "OPENAI_BASE_URL", server.url("/v1").toString());
     }

@@ -7,11 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idem.cli.CliRunner.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,24 +31,15 @@ class CodeAndJudgeEvaluatorsCliTest {
                 python: "'MRN' not in output and patient not in output"
             """;
 
-    private final MockWebServer server = new MockWebServer();
+    @RegisterExtension
+    final LocalHttpServer server = new LocalHttpServer();
 
     @TempDir
     Path work;
 
     @BeforeEach
-    void start() throws Exception {
-        server.start();
+    void writeSpec() throws Exception {
         Files.writeString(work.resolve("coded.prompt.yml"), CODED);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.shutdown();
-    }
-
-    private void replyWith(String content) {
-        server.enqueue(ChatCompletions.completion(content));
     }
 
     private Result cli(String... args) {
@@ -72,11 +62,11 @@ class CodeAndJudgeEvaluatorsCliTest {
     @Test
     void should_run_the_python_check_on_each_reply_with_allow_code() throws Exception {
         // given a reply that keeps the record's secrets out, then one that leaks them
-        replyWith("A patient record, summarised.");
+        server.replyWith("A patient record, summarised.");
 
         // when
         Result clean = cli("eval", "coded.prompt.yml", "--provider", "openai", "--allow-code", "--no-cache");
-        replyWith("Jane Roe, MRN 123");
+        server.replyWith("Jane Roe, MRN 123");
         Result leaked = cli("eval", "coded.prompt.yml", "--provider", "openai", "--allow-code", "--no-cache");
 
         // then
@@ -89,7 +79,7 @@ class CodeAndJudgeEvaluatorsCliTest {
     @Test
     void should_show_skipped_evaluators_in_console_and_reports_and_never_exit_0_for_them() throws Exception {
         // given
-        replyWith("A patient record, summarised.");
+        server.replyWith("A patient record, summarised.");
 
         // when
         Result r = cli("eval", "coded.prompt.yml", "--provider", "openai", "--skip-unavailable-evaluators",
@@ -132,8 +122,8 @@ class CodeAndJudgeEvaluatorsCliTest {
                 evaluators:
                   - rule: Output must contain a Retry Policy section
                 """);
-        replyWith("## Retry Policy\nbackoff");
-        replyWith("The reply has the section.\npass");
+        server.replyWith("## Retry Policy\nbackoff");
+        server.replyWith("The reply has the section.\npass");
 
         // when
         Result r = cli("eval", "ruled.prompt.yml", "--provider", "openai", "--model", "gpt-4o");

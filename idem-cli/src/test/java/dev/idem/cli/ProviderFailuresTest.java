@@ -6,10 +6,8 @@ import dev.idem.cli.CliRunner.Result;
 import java.nio.file.Path;
 import java.util.Map;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What a user sees when a provider fails: the real clients against a server speaking OpenAI's protocol. */
@@ -21,20 +19,11 @@ class ProviderFailuresTest {
             + "\"**ABSENT → IN_PROGRESS** Idempotency key\"},\"finish_reason\":\"stop\"}],"
             + "\"usage\":{\"prompt_tokens\":11,\"completion_tokens\":7,\"total_tokens\":18}}";
 
-    private final MockWebServer server = new MockWebServer();
+    @RegisterExtension
+    final LocalHttpServer server = new LocalHttpServer();
 
     @TempDir
     Path work;
-
-    @BeforeEach
-    void start() throws Exception {
-        server.start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.shutdown();
-    }
 
     private Result run(Map<String, String> env, String... extra) {
         String[] args = new String[6 + extra.length];

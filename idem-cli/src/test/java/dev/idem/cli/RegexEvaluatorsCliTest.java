@@ -7,33 +7,18 @@ import dev.idem.cli.CliRunner.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import okhttp3.mockwebserver.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Regex evaluators end to end: bounded in time, and filled from each row, against a real OpenAI-protocol server. */
 class RegexEvaluatorsCliTest {
 
-    private final MockWebServer server = new MockWebServer();
+    @RegisterExtension
+    final LocalHttpServer server = new LocalHttpServer();
 
     @TempDir
     Path work;
-
-    @BeforeEach
-    void start() throws Exception {
-        server.start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.shutdown();
-    }
-
-    private void replyWith(String content) {
-        server.enqueue(ChatCompletions.completion(content));
-    }
 
     private Result cli(String... args) {
         return CliRunner.run(work, ChatCompletions.environment(server), args);
@@ -42,7 +27,7 @@ class RegexEvaluatorsCliTest {
     @Test
     void should_fail_the_evaluator_instead_of_hanging_on_a_catastrophic_pattern() throws Exception {
         // given the attack round's pattern and a 41-character reply
-        replyWith("a".repeat(40) + "!");
+        server.replyWith("a".repeat(40) + "!");
         Files.writeString(work.resolve("s.prompt.yml"), "name: s\nmessages:\n  - role: user\n    content: hi\n"
                 + "testData:\n  - name: only\nevaluators:\n  - name: greedy\n    regex:\n"
                 + "      pattern: \"(.*a){25}$\"\n");
@@ -59,8 +44,8 @@ class RegexEvaluatorsCliTest {
     @Test
     void should_validate_and_pass_a_pattern_filled_from_each_row() throws Exception {
         // given the architecture review's B6 spec: every row provides the topic the pattern quotes
-        replyWith("all about kafka");
-        replyWith("all about redis");
+        server.replyWith("all about kafka");
+        server.replyWith("all about redis");
         Files.writeString(work.resolve("s.prompt.yml"), "name: s\nmessages:\n  - role: user\n"
                 + "    content: \"Tell me about {{topic}}\"\ntestData:\n  - topic: Kafka\n  - topic: Redis\n"
                 + "evaluators:\n  - name: on topic\n    regex:\n      pattern: \"(?i)\\\\Q{{topic}}\\\\E\"\n");

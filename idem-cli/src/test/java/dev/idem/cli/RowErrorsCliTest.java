@@ -7,10 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idem.cli.CliRunner.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import okhttp3.mockwebserver.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A test row that cannot run fails validation, and in an evaluation it is one case's error: the others run. */
@@ -28,24 +27,15 @@ class RowErrorsCliTest {
               - topic: SQLite
             """;
 
-    private final MockWebServer server = new MockWebServer();
+    @RegisterExtension
+    final LocalHttpServer server = new LocalHttpServer();
 
     @TempDir
     Path work;
 
     @BeforeEach
-    void start() throws Exception {
-        server.start();
+    void writeSpec() throws Exception {
         Files.writeString(work.resolve("s.prompt.yml"), SPEC);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.shutdown();
-    }
-
-    private void replyWith(String content) {
-        server.enqueue(ChatCompletions.completion(content));
     }
 
     private Result cli(String... args) {
@@ -56,8 +46,8 @@ class RowErrorsCliTest {
     void should_fail_validation_but_evaluate_the_other_rows_reporting_the_row_that_lacks_a_value_as_an_error()
             throws Exception {
         // given
-        replyWith("about it");
-        replyWith("about it");
+        server.replyWith("about it");
+        server.replyWith("about it");
 
         // when
         Result validated = cli("validate", "s.prompt.yml");

@@ -8,10 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,24 +23,11 @@ class TerminalInjectionTest {
             + "\u009b31mred\u202Eevil\r\nafter";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final MockWebServer server = new MockWebServer();
+    @RegisterExtension
+    final LocalHttpServer server = new LocalHttpServer();
 
     @TempDir
     Path work;
-
-    @BeforeEach
-    void start() throws Exception {
-        server.start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.shutdown();
-    }
-
-    private void replyWith(String content) {
-        server.enqueue(ChatCompletions.completion(content));
-    }
 
     private Map<String, String> openAi() {
         return ChatCompletions.environment(server);
@@ -67,7 +52,7 @@ class TerminalInjectionTest {
     @Test
     void should_show_a_reply_escaped_when_stdout_is_a_terminal() throws Exception {
         // given
-        replyWith(HOSTILE);
+        server.replyWith(HOSTILE);
         spec("name: s\nmessages:\n  - role: user\n    content: hi\n");
 
         // when
@@ -84,7 +69,7 @@ class TerminalInjectionTest {
     @Test
     void should_print_the_reply_exactly_into_a_pipe() throws Exception {
         // given
-        replyWith(HOSTILE);
+        server.replyWith(HOSTILE);
         spec("name: s\nmessages:\n  - role: user\n    content: hi\n");
 
         // when
@@ -98,7 +83,7 @@ class TerminalInjectionTest {
     @Test
     void should_print_the_reply_exactly_on_a_terminal_when_asked_with_raw() throws Exception {
         // given
-        replyWith(HOSTILE);
+        server.replyWith(HOSTILE);
         spec("name: s\nmessages:\n  - role: user\n    content: hi\n");
 
         // when
@@ -112,7 +97,7 @@ class TerminalInjectionTest {
     @Test
     void should_keep_json_output_valid_and_equal_while_escaping_it_for_the_terminal() throws Exception {
         // given
-        replyWith(HOSTILE);
+        server.replyWith(HOSTILE);
         spec("name: s\nmessages:\n  - role: user\n    content: hi\n");
 
         // when
@@ -128,7 +113,7 @@ class TerminalInjectionTest {
     @Test
     void should_escape_spec_names_evaluator_names_labels_and_reply_excerpts_in_the_eval_console() throws Exception {
         // given a spec whose names carry escape sequences (YAML's "\e" is ESC), and a poisoned reply
-        replyWith(HOSTILE);
+        server.replyWith(HOSTILE);
         spec("name: \"spec\\e]0;title\\a\"\nmessages:\n  - role: user\n    content: \"{{x}}\"\n"
                 + "testData:\n  - name: \"row\\e[2J\"\n    x: hi\n"
                 + "evaluators:\n  - name: \"check\\e]52;c;eA==\\a\"\n    string:\n      contains: \"nowhere\"\n");

@@ -7,10 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idem.cli.CliRunner.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import okhttp3.mockwebserver.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,24 +32,15 @@ class UnsupportedEvaluatorsCliTest {
               - sudo
             """;
 
-    private final MockWebServer server = new MockWebServer();
+    @RegisterExtension
+    final LocalHttpServer server = new LocalHttpServer();
 
     @TempDir
     Path work;
 
     @BeforeEach
-    void start() throws Exception {
-        server.start();
+    void writeSpec() throws Exception {
         Files.writeString(work.resolve("scripted.prompt.yml"), SPEC);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.shutdown();
-    }
-
-    private void replyWith(String content) {
-        server.enqueue(ChatCompletions.completion(content));
     }
 
     private Result cli(String... args) {
@@ -87,7 +77,7 @@ class UnsupportedEvaluatorsCliTest {
     @Test
     void should_report_them_as_skipped_in_every_report_and_count_the_case_as_skipped_not_passed() throws Exception {
         // given
-        replyWith("#!/bin/sh\ntar -czf backup.tgz /srv/data");
+        server.replyWith("#!/bin/sh\ntar -czf backup.tgz /srv/data");
 
         // when
         Result r = cli("eval", "scripted.prompt.yml", "--provider", "openai", "--skip-unavailable-evaluators",

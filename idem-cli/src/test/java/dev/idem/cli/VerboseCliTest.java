@@ -7,10 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code --verbose}: each model request, against a server speaking OpenAI's protocol, with no secret shown. */
@@ -21,20 +19,11 @@ class VerboseCliTest {
             + "\"content\":\"hello\"},\"finish_reason\":\"stop\"}],"
             + "\"usage\":{\"prompt_tokens\":11,\"completion_tokens\":7,\"total_tokens\":18}}";
 
-    private final MockWebServer server = new MockWebServer();
+    @RegisterExtension
+    final LocalHttpServer server = new LocalHttpServer();
 
     @TempDir
     Path work;
-
-    @BeforeEach
-    void start() throws Exception {
-        server.start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.shutdown();
-    }
 
     private Result run(String... extra) throws Exception {
         java.nio.file.Files.writeString(work.resolve("hi.prompt.yml"), "name: hi\nmodel: gpt-4o-mini\nmessages:\n"
