@@ -72,8 +72,8 @@ final class IdemAssembly {
     private final YamlPromptSpecRepository repository = new YamlPromptSpecRepository();
     private final SpecResolver specs = new SpecResolver(repository);
     private final ExecutionStores stores;
-    private final Providers<ReportWriter> reportWriters;
-    private final Providers<CodeGateway> codeRunners;
+    private final Lazy<Providers<ReportWriter>> reportWriters;
+    private final Lazy<Providers<CodeGateway>> codeRunners;
     private final Lazy<ExecutionStore> store;
     private final Lazy<IdempotentExecutor> executor;
     private final Lazy<PromptSpec> flagship;
@@ -102,10 +102,13 @@ final class IdemAssembly {
         this.gateways = new ModelGateways(providers, new GatewaySettings(settings(b, sources, providers),
                 b.requestTimeout, maxResponseBytes, words));
         this.stores = new ExecutionStores(Providers.discover(ExecutionStoreProvider.class, LOADER));
-        this.reportWriters = Providers.load(ReportWriter.class, LOADER, "report format", w -> List.of(w.format()));
-        // a code runner runs nothing until an evaluation allows code
-        this.codeRunners = Providers.load(CodeGateway.class, LOADER, EvaluatorFactory.CODE_RUNNER,
-                g -> List.of(g.language()));
+        // Only an evaluation writes reports or runs code: the writers (a JSON mapper, an XML factory) and the code
+        // runners are made for the first one, so that a design or a validation never loads them. A code runner runs
+        // nothing until an evaluation allows code.
+        this.reportWriters = new Lazy<>(() -> Providers.load(ReportWriter.class, LOADER, "report format",
+                w -> List.of(w.format())));
+        this.codeRunners = new Lazy<>(() -> Providers.load(CodeGateway.class, LOADER, EvaluatorFactory.CODE_RUNNER,
+                g -> List.of(g.language())));
         URI storeUri = b.storeUri != null ? b.storeUri
                 : IdemBuilder.storeUri(sources.get(IdemBuilder.STORE).orElse(DEFAULT_STORE));
         Vocabulary storeWords = words;
@@ -171,7 +174,7 @@ final class IdemAssembly {
         gateways.prepare(choice.provider());
         return new EvaluateSpecService(specs, gateways, executor.get(),
                 new EvaluatorFactory(new JsonRubricRepository(), new JsonSchemaValidator(),
-                        RegexBudget.of(clock), codeRunners, words), reportWriters, clock);
+                        RegexBudget.of(clock), codeRunners.get(), words), reportWriters.get(), clock);
     }
 
     InspectStoreUseCase storeInspector() {
