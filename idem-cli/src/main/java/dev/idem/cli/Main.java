@@ -13,9 +13,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        // Netty (under Lettuce) logs through java.util.logging when SLF4J has no real binding; its reconnection
-        // warnings would interleave with idem's own one-line diagnostics, which already say what went wrong.
-        java.util.logging.LogManager.getLogManager().reset();
+        // java.util.logging prints nothing (QuietLogging); set before anything logs, read only when something does
+        System.setProperty("java.util.logging.config.class", QuietLogging.class.getName());
         PrintWriter err = utf8(System.err);
         boolean stacktrace = Arrays.asList(args).contains("--stacktrace");
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> Cli.reportUncaught(thread, e, err, stacktrace));

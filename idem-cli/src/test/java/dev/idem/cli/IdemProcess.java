@@ -28,7 +28,13 @@ final class IdemProcess implements AutoCloseable {
     }
 
     static IdemProcess start(Path dir, Map<String, String> env, String... args) throws IOException {
-        return start(dir, env, idem(args));
+        return start(dir, env, idem(List.of(), args));
+    }
+
+    /** {@code idem ARGS} in a JVM started with these options as well (e.g. a class-loading log). */
+    static IdemProcess start(Path dir, Map<String, String> env, List<String> jvmOptions, String... args)
+            throws IOException {
+        return start(dir, env, idem(jvmOptions, args));
     }
 
     /**
@@ -38,7 +44,7 @@ final class IdemProcess implements AutoCloseable {
      */
     static IdemProcess startOnTerminal(Path dir, Map<String, String> env, String redirection, String... args)
             throws IOException {
-        String line = idem(args).stream().map(IdemProcess::quoted).collect(Collectors.joining(" ")) + " "
+        String line = idem(List.of(), args).stream().map(IdemProcess::quoted).collect(Collectors.joining(" ")) + " "
                 + redirection;
         return start(dir, env, List.of("script", "-qec", line, "/dev/null"));
     }
@@ -53,10 +59,11 @@ final class IdemProcess implements AutoCloseable {
         return new IdemProcess(builder.start(), dir);
     }
 
-    private static List<String> idem(String... args) {
+    private static List<String> idem(List<String> jvmOptions, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", testClassPath(),
-                Main.class.getName()));
+                .toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", testClassPath(), Main.class.getName()));
         command.addAll(List.of(args));
         return command;
     }

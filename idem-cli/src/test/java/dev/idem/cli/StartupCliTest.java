@@ -1,0 +1,34 @@
+package dev.idem.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a real idem process does not spend its start-up on, seen in the JVM's own class-loading log. */
+class StartupCliTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void should_not_start_java_util_logging_for_a_design() throws Exception {
+        // given a real idem process that logs the classes it loads
+        Path classes = work.resolve("classes.log");
+        try (IdemProcess idem = IdemProcess.start(work, Map.of(),
+                List.of("-Xlog:class+load=info:file=" + classes), "design", "--system-context",
+                "REST APIs behind a gateway plus Kafka consumers", "--failure-scenarios",
+                "gateway timeouts and consumer rebalances", "--store", "memory:")) {
+            // when it designs
+            assertThat(idem.exitCode(60)).as(idem.err()).isZero();
+            // then nothing logged, so the logging framework (and its scan of every jar for a logger) never started
+            assertThat(idem.out()).contains("Kafka");
+            assertThat(Files.readAllLines(classes)).isNotEmpty()
+                    .noneMatch(line -> line.contains(" java.util.logging.LogManager "));
+        }
+    }
+}
