@@ -31,4 +31,28 @@ class StartupCliTest {
                     .noneMatch(line -> line.contains(" java.util.logging.LogManager "));
         }
     }
+
+    @Test
+    void should_load_sqlite_from_the_kept_copy_of_its_native_library() throws Exception {
+        // given a real idem process told where to keep SQLite's native library, logging the libraries it loads
+        Path kept = work.resolve("native");
+        Path libraries = work.resolve("libraries.log");
+        try (IdemProcess idem = IdemProcess.start(work, Map.of(), List.of("-Didem.sqlite.native-dir=" + kept,
+                "-Xlog:library=info:file=" + libraries), "design", "--system-context", "Payments API on PostgreSQL",
+                "--failure-scenarios", "client retries after timeouts", "--store", "sqlite:store.db")) {
+            // when it designs with a SQLite store
+            assertThat(idem.exitCode(60)).as(idem.err()).isZero();
+        }
+        // then it kept a copy there and loaded that, instead of extracting one into the temporary directory
+        List<String> loaded = Files.readAllLines(libraries).stream()
+                .filter(line -> line.contains("Loaded library") && line.contains("sqlitejdbc")).toList();
+        assertThat(loaded).hasSize(1).allSatisfy(line -> assertThat(line).contains(kept.toString()));
+        try (var versions = Files.list(kept)) {
+            Path version = versions.toList().get(0);
+            try (var files = Files.list(version)) {
+                assertThat(files.toList()).singleElement().satisfies(library -> assertThat(library).isRegularFile()
+                        .satisfies(l -> assertThat(l.getFileName().toString()).startsWith("libsqlitejdbc.")));
+            }
+        }
+    }
 }

@@ -80,6 +80,7 @@ public final class SqliteExecutionStore implements ExecutionStore {
 
     private Connection connect() {
         Connection opened = null;
+        KeptNativeLibrary.use();
         try {
             opened = DriverManager.getConnection("jdbc:sqlite:" + file.path().toAbsolutePath());
             try (Statement st = opened.createStatement()) {
