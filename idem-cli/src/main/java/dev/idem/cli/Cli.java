@@ -29,6 +29,8 @@ final class Cli {
         IdemFactory factory = new IdemFactory(environment, interrupts, common, out, err);
         Console console = factory.console();
         CommandLine cl = new CommandLine(new IdemCommand(common), new CommandFactory(factory));
+        // first: the settings below apply to the commands there are when they are made
+        Subcommands.register(cl, args);
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -1,16 +1,12 @@
 package dev.idem.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Mixin;
 
-/** The root command. */
+/** The root command; its commands are added by {@link Subcommands}. */
 @Command(name = "idem", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Runs LLM prompt specs (.prompt.yml) and evaluates them offline; every model call is "
                 + "idempotent: fingerprinted, claimed in a store, retried with backoff, never paid for twice."},
-        subcommands = {ValidateCommand.class, RenderCommand.class, RunCommand.class, DesignCommand.class,
-                EvalCommand.class, ProvidersCommand.class, StoreCommand.class, CompletionCommand.class,
-                HelpCommand.class},
         footer = {"", "'idem help COMMAND' (or 'idem COMMAND --help') shows a command's options and examples.",
                 "", "Exit codes: 0 ok; 1 evaluations failed; 2 usage or invalid spec/input;",
                 "3 provider or store unavailable, misconfigured or unauthorised; 4 internal error."})

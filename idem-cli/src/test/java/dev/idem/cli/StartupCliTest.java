@@ -33,6 +33,25 @@ class StartupCliTest {
     }
 
     @Test
+    void should_build_the_model_of_the_command_it_runs_only() throws Exception {
+        // given a real idem process that logs the classes it loads
+        Path classes = work.resolve("classes.log");
+        try (IdemProcess idem = IdemProcess.start(work, Map.of(),
+                List.of("-Xlog:class+load=info:file=" + classes), "--quiet", "design", "--system-context",
+                "REST APIs behind a gateway plus Kafka consumers", "--failure-scenarios",
+                "gateway timeouts and consumer rebalances", "--store", "memory:")) {
+            // when it designs
+            assertThat(idem.exitCode(60)).as(idem.err()).isZero();
+            // then picocli met the design command, and none of the others
+            assertThat(idem.err()).isEmpty();
+            List<String> loaded = Files.readAllLines(classes);
+            assertThat(loaded).anyMatch(line -> line.contains(" dev.idem.cli.DesignCommand "));
+            assertThat(loaded).noneMatch(line -> line.contains(" dev.idem.cli.EvalCommand ")
+                    || line.contains(" dev.idem.cli.RunCommand ") || line.contains(" dev.idem.cli.StoreCommand "));
+        }
+    }
+
+    @Test
     void should_load_sqlite_from_the_kept_copy_of_its_native_library() throws Exception {
         // given a real idem process told where to keep SQLite's native library, logging the libraries it loads
         Path kept = work.resolve("native");
