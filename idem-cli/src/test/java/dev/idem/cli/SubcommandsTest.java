@@ -35,4 +35,13 @@ class SubcommandsTest {
         assertThat(Subcommands.named(new String[] {"completion"})).isNull();
         assertThat(Subcommands.named(new String[] {"desing"})).isNull();
     }
+
+    @Test
+    void should_want_no_command_for_the_version_alone() {
+        assertThat(Subcommands.versionOnly(new String[] {"--version"})).isTrue();
+        assertThat(Subcommands.versionOnly(new String[] {"-q", "-V"})).isTrue();
+        assertThat(Subcommands.versionOnly(new String[] {"--version", "--help"})).isFalse();
+        assertThat(Subcommands.versionOnly(new String[] {"--version", "eval"})).isFalse();
+        assertThat(Subcommands.versionOnly(new String[] {"-q"})).isFalse();
+    }
 }
