@@ -42,8 +42,12 @@ final class KnowledgeReader {
 
     static final String RESOURCE = "dev/idem/adapter/builtin/knowledge.yaml";
 
-    private static final ObjectMapper YAML = YAMLMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY).build();
+    /**
+     * The same tree as JSON, written by the build ({@link KnowledgeJson}) from the checked YAML: a run reads it in a
+     * few milliseconds, where parsing the YAML took tens (and the JIT's work on the YAML parser besides).
+     */
+    static final String BUILT_RESOURCE = "dev/idem/adapter/builtin/knowledge.json";
+
     private static final Set<String> NONE = Set.of();
     private static final Set<String> STORE = Set.of("{store.name}", "{store.expiry}", "{store.lock}");
     private static final Set<String> SQL_FLAVOUR = Set.of("{sqlFlavour}");
@@ -51,9 +55,20 @@ final class KnowledgeReader {
     private KnowledgeReader() {
     }
 
-    /** Reads the resource shipped in this module. */
+    /**
+     * Reads the knowledge shipped in this module: the JSON tree the build made from the YAML, or the YAML itself where
+     * there is none (classes compiled by an IDE, not by the build).
+     */
     static Knowledge readBundled() {
-        try (InputStream in = KnowledgeReader.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+        ClassLoader loader = KnowledgeReader.class.getClassLoader();
+        try (InputStream built = loader.getResourceAsStream(BUILT_RESOURCE)) {
+            if (built != null) {
+                return read(RESOURCE, Json.MAPPER.readTree(built));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the knowledge resource " + BUILT_RESOURCE, e);
+        }
+        try (InputStream in = loader.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("the knowledge resource " + RESOURCE + " is missing from the classpath");
             }
@@ -70,15 +85,32 @@ final class KnowledgeReader {
      * @throws IllegalStateException naming the source and the path of the first problem
      */
     static Knowledge read(String source, String yaml) {
-        JsonNode root;
+        return read(source, tree(source, yaml));
+    }
+
+    /**
+     * The YAML text as a tree, a duplicate key refused.
+     *
+     * @throws IllegalStateException naming the source, the line and the column of a syntax error
+     */
+    static JsonNode tree(String source, String yaml) {
         try {
-            root = YAML.readTree(yaml);
+            return Yaml.MAPPER.readTree(yaml);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new IllegalStateException(source + ": not valid YAML"
                     + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ": "
                     + e.getOriginalMessage(), e);
         }
+    }
+
+    /**
+     * Reads knowledge from its tree.
+     *
+     * @param source what the tree was read from, for messages
+     * @throws IllegalStateException naming the source and the path of the first problem
+     */
+    static Knowledge read(String source, JsonNode root) {
         KnowledgeNode top = KnowledgeNode.top(source, root);
         top.keys(List.of("facts", "mitigations", "stores", "design", "safety"), List.of());
         Map<Technology, Map<Topic, List<String>>> facts = facts(top.get("facts"));
@@ -261,5 +293,16 @@ final class KnowledgeReader {
         if (!absent.isEmpty()) {
             at.fail("missing " + what + ": " + KnowledgeNode.names(absent));
         }
+    }
+
+    /** The YAML reader, made only where YAML is read (the build, a test, a run without the built JSON). */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = YAMLMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY).build();
+    }
+
+    /** The JSON reader of the built tree. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }
