@@ -15,7 +15,10 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 other_jar="${1:?usage: bench/startup.sh OTHER_JAR [N]}"
 runs="${2:-11}"
-[ -f "$other_jar" ] && [ -d "$(dirname "$other_jar")/lib" ] || { echo "bench: no $other_jar with lib/ beside it" >&2; exit 2; }
+if [ ! -f "$other_jar" ] || [ ! -d "$(dirname "$other_jar")/lib" ]; then
+  echo "bench: no $other_jar with lib/ beside it" >&2
+  exit 2
+fi
 other_jar="$(cd "$(dirname "$other_jar")" && pwd)/$(basename "$other_jar")"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/idem-startup.XXXXXX")"
@@ -54,7 +57,8 @@ timed() {
   times="$( { TIMEFORMAT='%3U %3S'; time (cd "$dir" && "$work/$build/idem" "$@" >"$dir/out" 2>"$dir/err"); } 2>&1 )" \
     || { echo "bench: $build $scenario failed: $(tail -n 2 "$dir/err")" >&2; exit 1; }
   end=$(date +%s%N)
-  echo "$(( (end - start) / 1000000 )) $(awk '{ printf "%d", ($1 + $2) * 1000 }' <<<"$times")" >>"$work/$build.$scenario"
+  echo "$(( (end - start) / 1000000 )) $(awk '{ printf "%d", ($1 + $2) * 1000 }' <<<"$times")" \
+    >>"$work/$build.$scenario"
 }
 
 for i in $(seq 1 "$runs"); do
