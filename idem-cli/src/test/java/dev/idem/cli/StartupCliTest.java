@@ -33,6 +33,22 @@ class StartupCliTest {
     }
 
     @Test
+    void should_make_no_json_mapper_for_a_design() throws Exception {
+        // given a real idem process that logs the classes it loads
+        Path classes = work.resolve("classes.log");
+        try (IdemProcess idem = IdemProcess.start(work, Map.of(),
+                List.of("-Xlog:class+load=info:file=" + classes), "design", "--system-context",
+                "REST APIs behind a gateway plus Kafka consumers", "--failure-scenarios",
+                "gateway timeouts and consumer rebalances", "--store", "memory:")) {
+            // when it designs (reading the flagship spec and the built-in architect's knowledge)
+            assertThat(idem.exitCode(60)).as(idem.err()).isZero();
+            // then Jackson's ObjectMapper, whose static set-up builds date formats and a calendar, never loaded
+            assertThat(Files.readAllLines(classes)).isNotEmpty()
+                    .noneMatch(line -> line.contains(" com.fasterxml.jackson.databind.ObjectMapper "));
+        }
+    }
+
+    @Test
     void should_build_the_model_of_the_command_it_runs_only() throws Exception {
         // given a real idem process that logs the classes it loads
         Path classes = work.resolve("classes.log");

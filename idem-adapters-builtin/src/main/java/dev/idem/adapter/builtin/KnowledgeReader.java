@@ -1,10 +1,16 @@
 package dev.idem.adapter.builtin;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.idem.adapter.builtin.DesignText.BulletText;
 import dev.idem.adapter.builtin.DesignText.FailureModesText;
@@ -63,7 +69,7 @@ final class KnowledgeReader {
         ClassLoader loader = KnowledgeReader.class.getClassLoader();
         try (InputStream built = loader.getResourceAsStream(BUILT_RESOURCE)) {
             if (built != null) {
-                return read(RESOURCE, Json.MAPPER.readTree(built));
+                return read(RESOURCE, jsonTree(built));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the knowledge resource " + BUILT_RESOURCE, e);
@@ -101,6 +107,59 @@ final class KnowledgeReader {
             throw new IllegalStateException(source + ": not valid YAML"
                     + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ": "
                     + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * The built JSON as a tree, read token by token into the nodes an {@code ObjectMapper} would make: a mapper would
+     * cost a design its static set-up (date formats, a calendar, the locale data) for this one tree.
+     */
+    static JsonNode jsonTree(InputStream json) throws IOException {
+        try (JsonParser parser = new JsonFactory().createParser(json)) {
+            return node(parser, parser.nextToken());
+        }
+    }
+
+    private static JsonNode node(JsonParser parser, JsonToken token) throws IOException {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        switch (token) {
+            case START_OBJECT -> {
+                ObjectNode object = nodes.objectNode();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    object.set(name, node(parser, parser.nextToken()));
+                }
+                return object;
+            }
+            case START_ARRAY -> {
+                ArrayNode array = nodes.arrayNode();
+                for (JsonToken element = parser.nextToken(); element != JsonToken.END_ARRAY;
+                     element = parser.nextToken()) {
+                    array.add(node(parser, element));
+                }
+                return array;
+            }
+            case VALUE_STRING -> {
+                return nodes.textNode(parser.getText());
+            }
+            case VALUE_NUMBER_INT -> {
+                return switch (parser.getNumberType()) {
+                    case INT -> nodes.numberNode(parser.getIntValue());
+                    case LONG -> nodes.numberNode(parser.getLongValue());
+                    default -> nodes.numberNode(parser.getBigIntegerValue());
+                };
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return nodes.numberNode(parser.getDoubleValue());
+            }
+            case VALUE_TRUE, VALUE_FALSE -> {
+                return nodes.booleanNode(token == JsonToken.VALUE_TRUE);
+            }
+            case VALUE_NULL -> {
+                return nodes.nullNode();
+            }
+            default -> throw new IllegalStateException(BUILT_RESOURCE + ": unexpected " + token + " at "
+                    + parser.currentLocation());
         }
     }
 
@@ -299,10 +358,5 @@ final class KnowledgeReader {
     private static final class Yaml {
         static final ObjectMapper MAPPER = YAMLMapper.builder()
                 .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY).build();
-    }
-
-    /** The JSON reader of the built tree. */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }

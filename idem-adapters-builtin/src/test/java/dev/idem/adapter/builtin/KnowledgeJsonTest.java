@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +27,9 @@ class KnowledgeJsonTest {
         // given the YAML and the JSON the build put on the class path
         JsonNode fromYaml = KnowledgeReader.tree(KnowledgeReader.RESOURCE, resource(KnowledgeReader.RESOURCE));
         String built = resource(KnowledgeReader.BUILT_RESOURCE);
-        // then they hold the same tree
+        // then they hold the same tree, as a run reads the JSON and as Jackson's mapper reads it
+        assertThat(KnowledgeReader.jsonTree(new ByteArrayInputStream(built.getBytes(StandardCharsets.UTF_8))))
+                .isEqualTo(fromYaml);
         assertThat(new ObjectMapper().readTree(built)).isEqualTo(fromYaml);
     }
 

@@ -26,7 +26,8 @@ final class FieldReader {
     private final Map<String, SourcePosition> positions = new LinkedHashMap<>();
     private final List<SpecIssue> errors = new ArrayList<>();
     private final List<SpecIssue> warnings = new ArrayList<>();
-    private final ObjectMapper json = new ObjectMapper();
+    /** Made for the first value written as JSON (most specs have none; a mapper costs a cold start milliseconds). */
+    private ObjectMapper json;
 
     FieldReader(String sourceName, YamlNode.Mapping root) {
         this.sourceName = sourceName;
@@ -97,7 +98,7 @@ final class FieldReader {
         YamlNode.takeAll(node);
         if (node instanceof YamlNode.Scalar s) {
             try {
-                json.readTree(s.asText());
+                json().readTree(s.asText());
                 return Optional.of(s.asText());
             } catch (JsonProcessingException e) {
                 error(path, "not valid JSON: " + e.getOriginalMessage());
@@ -105,6 +106,13 @@ final class FieldReader {
             }
         }
         return Optional.of(toJson(node));
+    }
+
+    private ObjectMapper json() {
+        if (json == null) {
+            json = new ObjectMapper();
+        }
+        return json;
     }
 
     /** A row value or default as text: scalars as written, mappings and lists as JSON. */
@@ -117,7 +125,7 @@ final class FieldReader {
 
     private String toJson(YamlNode node) {
         try {
-            return json.writeValueAsString(node.toPlain());
+            return json().writeValueAsString(node.toPlain());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("plain YAML values always convert to JSON", e);
         }
