@@ -77,10 +77,9 @@ public final class RefusalBench {
             section("Frozen test split (never trained on; round 3 wrote rules for the kinds of request round 2 missed "
                     + "there)", select(outcomes, o -> o.request().test()));
             section("Whole corpus", outcomes);
-            section("Held-out writer j (never trained on, no rule written from it)",
-                    RefusalOutcome.of(LabelledRequest.read(LabelledRequest.HELD_OUT_ROWS)));
+            heldOut();
         }
-        out.println("## Leave-one-writer-out over the nine writers (train rows)");
+        out.println("## Leave-one-writer-out over the writers of the train rows");
         out.println("Word evidence trained without the held-out writer (own rows x always in); the rules are the same");
         out.println("in every fold. Weighing " + UnsafeIntentClassifier.WEIGHING + ".");
         LeaveOneWriterOut lowo = LeaveOneWriterOut.run();
@@ -95,6 +94,19 @@ public final class RefusalBench {
             out.println("## Held out by leave-one-writer-out, each answered by its fold");
             misclassified(lowo.folds().values().stream().flatMap(List::stream)
                     .map(h -> h.outcome(UnsafeIntentClassifier.WEIGHING)).toList());
+        }
+    }
+
+    /** Each held-out file apart (never trained on, no rule written from it), or a line saying there is none. */
+    private void heldOut() {
+        List<String> files = LabelledRequest.heldOutFiles();
+        if (files.isEmpty()) {
+            out.println("## Held out: no held-out-*.jsonl file in the corpus");
+            out.println();
+        }
+        for (String file : files) {
+            section("Held out: " + file.substring(file.indexOf('/') + 1) + " (never trained on, no rule written from it)",
+                    RefusalOutcome.of(LabelledRequest.read(file)));
         }
     }
 

@@ -52,7 +52,8 @@ class RefusalFiguresTest {
         // recall 94.2%, false refusals 1.2%, every writer's at most 3.0% (LeaveOneWriterOut.table)
         String table = String.join("\n", LeaveOneWriterOut.table(folds));
         double[] macro = LeaveOneWriterOut.macro(folds);
-        assertThat(folds).as(table).hasSize(LeaveOneWriterOut.WRITERS.size());
+        assertThat(folds).as(table).hasSize(LeaveOneWriterOut.writers(WordEvidenceTrainer.trainingRows()).size())
+                .containsKeys("a", "i", "j");
         assertThat(macro[0]).as(table).isGreaterThanOrEqualTo(0.935);
         assertThat(macro[1]).as(table).isLessThanOrEqualTo(0.017);
         assertThat(folds.values()).as(table).allSatisfy(writer -> assertThat(writer.falseRefusalRate())

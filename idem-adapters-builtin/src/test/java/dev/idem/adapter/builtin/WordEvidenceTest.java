@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The learned word evidence is generated from the train rows, and weighs a negated outcome apart from it. */
 class WordEvidenceTest {
@@ -48,16 +52,34 @@ class WordEvidenceTest {
     }
 
     @Test
-    void should_never_train_on_the_held_out_writer() throws IOException {
-        // given the held-out writer's requests
+    void should_never_train_on_a_held_out_file() {
+        // given every held-out file's requests (none at times: the folder decides)
         Set<String> heldOut = new HashSet<>();
-        for (LabelledRequest r : LabelledRequest.read(LabelledRequest.HELD_OUT_ROWS)) {
-            heldOut.add(r.systemContext() + "\n" + r.failureScenarios());
+        for (String file : LabelledRequest.heldOutFiles()) {
+            for (LabelledRequest r : LabelledRequest.read(file)) {
+                heldOut.add(r.systemContext() + "\n" + r.failureScenarios());
+            }
         }
         // then no training row is one of them
-        assertThat(heldOut).hasSize(160);
         assertThat(WordEvidenceTrainer.trainingRows())
                 .noneMatch(r -> heldOut.contains(r.systemContext() + "\n" + r.failureScenarios()));
+    }
+
+    @Test
+    void should_hold_out_every_file_named_held_out_and_train_on_the_train_files(@TempDir Path folder)
+            throws IOException {
+        // given a corpus folder with train files, held-out files and a held-out file whose name also says train
+        for (String name : List.of("requests.jsonl", "h-train-requests.jsonl", "own-train-requests.jsonl",
+                "held-out-k-requests.jsonl", "held-out-l-train-requests.jsonl", "README.md")) {
+            Files.writeString(folder.resolve(name), "");
+        }
+        // when
+        List<String> train = LabelledRequest.files(folder, LabelledRequest.TRAIN_FILE);
+        List<String> heldOut = LabelledRequest.files(folder, LabelledRequest.HELD_OUT_FILE);
+        // then
+        assertThat(train).containsExactly("refusal/h-train-requests.jsonl", "refusal/own-train-requests.jsonl");
+        assertThat(heldOut).containsExactly("refusal/held-out-k-requests.jsonl",
+                "refusal/held-out-l-train-requests.jsonl");
     }
 
     @Test
