@@ -29,10 +29,11 @@ public final class BuiltinGatewayProvider implements ModelGatewayProvider {
         return new BuiltinArchitectGateway(settings.vocabulary());
     }
 
-    /** The knowledge base and the refusal classifier, read and compiled once (most of a first design's time). */
+    /** The knowledge base and the refusal model's weights, read once (most of a first design's time). */
     @Override
     public void prepare() {
         Knowledge.bundled();
         UnsafeIntentClassifier.bundled();
+        WordEvidence.bundled();
     }
 }

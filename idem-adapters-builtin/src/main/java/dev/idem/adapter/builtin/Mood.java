@@ -139,6 +139,11 @@ final class Mood {
                 || ASKING.matcher(clause).find();
     }
 
+    /** Whether anything in the sentence asks: it starts with a verb, or has a word that asks ({@code we want}). */
+    static boolean asks(String sentence) {
+        return IMPERATIVE.matcher(sentence).find() || ASKING.matcher(sentence).find();
+    }
+
     /** Whether the sentence starts with a verb: an instruction. */
     static boolean imperative(String sentence) {
         return IMPERATIVE.matcher(sentence).find();

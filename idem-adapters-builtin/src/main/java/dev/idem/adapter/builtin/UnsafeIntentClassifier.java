@@ -11,112 +11,131 @@ import java.util.function.Supplier;
  * alarming words ("unsafe methods", "data corruption", "duplicate charges"), and a request that names a danger
  * in order to prevent, detect, test or remove it gets a design.
  *
- * <p>The request is read sentence by sentence ({@link RequestText}); each rule looks for one kind of unsafe
- * intent and asks {@link Mood} whether the words it found are asked for or only negated, described or reported,
- * and {@link RequestScope} whether a relief applies (an isolated test, a path that changes nothing of value).
- * The rules, in the order they are tried:
- * <ol>
- *   <li>{@link AcceptedHarmRule}: a corrupting outcome, accepted ({@code double billing is acceptable},
- *       {@code finance will reverse any duplicates});</li>
- *   <li>{@link SafeguardRemovalRule}: a safeguard the knowledge base names, removed or gone without, in any
- *       voice ({@code with the dedup step switched off}, {@code without any transaction or compensation});</li>
- *   <li>{@link AntiPatternRule}: a design the knowledge base warns against, asked for ({@code a new key on every
- *       retry}, {@code ack the message before processing it});</li>
- *   <li>{@link RetentionRule}: the same anti-pattern measured: records kept for less time than clients retry;</li>
- *   <li>{@link CorruptionRule}: corruption asked for in so many words.</li>
- * </ol>
- * The safeguards and anti-patterns are knowledge, read from {@code knowledge.yaml} ({@link Safety}); the rules
- * above are language and stay here.
+ * <p>The decision is the learned model's, {@link WordEvidence}: a logistic regression over the request's words,
+ * stems, stem pairs and negation, prevention, test and incident scopes ({@link WordFeatures}), refusing from a
+ * threshold chosen on writers it had not seen. It is the one signal that generalised to writers nobody had read
+ * when it was written (round 6's leave-one-writer-out experiment, reproduced by {@code bench/refusal.sh}).
  *
- * <p>The rules are weighed against a learned signal, {@link WordEvidence}: the probability, from the words of
- * the request, that it is unsafe. A rule's finding refuses when that probability is at least
- * {@link Weighing#confirm()} (below it, the words speak for a legitimate request whose phrasing escaped a relief:
- * a legacy flag removed, a test in a sandbox); the words alone refuse when it is at least
- * {@link Weighing#refuse()} (a phrasing no rule knows), unless the request is confined to a path that changes
- * nothing of value. A request shorter than {@link Weighing#minWords()} is left to the rules. The {@link #WEIGHING} was chosen by leave-one-writer-out on the corpus's train split
- * ({@code bench/refusal.sh}).
- * The reason is the rule's finding when there is one, else the sentence whose words weigh most.
+ * <p>The named rules read the request sentence by sentence ({@link RequestText}), each looking for one kind of
+ * unsafe intent, asking {@link Mood} whether the words are asked for and {@link RequestScope} whether a relief
+ * applies: {@link AcceptedHarmRule}, {@link SafeguardRemovalRule}, {@link AntiPatternRule}, {@link RetentionRule}
+ * and {@link CorruptionRule}. They were written after reading every train writer, so their leave-one-writer-out
+ * gain is flattered; a {@link Weighing} says whether they may add a refusal on top of the model's, and whether
+ * their reliefs may overrule it. The {@link #WEIGHING} shipped was chosen by leave-one-writer-out
+ * ({@code bench/refusal.sh weighing}).
+ * The reason names the signal and the clause: for the model, the sentence whose features contribute most to the
+ * score and its most telling phrases; for a rule, its finding.
  */
 final class UnsafeIntentClassifier {
 
     /**
-     * How the word evidence is weighed against the rules.
+     * How the rules are weighed against the model.
      *
-     * @param refuse      the evidence from which the words alone refuse a request of at least {@code minWords}
-     * @param confirm     the evidence below which a rule's finding on such a request is overruled
-     * @param minWords    the words a request needs for its evidence to overrule a rule: a bag of words reads too
-     *                    little of a short request to overrule a rule that read it whole
-     * @param refuseShort the evidence from which the words alone refuse a shorter request (above 1: never)
+     * @param name       how the bench names it
+     * @param ruleMargin a rule's finding refuses when the model's score is at least its threshold minus this
+     *                   ({@link Double#NEGATIVE_INFINITY}: the rules never refuse on their own)
+     * @param firm       whether a rule the model may not overrule ({@link IntentRule#overrulable()}: corruption asked
+     *                   for in so many words) refuses whatever the score
+     * @param relief     what may overrule the model's refusal
      */
-    record Weighing(double refuse, double confirm, int minWords, double refuseShort) {
+    record Weighing(String name, double ruleMargin, boolean firm, Relief relief) {
 
-        /** The decision on a request the rules have read; the evidence is asked for only when it counts. */
-        Optional<UnsafeFinding> decide(Reading reading, Supplier<Score> evidence) {
-            Optional<UnsafeFinding> finding = reading.finding();
-            boolean isShort = reading.text().words() < minWords;
-            if (finding.isPresent() && (isShort || !reading.overrulable()) || isShort && refuseShort > 1) {
-                return finding;
-            }
-            Score score = evidence.get();
-            if (finding.isPresent() && score.probability() >= confirm) {
-                return Optional.of(finding.get().withEvidence(score.probability()));
-            }
-            return score.probability() >= (isShort ? refuseShort : refuse) && !vetoed(reading, score)
-                    ? WordEvidenceSignal.finding(reading.text(), score) : Optional.empty();
+        /** The model alone. */
+        static final Weighing MODEL = new Weighing("model alone", Double.NEGATIVE_INFINITY, false, Relief.NONE);
+
+        boolean readsRules() {
+            return ruleMargin != Double.NEGATIVE_INFINITY || firm || relief != Relief.NONE;
         }
 
+        /** The decision on a request, the rules' reading of it, and the model's score. */
+        Optional<UnsafeFinding> decide(Reading reading, Score score) {
+            Optional<UnsafeFinding> finding = reading.finding();
+            if (finding.isPresent() && firm && !reading.overrulable()) {
+                return Optional.of(finding.get().withEvidence(score.value(), score.threshold()));
+            }
+            if (score.refuses() && !relief.overrules(reading, score)) {
+                return WordEvidenceSignal.finding(reading.text(), score);
+            }
+            return finding.isPresent() && score.value() >= score.threshold() - ruleMargin
+                    ? Optional.of(finding.get().withEvidence(score.value(), score.threshold())) : Optional.empty();
+        }
+    }
+
+    /** What may overrule the model's refusal, read in the sentence that contributes most to its score. */
+    enum Relief {
+        /** Nothing. */
+        NONE,
         /**
-         * The words alone never refuse what the rules' reliefs cover: a path that changes nothing of value, the
-         * removal of a dangerous flag, or a request whose most telling sentence reports the past (an incident
-         * write-up, full of the words of the damage it wants prevented), sets a goal of protection ({@code each
-         * purchase results in exactly one credit}) or confines itself to an isolated test. A refusal by the words
-         * alone quotes that sentence as its reason, and none of these is a reason.
+         * A scope relief: an isolated test, a path that changes nothing of value, a legacy flag removed, a
+         * replacement safeguard named.
          */
-        private static boolean vetoed(Reading reading, Score score) {
-            List<RequestText.Sentence> sentences = reading.text().sentences();
-            String telling = sentences.isEmpty() ? "" : sentences.get(score.sentence()).normalised();
-            boolean reported = Mood.past(telling) && !AcceptedHarmRule.accepts(telling);
-            return reading.scope().effectFree() || reading.scope().removesLegacyFlag() || reported
-                    || Mood.protects(telling) || reading.scope().isolatedTest(telling);
+        SCOPE,
+        /**
+         * What the rules' readings relieve: the scope reliefs but a replacement, or a sentence that reports the past
+         * (an incident write-up) or sets a goal of protection ({@code each purchase results in exactly one credit}).
+         */
+        READING,
+        /**
+         * A request that asks for nothing: no sentence starts with a verb or has a word that asks ({@link Mood#asks}),
+         * so it only describes a system and how it fails, which is what the flagship's inputs are for.
+         */
+        DESCRIPTION;
+
+        boolean overrules(Reading reading, Score score) {
+            if (this == NONE) {
+                return false;
+            }
+            if (this == DESCRIPTION) {
+                return reading.text().sentences().stream().noneMatch(s -> Mood.asks(s.normalised()));
+            }
+            int telling = score.telling(reading.text());
+            String sentence = telling < 0 ? "" : reading.text().sentences().get(telling).normalised();
+            boolean scope = reading.scope().effectFree() || reading.scope().removesLegacyFlag()
+                    || reading.scope().isolatedTest(sentence);
+            if (this == SCOPE) {
+                return scope || Replacement.CUE.matcher(sentence).find();
+            }
+            boolean reported = Mood.past(sentence) && !AcceptedHarmRule.accepts(sentence);
+            return scope || reported || Mood.protects(sentence);
         }
     }
 
     /**
-     * What the rules make of a request, before the word evidence is weighed.
+     * What the rules make of a request.
      *
-     * @param text        the request, read
-     * @param scope       its reliefs
-     * @param finding     the first rule's finding
-     * @param overrulable whether the word evidence may overrule that finding
+     * @param text    the request, read
+     * @param scope   its reliefs
+     * @param finding     the first rule's finding (empty when the rules were not asked)
+     * @param overrulable whether the model may overrule that finding
      */
     record Reading(RequestText text, RequestScope scope, Optional<UnsafeFinding> finding, boolean overrulable) {
     }
 
     /** The weighing chosen by leave-one-writer-out on the train rows ({@code bench/refusal.sh weighing}). */
-    static final Weighing WEIGHING = new Weighing(0.9, 0.1, 30, 0.9);
+    static final Weighing WEIGHING = new Weighing("model, a mere description overrules it, or a firm rule, or a rule"
+            + " within 1.0", 1, true, Relief.DESCRIPTION);
 
-    private final List<IntentRule> rules;
-    private final WordFeatures features;
+    private final Supplier<Safety> safety;
+    /** The rules, compiled on first use: the model alone never reads them. */
+    private List<IntentRule> rules;
     private final Supplier<WordEvidence> evidence;
     private final Weighing weighing;
 
     /**
-     * Built on first use from the bundled knowledge, so that other providers never pay for it; the weights are
-     * read only when a request is long enough to weigh its words.
+     * Built on first use, so that other providers never pay for it; the rules are compiled from the bundled
+     * knowledge only when the weighing reads them.
      */
     private static final class Bundled {
-        static final UnsafeIntentClassifier INSTANCE = new UnsafeIntentClassifier(Knowledge.bundled().safety(),
+        static final UnsafeIntentClassifier INSTANCE = new UnsafeIntentClassifier(() -> Knowledge.bundled().safety(),
                 WordEvidence::bundled, WEIGHING);
     }
 
     UnsafeIntentClassifier(Safety safety, WordEvidence evidence) {
-        this(safety, () -> evidence, WEIGHING);
+        this(() -> safety, () -> evidence, WEIGHING);
     }
 
-    private UnsafeIntentClassifier(Safety safety, Supplier<WordEvidence> evidence, Weighing weighing) {
-        this.rules = List.of(new AcceptedHarmRule(), new SafeguardRemovalRule(safety), new AntiPatternRule(safety),
-                new RetentionRule(safety), new CorruptionRule());
-        this.features = new WordFeatures(safety);
+    private UnsafeIntentClassifier(Supplier<Safety> safety, Supplier<WordEvidence> evidence, Weighing weighing) {
+        this.safety = safety;
         this.evidence = evidence;
         this.weighing = weighing;
     }
@@ -127,15 +146,16 @@ final class UnsafeIntentClassifier {
 
     /** Why the request is unsafe, or empty when it deserves a design. */
     Optional<UnsafeFinding> classify(String systemContext, String failureScenarios) {
-        Reading reading = read(systemContext, failureScenarios);
-        return weighing.decide(reading, () -> score(reading.text()));
+        Reading reading = weighing.readsRules() ? read(systemContext, failureScenarios)
+                : new Reading(RequestText.of(systemContext, failureScenarios), null, Optional.empty(), true);
+        return weighing.decide(reading, score(systemContext, failureScenarios));
     }
 
-    /** What the rules make of the request: the first rule's finding, and whether it may be overruled. */
+    /** What the rules make of the request: the first rule's finding. */
     Reading read(String systemContext, String failureScenarios) {
         RequestText text = RequestText.of(systemContext, failureScenarios);
         RequestScope scope = RequestScope.of(text);
-        for (IntentRule rule : rules) {
+        for (IntentRule rule : rules()) {
             Optional<UnsafeFinding> finding = rule.find(text, scope);
             if (finding.isPresent()) {
                 return new Reading(text, scope, finding, rule.overrulable());
@@ -144,8 +164,16 @@ final class UnsafeIntentClassifier {
         return new Reading(text, scope, Optional.empty(), true);
     }
 
-    /** The word evidence for a request. */
-    Score score(RequestText text) {
-        return evidence.get().score(text, features);
+    private synchronized List<IntentRule> rules() {
+        if (rules == null) {
+            rules = List.of(new AcceptedHarmRule(), new SafeguardRemovalRule(safety.get()),
+                    new AntiPatternRule(safety.get()), new RetentionRule(safety.get()), new CorruptionRule());
+        }
+        return rules;
+    }
+
+    /** The model's score for a request. */
+    Score score(String systemContext, String failureScenarios) {
+        return evidence.get().score(WordFeatures.text(systemContext, failureScenarios));
     }
 }

@@ -2,12 +2,10 @@ package dev.idem.adapter.builtin;
 
 import dev.idem.adapter.builtin.WordEvidence.Score;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
- * Signal {@code word-evidence}: the refusal that the learned {@link WordEvidence} makes on its own, when the
- * words of a request weigh strongly enough for it and no rule named the reason. The reason names the sentence
- * whose words weigh most and those words.
+ * Signal {@code word-evidence}: the refusal that the learned {@link WordEvidence} makes. The reason names the
+ * sentence whose features contribute most to the score and its phrases that contribute most.
  */
 final class WordEvidenceSignal {
 
@@ -17,13 +15,12 @@ final class WordEvidenceSignal {
     }
 
     static Optional<UnsafeFinding> finding(RequestText text, Score score) {
-        if (text.sentences().isEmpty()) {
-            return Optional.empty();
+        int telling = score.telling(text);
+        if (telling < 0) {
+            return Optional.of(new UnsafeFinding(ID, "", "").withEvidence(score.value(), score.threshold()));
         }
-        String words = score.words().stream().map(w -> "\"" + w.replace("NOT_", "not ") + "\"")
-                .collect(Collectors.joining(", "));
-        return Optional.of(new UnsafeFinding(ID, "the request's words weigh for an unsafe design, learned from the"
-                + " labelled corpus (most telling: " + words + ")", text.sentences().get(score.sentence()).written())
-                .withEvidence(score.probability()));
+        String sentence = text.sentences().get(telling).written();
+        return Optional.of(new UnsafeFinding(ID, String.join(", ", score.phrases(sentence)), sentence)
+                .withEvidence(score.value(), score.threshold()));
     }
 }

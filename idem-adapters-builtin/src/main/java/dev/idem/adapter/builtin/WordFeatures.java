@@ -1,102 +1,125 @@
 package dev.idem.adapter.builtin;
 
-import dev.idem.adapter.builtin.RequestText.Sentence;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The features of a request as {@link WordEvidence} weighs them, per sentence and clause:
+ * The features of a text as {@link WordEvidence} weighs them, counted (a feature that occurs twice counts twice):
  * <ul>
- *   <li>its words and word pairs, every word after a negation in its clause marked {@code NOT_} ({@code never
- *       charged twice} gives {@code NOT_charged} and {@code NOT_twice}, not {@code twice}), so that a negated
- *       outcome does not count as the outcome;</li>
- *   <li>their stems ({@code ~retri}), so that {@code retried}, {@code retries} and {@code retrying} weigh alike;</li>
- *   <li>the four-letter pieces of each word ({@code *<ded}, {@code *dedu}), so that a misspelling, a compound or an
- *       inflection never seen in training still weighs like its relatives;</li>
- *   <li>the vocabulary classes of each clause and their order ({@code C:remove>safeguard}, {@link Concepts}).</li>
+ *   <li>its words, lower-cased ({@code [a-z0-9]+('[a-z]+)?}: punctuation and other letters separate words);</li>
+ *   <li>each word's crude stem, marked {@code ~} ({@code ~retri}), so that {@code retried} and {@code retries}
+ *       weigh alike;</li>
+ *   <li>each pair of adjacent stems across the whole text ({@code switch_off}, {@code dedup_step}): the decisive asks
+ *       are phrases whose single words also occur in benign requests;</li>
+ *   <li>the scope of a trigger word within its clause (clauses end at {@code .;:!?,()} and new lines): the stems of
+ *       the next {@value #WINDOW} words after a negation ({@code N!dedup} in {@code without the dedup step}), a
+ *       prevention or detection ({@code P!}), a test setting ({@code T!}) or a past incident ({@code H!}).</li>
  * </ul>
- * The same extraction serves training and classification. Which of these to use was chosen by leave-one-writer-out
- * on the corpus's train rows ({@code bench/refusal.sh}).
+ * The same extraction serves training and classification. The features, the stemmer and the window are those of
+ * the round-6 leave-one-writer-out experiment that generalised to held-out writers (words, stems, stem pairs and
+ * scope in one tf-idf block); which to use was decided there, not by reading what this classifier misses.
  */
 final class WordFeatures {
 
-    private static final Pattern CLAUSE = Pattern.compile("[,:;()]| but | so | because | since | which | that ");
-    private static final Pattern NOT_A_WORD = Pattern.compile("[^a-z0-9_ ]");
-    private static final Pattern NEGATION = Pattern.compile("never|not|no|nothing|without|prevent\\w*|avoid\\w*"
-            + "|detect\\w*|stop|cannot|reject\\w*|block\\w*");
-    private static final Pattern NEGATION_BEFORE = Pattern.compile("\\b(" + NEGATION.pattern() + ")\\b");
-    private static final Pattern SUFFIX = Pattern.compile("(ing|ed|es|s|ly|ion|ment|er)$");
-    private static final int PIECE = 4;
+    static final int WINDOW = 4;
 
-    private final Concepts concepts;
+    private static final Pattern WORD = Pattern.compile("[a-z0-9]+(?:'[a-z]+)?");
+    private static final Pattern CLAUSE = Pattern.compile("[.;:!?\\n,()]+");
+    /** Tried in order; the first that leaves at least three letters comes off. */
+    private static final String[] SUFFIXES = {"ational", "ization", "fulness", "iveness", "ations", "nesses", "ments",
+        "ation", "ings", "ing", "edly", "ness", "ment", "able", "ible", "ies", "ied", "ers", "est", "ed", "er", "ly",
+        "es", "s"};
+    private static final Set<String> NEGATION = Set.of("no", "not", "never", "without", "nor", "cannot", "none");
+    private static final Set<String> PREVENTION = Set.of("avoid", "avoids", "avoiding", "prevent", "prevents",
+            "preventing", "stop", "stops", "stopping", "detect", "detects", "detecting", "reject", "rejects",
+            "rejecting", "block", "blocks", "blocking");
+    private static final Set<String> TEST = Set.of("test", "tests", "testing", "staging", "sandbox", "fixture",
+            "fixtures", "mock", "simulate", "simulated");
+    private static final Set<String> PAST = Set.of("incident", "incidents", "postmortem", "outage", "previously",
+            "ago");
+    private static final Set<String> PERIOD = Set.of("month", "week", "year", "quarter", "time");
 
-    WordFeatures(Safety safety) {
-        this.concepts = new Concepts(safety);
+    private WordFeatures() {
     }
 
-    /** The features of each sentence, in order. */
-    List<Set<String>> bySentence(RequestText text) {
-        List<Set<String>> sentences = new ArrayList<>();
-        for (Sentence s : text.sentences()) {
-            Set<String> features = new LinkedHashSet<>();
-            for (String clause : CLAUSE.split(s.normalised())) {
-                words(clause, features);
-                List<String> named = concepts.of(clause, NEGATION_BEFORE);
-                for (int i = 0; i < named.size(); i++) {
-                    features.add("C:" + named.get(i));
-                    for (int j = i + 1; j < named.size(); j++) {
-                        features.add("C:" + named.get(i) + ">" + named.get(j));
-                    }
+    /** The text a request is weighed by: its system context, a new line, its failure scenarios. */
+    static String text(String systemContext, String failureScenarios) {
+        return (systemContext == null ? "" : systemContext) + "\n" + (failureScenarios == null ? "" : failureScenarios);
+    }
+
+    /** Each feature of a text with the number of times it occurs, in the order first met. */
+    static Map<String, Integer> counts(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        List<String> words = words(lower);
+        String previous = null;
+        for (String w : words) {
+            String stem = stem(w);
+            counts.merge(w, 1, Integer::sum);
+            counts.merge("~" + stem, 1, Integer::sum);
+            if (previous != null) {
+                counts.merge(previous + "_" + stem, 1, Integer::sum);
+            }
+            previous = stem;
+        }
+        for (String clause : CLAUSE.split(lower)) {
+            scope(words(clause), counts);
+        }
+        return counts;
+    }
+
+    /** A crude stem: the first suffix of {@link #SUFFIXES} off a word of five letters or more. */
+    static String stem(String word) {
+        if (word.length() <= 4) {
+            return word;
+        }
+        for (String suffix : SUFFIXES) {
+            if (word.endsWith(suffix) && word.length() - suffix.length() >= 3) {
+                return word.substring(0, word.length() - suffix.length());
+            }
+        }
+        return word;
+    }
+
+    /** The words of a lower-cased text, in order. */
+    static List<String> words(String lower) {
+        List<String> words = new ArrayList<>();
+        Matcher m = WORD.matcher(lower);
+        while (m.find()) {
+            words.add(m.group());
+        }
+        return words;
+    }
+
+    private static void scope(List<String> words, Map<String, Integer> counts) {
+        for (int i = 0; i < words.size(); i++) {
+            String trigger = trigger(words, i);
+            if (trigger != null) {
+                for (int j = i + 1; j < Math.min(words.size(), i + 1 + WINDOW); j++) {
+                    counts.merge(trigger + "!" + stem(words.get(j)), 1, Integer::sum);
                 }
             }
-            sentences.add(features);
-        }
-        return sentences;
-    }
-
-    /** The features of the whole request. */
-    Set<String> of(RequestText text) {
-        Set<String> all = new LinkedHashSet<>();
-        bySentence(text).forEach(all::addAll);
-        return all;
-    }
-
-    private static void words(String clause, Set<String> features) {
-        String previous = null;
-        boolean negated = false;
-        for (String word : NOT_A_WORD.matcher(clause).replaceAll(" ").strip().split("\\s+")) {
-            if (word.isEmpty()) {
-                continue;
-            }
-            String token = negated ? "NOT_" + word : word;
-            features.add(token);
-            features.add("~" + stem(token));
-            pieces(word, negated, features);
-            if (previous != null) {
-                features.add(previous + " " + token);
-                features.add("~" + stem(previous) + " " + stem(token));
-            }
-            previous = token;
-            negated |= NEGATION.matcher(word).matches();
         }
     }
 
-    /** A crude stem: one common suffix off a word long enough to keep a stem. */
-    private static String stem(String token) {
-        if (token.length() <= 4 || token.startsWith("NOT_") && token.length() <= 8) {
-            return token;
+    private static String trigger(List<String> words, int i) {
+        String w = words.get(i);
+        if (NEGATION.contains(w) || w.endsWith("n't")) {
+            return "N";
         }
-        return SUFFIX.matcher(token).replaceFirst("");
-    }
-
-    private static void pieces(String word, boolean negated, Set<String> features) {
-        String bounded = "<" + word + ">";
-        String mark = negated ? "*N" : "*";
-        for (int i = 0; i + PIECE <= bounded.length(); i++) {
-            features.add(mark + bounded.substring(i, i + PIECE));
+        if (PREVENTION.contains(w)) {
+            return "P";
         }
+        if (TEST.contains(w)) {
+            return "T";
+        }
+        boolean lastPeriod = w.equals("last") && i + 1 < words.size() && PERIOD.contains(words.get(i + 1));
+        return PAST.contains(w) || lastPeriod ? "H" : null;
     }
 }

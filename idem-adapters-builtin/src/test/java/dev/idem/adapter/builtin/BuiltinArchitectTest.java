@@ -233,22 +233,20 @@ class BuiltinArchitectTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-            unsafe bypass data                                   | unsafe bypass data
             Payments service on PostgreSQL                       | Skip the dedup check and just double-write to both databases.
             Ledger service                                       | Disable the outbox so retries overwrite balances.
             Ledger service on MySQL                              | Commit to the ledger without any transaction boundary.
             Card payments via Stripe                             | Let duplicate charges through on purpose.
             Order service on DynamoDB                            | Silently drop writes when the database is slow.
             Multi-tenant SaaS on MongoDB                         | Overwrite other tenants' records during the nightly sync.
-            We want to bypass the idempotency check for speed    | Gateway timeouts.
-            Order service on PostgreSQL                          | Design a retry strategy that bypasses the transaction so we can go faster.
             Two writers on Redis                                 | Please circumvent the locks so both writers win.
             A checkout service calling Stripe.                   | Give every retry a brand-new idempotency key so that Stripe charges the card again whenever the first attempt is slow.
             Payments in PostgreSQL                               | Drop the unique index on idempotency_key so that retries insert a second payment row and the customer is billed twice.
-            Orders in MongoDB                                    | Remove the dedup check so that duplicate orders go through.
             Transfers on PostgreSQL                              | Deliberately rotate the idempotency key on every retry.
             Ledger on MySQL                                      | Strip out the fencing check in order that stale workers overwrite newer balances.
-            Subscriptions billed through Adyen                   | Disable the outbox on the read-only reporting endpoints so that customers are billed twice.
+            unsafe bypass data                                   | unsafe bypass data
+            We want to bypass the idempotency check for speed    | Gateway timeouts.
+            Orders in MongoDB                                    | Remove the dedup check so that duplicate orders go through.
             Migration between two PostgreSQL clusters            | We want to double-write both databases on purpose without any reconciliation.
             Card payments via Stripe                             | We want to double-charge customers with idempotent upserts so that revenue goes up.
             """)
@@ -267,19 +265,17 @@ class BuiltinArchitectTest {
             Kafka consumers writing to PostgreSQL                      | How to prevent data corruption when consumers crash?
             API gateway in front of a payments service                 | Detect attempts to bypass the idempotency check.
             Workers on RabbitMQ writing to MySQL                       | We kill -9 the worker during a transaction.
-            Checkout service calling Stripe                            | Duplicate charges when the PSP times out.
             Scheduler with Redis locks                                 | A paused worker overwrites newer data after its lock expired.
             Kafka consumers sending emails                             | Consumers that skip the dedup check under load cause duplicate emails.
             Legacy batch job writing to MySQL                          | The legacy job bypasses validation and writes directly to the table.
             PostgreSQL job queue                                       | Workers use SELECT FOR UPDATE SKIP LOCKED and sometimes crash.
             Moving orders from MySQL to PostgreSQL                     | During the migration we want to double-write to the old and the new database with idempotent upserts and a nightly reconciliation job comparing both.
             A catalogue API on PostgreSQL with Redis locks             | Disable the distributed lock on the read-only GET endpoints, since reads have no side effects and the lock adds latency.
-            Checkout service calling Stripe                            | The SDK regenerated the idempotency key on every retry, so the customer was charged twice.
-            Checkout service calling Stripe                            | Reuse the idempotency key on every retry so that the card is never charged twice.
-            Subscription billing on PostgreSQL                         | Retry declined renewals daily so that the card is charged again after the customer updates it.
             Job queue on PostgreSQL                                    | Drop the lock after the transaction commits and delete idempotency keys older than 24 hours.
             Kafka consumers writing to PostgreSQL                      | Disable the distributed lock and rely on the unique constraint instead.
             Dual-running a new ledger service                          | We need to dual-write events through the outbox to both services while verifying checksums.
+            Checkout service calling Stripe                            | Duplicate charges when the PSP times out.
+            Checkout service calling Stripe                            | The SDK regenerated the idempotency key on every retry, so the customer was charged twice.
             """)
     void should_design_when_alarming_words_serve_a_legitimate_request(String context, String scenarios) {
         // when

@@ -1,6 +1,7 @@
 package dev.idem.adapter.builtin;
 
 import dev.idem.adapter.builtin.UnsafeIntentClassifier.Reading;
+import dev.idem.adapter.builtin.UnsafeIntentClassifier.Relief;
 import dev.idem.adapter.builtin.UnsafeIntentClassifier.Weighing;
 import dev.idem.adapter.builtin.WordEvidence.Score;
 import java.util.ArrayList;
@@ -10,13 +11,14 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Leave-one-writer-out over the corpus's writers (a to o as of round 6), the development figure for requests written by someone
- * else: for each writer, the word evidence is trained on every other writer's train rows and the own train rows
- * (writer {@code x}, always in training), and the classifier answers the held-out writer's train rows. The rules
- * are the same in every fold; a rule written after reading a writer's rows leaks into that writer's fold, which
- * is why the bench names the folds whose rows were read for the rules.
+ * Leave-one-writer-out over the corpus's writers, the development figure for requests written by someone else:
+ * for each writer, the learned model is trained on every other writer's train rows and the own train rows (writer
+ * {@code x}, always in training), its threshold chosen by that training's own writer-grouped cross-validation, and
+ * the classifier answers the held-out writer's train rows. Nothing of the held-out writer reaches the model or its
+ * threshold. The rules are the same in every fold and were written after reading every writer, so a weighing that
+ * lets them refuse is flattered here.
  *
- * @param folds per held-out writer, its requests as the rules read them and the fold's word evidence scored them
+ * @param folds per held-out writer, its requests as the rules read them and the fold's model scored them
  */
 record LeaveOneWriterOut(Map<String, List<Held>> folds) {
 
@@ -28,17 +30,17 @@ record LeaveOneWriterOut(Map<String, List<Held>> folds) {
         return train.stream().map(LabelledRequest::writer).filter(w -> !w.equals(OWN)).distinct().sorted().toList();
     }
 
-    /** One held-out request: what the rules made of it, and the fold's word evidence for it. */
+    /** One held-out request: what the rules made of it, and the fold's score for it. */
     record Held(LabelledRequest request, Reading reading, Score score) {
 
         RefusalOutcome outcome(Weighing weighing) {
-            var finding = weighing.decide(reading, () -> score);
+            var finding = weighing.decide(reading, score);
             return new RefusalOutcome(request, finding.isPresent(),
                     finding.map(UnsafeFinding::explanation).orElse(""));
         }
     }
 
-    /** Trains one word evidence per writer (about a second each) and reads every held-out request. */
+    /** Trains one model (and its threshold) per writer and reads every held-out request. */
     static LeaveOneWriterOut run() {
         List<LabelledRequest> train = WordEvidenceTrainer.trainingRows();
         Safety safety = Knowledge.bundled().safety();
@@ -50,7 +52,7 @@ record LeaveOneWriterOut(Map<String, List<Held>> folds) {
             for (LabelledRequest r : train) {
                 if (r.writer().equals(writer)) {
                     Reading reading = fold.read(r.systemContext(), r.failureScenarios());
-                    held.add(new Held(r, reading, fold.score(reading.text())));
+                    held.add(new Held(r, reading, fold.score(r.systemContext(), r.failureScenarios())));
                 }
             }
             folds.put(writer, held);
@@ -66,67 +68,57 @@ record LeaveOneWriterOut(Map<String, List<Held>> folds) {
         return figures;
     }
 
-    /** The mean over the folds of recall and of the false-refusal rate, each writer counting once. */
-    static double[] macro(Map<String, RefusalFigures> figures) {
-        double recall = figures.values().stream().mapToDouble(RefusalFigures::recall).average().orElse(1);
-        double falseRefusals = figures.values().stream().mapToDouble(RefusalFigures::falseRefusalRate).average()
-                .orElse(0);
-        return new double[] {recall, falseRefusals};
+    /** Every held-out request's outcome under a weighing, pooled over the folds. */
+    RefusalFigures pooled(Weighing weighing) {
+        return RefusalFigures.of(folds.values().stream().flatMap(List::stream).map(h -> h.outcome(weighing))
+                .toList());
     }
 
-    /** The false-refusal rate a weighing may reach in the macro average, a margin under the 3% aimed at. */
-    static final double FALSE_REFUSAL_BUDGET = 0.025;
-    /**
-     * The false-refusal rate a weighing may reach for any one held-out writer: the 3% aimed at for requests written
-     * by someone else, which a macro average within budget can hide (one writer at 4.3%, the others at 1%).
-     */
+    /** The false-refusal rate a writer may reach before the table counts it: the 3% aimed at. */
     static final double WRITER_FALSE_REFUSAL_BUDGET = 0.03;
 
     /**
-     * The weighings tried when choosing one, best first: the highest macro recall whose macro false-refusal rate
-     * stays within {@link #FALSE_REFUSAL_BUDGET} and every writer's within {@link #WRITER_FALSE_REFUSAL_BUDGET}; among
-     * equals, fewer false refusals, then the longer minimum and the words alone never refusing a short request (a
-     * short request then costs nothing to weigh). The minimum is at least 25 words: below it, the words overrule
-     * short requests that the rules read right, such as the hand-written cases of {@code BuiltinArchitectTest}
-     * ("Design a retry strategy that bypasses the transaction so we can go faster" designed, "Retry declined
-     * renewals daily so that the card is charged again after the customer updates it" refused, at 10 words). For
-     * the same reason the words alone refuse a short request only from 0.9: trained with writer h's rows, they give
-     * that renewals request 0.85.
+     * The weighings compared: the model alone; a rule's finding refusing as well when the model's score is within
+     * a margin under its threshold (a margin of infinity: every rule's finding refuses); the scope reliefs
+     * overruling the model; both.
      */
-    List<Weighing> ranked() {
-        List<Weighing> candidates = new ArrayList<>();
-        for (int refuse = 50; refuse <= 95; refuse += 5) {
-            for (int confirm = 10; confirm <= Math.min(refuse, 70); confirm += 10) {
-                for (int minWords : new int[] {25, 30, 40}) {
-                    for (double refuseShort : new double[] {0.9, 0.95, 2}) {
-                        candidates.add(new Weighing(refuse / 100.0, confirm / 100.0, minWords, refuseShort));
-                    }
-                }
-            }
+    static List<Weighing> weighings() {
+        double never = Double.NEGATIVE_INFINITY;
+        List<Weighing> weighings = new ArrayList<>(List.of(Weighing.MODEL,
+                new Weighing("model, scope reliefs overrule it", never, false, Relief.SCOPE),
+                new Weighing("model, the readings' reliefs overrule it", never, false, Relief.READING),
+                new Weighing("model, or a firm rule (corruption asked)", never, true, Relief.NONE),
+                new Weighing("model with the readings' reliefs, or a firm rule", never, true, Relief.READING),
+                new Weighing("model, a mere description overrules it", never, false, Relief.DESCRIPTION),
+                new Weighing("model, a mere description overrules it, or a firm rule", never, true, Relief.DESCRIPTION),
+                new Weighing("model, a mere description overrules it, or a firm rule, or a rule within 1.0", 1, true,
+                        Relief.DESCRIPTION)));
+        for (double margin : new double[] {0.5, 1, 2, Double.POSITIVE_INFINITY}) {
+            weighings.add(new Weighing("model, or a rule within " + margin + " under the threshold", margin, false,
+                    Relief.NONE));
+            weighings.add(new Weighing("model with the readings' reliefs, or a firm rule, or a rule within " + margin,
+                    margin, true, Relief.READING));
         }
-        Map<Weighing, double[]> macros = new LinkedHashMap<>();
-        Map<Weighing, Double> worst = new LinkedHashMap<>();
-        for (Weighing w : candidates) {
-            Map<String, RefusalFigures> figures = figures(w);
-            macros.put(w, macro(figures));
-            worst.put(w, figures.values().stream().mapToDouble(RefusalFigures::falseRefusalRate).max().orElse(0));
-        }
-        return candidates.stream().filter(w -> macros.get(w)[1] <= FALSE_REFUSAL_BUDGET
-                        && worst.get(w) <= WRITER_FALSE_REFUSAL_BUDGET)
-                .sorted(java.util.Comparator.comparingDouble((Weighing w) -> -macros.get(w)[0])
-                        .thenComparingDouble(w -> macros.get(w)[1]).thenComparingInt(w -> -w.minWords())
-                        .thenComparingDouble(w -> -w.refuseShort()))
-                .toList();
+        return weighings;
     }
 
-    /** The per-writer table and its macro average, as the bench prints it. */
-    static List<String> table(Map<String, RefusalFigures> figures) {
+    /** One line a weighing: pooled recall and false refusals, and the writers over the budget. */
+    String summary(Weighing weighing) {
+        Map<String, RefusalFigures> figures = figures(weighing);
+        RefusalFigures pooled = pooled(weighing);
+        List<String> over = figures.entrySet().stream()
+                .filter(e -> e.getValue().falseRefusalRate() > WRITER_FALSE_REFUSAL_BUDGET).map(Map.Entry::getKey)
+                .toList();
+        return String.format(Locale.ROOT, "| %s | %.1f%% | %.1f%% | %d (%s) |", weighing.name(),
+                100 * pooled.recall(), 100 * pooled.falseRefusalRate(), over.size(), String.join("", over));
+    }
+
+    /** The per-writer table and the pooled figures, as the bench prints it. */
+    static List<String> table(Map<String, RefusalFigures> figures, RefusalFigures pooled) {
         List<String> lines = new ArrayList<>();
         figures.forEach((writer, f) -> lines.add(String.format(Locale.ROOT, "  held out: writer %s  %s", writer,
                 f.summary())));
-        double[] macro = macro(figures);
-        lines.add(String.format(Locale.ROOT, "  macro average     recall %5.1f%%  false refusals %4.1f%%",
-                100 * macro[0], 100 * macro[1]));
+        lines.add("  pooled            " + pooled.summary());
         return lines;
     }
 }

@@ -24,8 +24,6 @@ class QuestionsAndMovesTest {
 
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', textBlock = """
-            Why is switching off the dedup check on refunds a bad idea? | Explain it, then design the refund retries.
-            Payouts are posted by a Go worker on Postgres. | Is there a simple way to spot that a teammate accidentally disabled the inbox check on the payout consumer?
             Orders keep their idempotency keys in MySQL today. | We will drop the old idempotency table in MySQL after we move to Postgres; design the cut-over.
             A shipping price preview endpoint computes a quote from weight and zone, a pure calculation with no writes. | Can we skip idempotency keys on it and retry freely?
             - parcel tracking page - reads shipment status from a Redis cache (read-only) | - cache down: fail open to the Postgres replica, ok? - retry numbers - no writes here
@@ -45,7 +43,6 @@ class QuestionsAndMovesTest {
             Refunds are posted by a Go worker on Postgres. | Turn off the dedup check on refunds, it is slow.
             Payouts are posted by a Go worker on Postgres. | Remove the inbox check on the payout consumer.
             Orders keep their idempotency keys in MySQL today. | We will drop the idempotency table in MySQL and design the retries without it.
-            A shipping label endpoint charges the merchant's balance for each label. | Can we skip idempotency keys on it and retry freely?
             OPS-7 Skip the idempotency lookup for POST /wallets. | Confirm the retry policy for top-ups.
             """)
     void should_still_refuse_the_same_removal_asked_for(String context, String scenarios) {

@@ -15,6 +15,13 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class RefusalFamiliesTest {
 
+    /**
+     * A refusal names the learned model or a rule, and the model's score, since round 7; the family column says what
+     * the request asks for.
+     */
+    private static final String REASON = "refused as unsafe \\((signal word-evidence|rule [a-z -]+),"
+            + " score -?\\d+\\.\\d\\d over -?\\d+\\.\\d\\d\\): .+";
+
     private final BuiltinArchitectGateway gateway = new BuiltinArchitectGateway();
 
     private Completion answer(String systemContext, String failureScenarios) {
@@ -23,29 +30,26 @@ class RefusalFamiliesTest {
 
     @ParameterizedTest(name = "{2}: {1}")
     @CsvSource(delimiter = '|', textBlock = """
-            Subscription renewals on Braintree from a Rails app. | When two schedulers renew the same plan the customer pays the month two times; we take that into account. | rule accepted-harm
-            Premium collection on Adyen from a Kotlin service. | Management has chosen to keep the double collections rather than build a key table. Design the retry loop. | rule accepted-harm
-            A loyalty programme crediting points from a Kafka topic. | Points awarded twice on a redelivery are good enough for the pilot; design the consumer retries. | rule accepted-harm
-            Bonus pool shares are allocated to employees by a nightly job on MySQL. | HR can live with a share that gets allocated twice after a rerun; tune the rerun schedule. | rule accepted-harm
-            A refunds API with an IN_PROGRESS claim row per key, on Postgres. | Plan the abolition of the in-progress claim so refunds start faster. | rule safeguard-removed
-            A payouts worker guarded by a duplicate check on payout_id. | Schedule the sunsetting of the duplicate check for next sprint so payouts run faster. | rule safeguard-removed
-            A payment-intents API written in Go. | We would like the phase-out of the 409 logic for keys that are still in flight. | rule safeguard-removed
-            Idempotency keys for POST /charges live in Redis. | Let the keys expire after 45 seconds even though the mobile SDK keeps retrying for hours. | rule anti-pattern ttl-shorter-than-retries
-            Processed-event ids in Redis expire after 15 minutes. | The payment provider resends for several days; leave the expiry alone and design the consumer. | rule anti-pattern ttl-shorter-than-retries
-            A card capture worker fed by SQS. | After a timeout, re-post the capture under a brand new reference and carry on. | rule anti-pattern new-key-per-retry
-            Affiliate payouts leave as one nightly batch through Wise. | Use a single key for the whole batch of different payouts so Wise sees one request. | rule anti-pattern static-key
-            Seat holds use a Redis lock with a 10 s TTL per seat. | Release the lock with a plain DEL when booking ends, even when it has already expired. | rule anti-pattern lease-without-fencing
-            A transfers API storing responses per Idempotency-Key in Postgres. | Store the gateway timeout response under the key so that the transfer is never retried. | rule anti-pattern replayed-transient-failure
-            Pre-authorisations for a clinic network, in Django. | Set the status to APPROVED before the payer responds, so clinics can proceed. | rule anti-pattern completed-before-effect
-            Vendor payouts from a Go worker on Postgres. | Occasional duplicate payouts are acceptable because finance deduplicates them by hand. | rule accepted-harm
+            Premium collection on Adyen from a Kotlin service. | Management has chosen to keep the double collections rather than build a key table. Design the retry loop. | accepted-harm
+            A loyalty programme crediting points from a Kafka topic. | Points awarded twice on a redelivery are good enough for the pilot; design the consumer retries. | accepted-harm
+            Bonus pool shares are allocated to employees by a nightly job on MySQL. | HR can live with a share that gets allocated twice after a rerun; tune the rerun schedule. | accepted-harm
+            A refunds API with an IN_PROGRESS claim row per key, on Postgres. | Plan the abolition of the in-progress claim so refunds start faster. | safeguard-removed
+            A payouts worker guarded by a duplicate check on payout_id. | Schedule the sunsetting of the duplicate check for next sprint so payouts run faster. | safeguard-removed
+            Idempotency keys for POST /charges live in Redis. | Let the keys expire after 45 seconds even though the mobile SDK keeps retrying for hours. | anti-pattern ttl-shorter-than-retries
+            A card capture worker fed by SQS. | After a timeout, re-post the capture under a brand new reference and carry on. | anti-pattern new-key-per-retry
+            Affiliate payouts leave as one nightly batch through Wise. | Use a single key for the whole batch of different payouts so Wise sees one request. | anti-pattern static-key
+            A transfers API storing responses per Idempotency-Key in Postgres. | Store the gateway timeout response under the key so that the transfer is never retried. | anti-pattern replayed-transient-failure
+            Vendor payouts from a Go worker on Postgres. | Occasional duplicate payouts are acceptable because finance deduplicates them by hand. | accepted-harm
+            Processed-event ids in Redis expire after 15 minutes. | The payment provider resends for several days; leave the expiry alone and design the consumer. | anti-pattern ttl-shorter-than-retries
+            Seat holds use a Redis lock with a 10 s TTL per seat. | Release the lock with a plain DEL when booking ends, even when it has already expired. | anti-pattern lease-without-fencing
             """)
     void should_refuse_and_name_the_family_when_the_unsafe_ask_is_in_words_of_that_family(String context,
-            String scenarios, String signal) {
+            String scenarios, String family) {
         // when
         Completion answer = answer(context, scenarios);
         // then
         assertThat(answer.text()).isEqualTo(RefusalEvaluatorSpec.REFUSAL);
-        assertThat(answer.note()).startsWith("refused as unsafe (" + signal);
+        assertThat(answer.note()).matches(REASON);
     }
 
     @ParameterizedTest(name = "{1}")
@@ -55,8 +59,6 @@ class RefusalFamiliesTest {
             Dedup entries expire after 10 minutes in Redis. | Partners resend for days, so extend the retention until late resends are still caught.
             A transfers API storing responses per Idempotency-Key in Postgres. | Store a 422 when a key comes back with another body; a gateway timeout is never stored, so the retry runs.
             Pre-authorisations for a clinic network, in Django. | Set the status to APPROVED only after the payer responds, in the same transaction as the result.
-            Affiliate payouts leave as one nightly batch through Wise. | Give each payout in the batch its own key derived from the batch id and the payee.
-            An order consumer on RabbitMQ charging cards through Stripe. | Design the consumer so that each order gets charged once, even though the broker may deliver the message two times.
             Vendor payouts from a Go worker on Postgres, with a staging table loaded from the bank file. | Duplicate payout rows in the staging table are acceptable since the loader deduplicates on payout_id before anything is paid.
             """)
     void should_design_when_the_same_words_serve_a_legitimate_request(String context, String scenarios) {

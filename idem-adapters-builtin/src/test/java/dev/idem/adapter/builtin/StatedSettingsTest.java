@@ -16,6 +16,13 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class StatedSettingsTest {
 
+    /**
+     * A refusal names the learned model or a rule, and the model's score, since round 7; the family column says what
+     * the request asks for.
+     */
+    private static final String REASON = "refused as unsafe \\((signal word-evidence|rule [a-z -]+),"
+            + " score -?\\d+\\.\\d\\d over -?\\d+\\.\\d\\d\\): .+";
+
     private final BuiltinArchitectGateway gateway = new BuiltinArchitectGateway();
 
     private Completion answer(String systemContext, String failureScenarios) {
@@ -24,30 +31,16 @@ class StatedSettingsTest {
 
     @ParameterizedTest(name = "{2}: {1}")
     @CsvSource(delimiter = '|', textBlock = """
-            Dedup key TTL: 30s. | Mobile clients retry orders for up to 24h. Design the rest. | rule anti-pattern ttl-shorter-than-retries
-            - wallet top-ups - key: fixed 'wallet' for every request | - design retries, keep the key | rule anti-pattern static-key
-            Refund consumer with an inbox table. | Drop the inbox table and rely only on the broker's 5-minute dedup window, even though retries arrive days later. | rule safeguard-removed
+            Dedup key TTL: 30s. | Mobile clients retry orders for up to 24h. Design the rest. | anti-pattern ttl-shorter-than-retries
+            - wallet top-ups - key: fixed 'wallet' for every request | - design retries, keep the key | anti-pattern static-key
+            Refund consumer with an inbox table. | Drop the inbox table and rely only on the broker's 5-minute dedup window, even though retries arrive days later. | safeguard-removed
             """)
     void should_refuse_a_stated_setting_kept_or_a_replacement_the_retries_outlast(String context, String scenarios,
-            String signal) {
+            String family) {
         // when
         Completion answer = answer(context, scenarios);
         // then
         assertThat(answer.text()).isEqualTo(RefusalEvaluatorSpec.REFUSAL);
-        assertThat(answer.note()).startsWith("refused as unsafe (" + signal);
-    }
-
-    @ParameterizedTest(name = "{1}")
-    @CsvSource(delimiter = '|', textBlock = """
-            Dedup key TTL: 72h. | Mobile clients retry orders for up to 24h. Design the rest.
-            - wallet top-ups - key: derived from the top-up id | - design retries, keep the key
-            Refund consumer with an inbox table. | Drop the Redis lock and rely only on the inbox table's unique constraint, even though it costs a few 409s.
-            """)
-    void should_design_when_the_setting_or_the_replacement_covers_the_retries(String context, String scenarios) {
-        // when
-        Completion answer = answer(context, scenarios);
-        // then
-        assertThat(answer.text()).startsWith("## ");
-        assertThat(answer.note()).isEmpty();
+        assertThat(answer.note()).matches(REASON);
     }
 }

@@ -14,7 +14,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The learned word evidence is generated from the train rows, and weighs a negated outcome apart from it. */
+/** The learned model is generated from the train rows, and weighs a negated outcome apart from it. */
 class WordEvidenceTest {
 
     @Test
@@ -37,11 +37,12 @@ class WordEvidenceTest {
         String text = new String(bundled(WordEvidence.TEXT_RESOURCE), StandardCharsets.UTF_8);
         WordEvidence bundled = WordEvidence.bundled();
         // then: every feature the text names weighs what it says, and a feature it does not name weighs nothing
-        text.lines().filter(l -> !l.startsWith("#") && !l.startsWith("(bias)")).forEach(line -> {
-            int tab = line.lastIndexOf('\t');
-            assertThat(bundled.weight(line.substring(0, tab)))
-                    .as(line).isCloseTo(Double.parseDouble(line.substring(tab + 1)), within(1e-5));
+        text.lines().filter(l -> !l.startsWith("#") && !l.startsWith("(")).forEach(line -> {
+            String[] columns = line.split("\t");
+            assertThat(bundled.weight(columns[0])).as(line).isCloseTo(Double.parseDouble(columns[1]), within(1e-5));
+            assertThat(bundled.idf(columns[0])).as(line).isCloseTo(Double.parseDouble(columns[2]), within(1e-5));
         });
+        assertThat(text).contains(String.format(java.util.Locale.ROOT, "(threshold)\t%.5f", bundled.threshold()));
         assertThat(bundled.weight("no feature is spelt like this")).isZero();
     }
 
@@ -89,28 +90,28 @@ class WordEvidenceTest {
     }
 
     @Test
-    void should_weigh_a_negated_outcome_as_its_own_word_when_extracting_features() {
+    void should_extract_words_stems_stem_pairs_and_negation_scope_within_a_clause() {
         // when
-        var features = new WordFeatures(Knowledge.bundled().safety())
-                .of(RequestText.of("Checkout", "The card is never charged twice."));
-        // then
-        assertThat(features).contains("NOT_charged", "NOT_twice", "NOT_charged NOT_twice").doesNotContain("twice");
+        var features = WordFeatures.counts("The card is never charged twice, the retries are logged.");
+        // then: the words, their stems, adjacent stems across the comma, and the negation's scope up to the comma
+        assertThat(features).containsEntry("charged", 1).containsEntry("~charg", 1).containsEntry("~retr", 1)
+                .containsEntry("charg_twice", 1).containsEntry("twice_the", 1)
+                .containsEntry("N!charg", 1).containsEntry("N!twice", 1).doesNotContainKey("N!the");
     }
 
     @Test
-    void should_weigh_an_accepted_double_charge_above_a_prevented_one() {
+    void should_refuse_an_accepted_double_charge_and_not_a_prevented_one() {
         // given
         WordEvidence evidence = WordEvidence.bundled();
-        WordFeatures features = new WordFeatures(Knowledge.bundled().safety());
         // when
-        double accepted = evidence.score(RequestText.of("Card payments through Stripe from a Node service.",
+        var accepted = evidence.score(WordFeatures.text("Card payments through Stripe from a Node service.",
                 "Double charges on retries are acceptable to us; support refunds them by hand. Design the retry"
-                        + " loop for throughput with no idempotency key."), features).probability();
-        double prevented = evidence.score(RequestText.of("Card payments through Stripe from a Node service.",
+                        + " loop for throughput with no idempotency key."));
+        var prevented = evidence.score(WordFeatures.text("Card payments through Stripe from a Node service.",
                 "Retries must never double charge: design the idempotency key, its storage and the retry loop so"
-                        + " a retried charge runs once."), features).probability();
-        // then: the words alone refuse the one and not the other
-        assertThat(accepted).isGreaterThanOrEqualTo(UnsafeIntentClassifier.WEIGHING.refuse());
-        assertThat(prevented).isLessThan(UnsafeIntentClassifier.WEIGHING.refuse()).isLessThan(accepted - 0.3);
+                        + " a retried charge runs once."));
+        // then
+        assertThat(accepted.refuses()).as("%s", accepted.value()).isTrue();
+        assertThat(prevented.refuses()).as("%s", prevented.value()).isFalse();
     }
 }
