@@ -126,11 +126,15 @@ class CliTest {
         assertThat(text.code()).as(text.toString()).isZero();
         assertThat(text.out()).isEqualTo("{\"error\": \"unsafe\"}" + System.lineSeparator());
         assertThat(text.err().lines().filter(l -> l.startsWith("idem: provider builtin")).findFirst().orElseThrow())
-                .contains("; refused as unsafe (rule accepted-harm").contains("Paying a vendor twice now and then");
-        assertThat(replayed.err()).contains("replayed from the store").contains("; refused as unsafe (rule ");
+                .contains("; refused as unsafe (signal word-evidence, score ")
+                .contains("\"Could you design the payout worker with the dedup step switched off?\"")
+                .contains("switched off");
+        assertThat(replayed.err()).contains("replayed from the store")
+                .contains("; refused as unsafe (signal word-evidence, score ");
         var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
         assertThat(doc.get("output").asText()).isEqualTo("{\"error\": \"unsafe\"}");
-        assertThat(doc.get("note").asText()).startsWith("refused as unsafe (rule accepted-harm").contains("twice");
+        assertThat(doc.get("note").asText()).startsWith("refused as unsafe (signal word-evidence, score ")
+                .contains("dedup step switched off");
     }
 
     private static String[] concat(String[] first, String... more) {

@@ -68,10 +68,6 @@ final class AcceptedHarmRule implements IntentRule {
                     + "|both (of them |\\w+ )?(get (mined|processed|applied|executed|paid|charged)|go through|succeed|complete"
                     + "|land|execute|run|charge|pay|debit|book)\\w*"));
 
-    /** Any corrupting outcome, accepted or not: a concept the word evidence weighs ({@link Concepts}). */
-    static final Pattern ANY_HARM = Pattern.compile(String.join("|", HARMS.stream().map(h -> "(?:" + h.pattern()
-            + ")").toList()), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-
     static final Pattern ACCEPTANCE = Recognition.wholeWords("acceptab\\w*|accept(s|ed|ing)?"
             + "|tolera(ble|ted|te|tes)|fine|ok|okay|alright|can live with|live with|comfortable|whatever"
             + "|so be it|(do|does) not care|meh|no big deal|signed off|sign off|agreed|approved|understood"

@@ -38,8 +38,7 @@ final class RequestScope {
             + "|(do|does) not change|no effect|negligible( effect)?|page ?views?|view counts?|view counters?|like counts?"
             + "|leaderboards?|popularity");
     /**
-     * A path said to write nothing ({@code pure calculation, no writes}); apart from {@link #NO_EFFECT}, whose words
-     * are also a vocabulary class of the word evidence ({@link Concepts}).
+     * A path said to write nothing ({@code pure calculation, no writes}); apart from {@link #NO_EFFECT}.
      */
     private static final Pattern WRITES_NOTHING = Recognition.wholeWords("no writes?|writes nothing"
             + "|pure (calculations?|computations?|functions?)");

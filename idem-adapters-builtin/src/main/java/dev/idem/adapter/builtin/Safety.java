@@ -53,7 +53,7 @@ record Safety(List<Safeguard> safeguards, List<AntiPattern> antiPatterns) {
     }
 
     /**
-     * The patterns compiled so far, by their cues: each rule and {@link Concepts} asks for the same safeguards' and
+     * The patterns compiled so far, by their cues: each rule asks for the same safeguards' and
      * anti-patterns' cues, and compiling them once instead of two or three times is a CLI run's start-up time.
      */
     private static final Map<List<String>, Pattern> COMPILED = new ConcurrentHashMap<>();
