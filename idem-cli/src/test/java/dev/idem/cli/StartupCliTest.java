@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,56 +16,53 @@ class StartupCliTest {
     @TempDir
     Path work;
 
+    /** What a real idem process printed and the classes it loaded while designing the README example. */
+    private record Design(String out, String err, List<String> loaded) {
+    }
+
+    private Design designLoggingClasses(String... globalOptions) throws Exception {
+        Path classes = work.resolve("classes.log");
+        List<String> args = new ArrayList<>(List.of(globalOptions));
+        args.addAll(List.of("design", "--system-context", "REST APIs behind a gateway plus Kafka consumers",
+                "--failure-scenarios", "gateway timeouts and consumer rebalances", "--store", "memory:"));
+        try (IdemProcess idem = IdemProcess.start(work, Map.of(), List.of("-Xlog:class+load=info:file=" + classes),
+                args.toArray(String[]::new))) {
+            assertThat(idem.exitCode(60)).as(idem.err()).isZero();
+            List<String> loaded = Files.readAllLines(classes);
+            assertThat(loaded).isNotEmpty();
+            return new Design(idem.out(), idem.err(), loaded);
+        }
+    }
+
     @Test
     void should_not_start_java_util_logging_for_a_design() throws Exception {
         // given a real idem process that logs the classes it loads
-        Path classes = work.resolve("classes.log");
-        try (IdemProcess idem = IdemProcess.start(work, Map.of(),
-                List.of("-Xlog:class+load=info:file=" + classes), "design", "--system-context",
-                "REST APIs behind a gateway plus Kafka consumers", "--failure-scenarios",
-                "gateway timeouts and consumer rebalances", "--store", "memory:")) {
-            // when it designs
-            assertThat(idem.exitCode(60)).as(idem.err()).isZero();
-            // then nothing logged, so the logging framework (and its scan of every jar for a logger) never started
-            assertThat(idem.out()).contains("Kafka");
-            assertThat(Files.readAllLines(classes)).isNotEmpty()
-                    .noneMatch(line -> line.contains(" java.util.logging.LogManager "));
-        }
+        // when it designs
+        Design design = designLoggingClasses();
+        // then nothing logged, so the logging framework (and its scan of every jar for a logger) never started
+        assertThat(design.out()).contains("Kafka");
+        assertThat(design.loaded()).noneMatch(line -> line.contains(" java.util.logging.LogManager "));
     }
 
     @Test
     void should_make_no_json_mapper_for_a_design() throws Exception {
         // given a real idem process that logs the classes it loads
-        Path classes = work.resolve("classes.log");
-        try (IdemProcess idem = IdemProcess.start(work, Map.of(),
-                List.of("-Xlog:class+load=info:file=" + classes), "design", "--system-context",
-                "REST APIs behind a gateway plus Kafka consumers", "--failure-scenarios",
-                "gateway timeouts and consumer rebalances", "--store", "memory:")) {
-            // when it designs (reading the flagship spec and the built-in architect's knowledge)
-            assertThat(idem.exitCode(60)).as(idem.err()).isZero();
-            // then Jackson's ObjectMapper, whose static set-up builds date formats and a calendar, never loaded
-            assertThat(Files.readAllLines(classes)).isNotEmpty()
-                    .noneMatch(line -> line.contains(" com.fasterxml.jackson.databind.ObjectMapper "));
-        }
+        // when it designs (reading the flagship spec and the built-in architect's knowledge)
+        Design design = designLoggingClasses();
+        // then Jackson's ObjectMapper, whose static set-up builds date formats and a calendar, never loaded
+        assertThat(design.loaded()).noneMatch(line -> line.contains(" com.fasterxml.jackson.databind.ObjectMapper "));
     }
 
     @Test
     void should_build_the_model_of_the_command_it_runs_only() throws Exception {
         // given a real idem process that logs the classes it loads
-        Path classes = work.resolve("classes.log");
-        try (IdemProcess idem = IdemProcess.start(work, Map.of(),
-                List.of("-Xlog:class+load=info:file=" + classes), "--quiet", "design", "--system-context",
-                "REST APIs behind a gateway plus Kafka consumers", "--failure-scenarios",
-                "gateway timeouts and consumer rebalances", "--store", "memory:")) {
-            // when it designs
-            assertThat(idem.exitCode(60)).as(idem.err()).isZero();
-            // then picocli met the design command, and none of the others
-            assertThat(idem.err()).isEmpty();
-            List<String> loaded = Files.readAllLines(classes);
-            assertThat(loaded).anyMatch(line -> line.contains(" dev.idem.cli.DesignCommand "));
-            assertThat(loaded).noneMatch(line -> line.contains(" dev.idem.cli.EvalCommand ")
-                    || line.contains(" dev.idem.cli.RunCommand ") || line.contains(" dev.idem.cli.StoreCommand "));
-        }
+        // when it designs
+        Design design = designLoggingClasses("--quiet");
+        // then picocli met the design command, and none of the others
+        assertThat(design.err()).isEmpty();
+        assertThat(design.loaded()).anyMatch(line -> line.contains(" dev.idem.cli.DesignCommand "));
+        assertThat(design.loaded()).noneMatch(line -> line.contains(" dev.idem.cli.EvalCommand ")
+                || line.contains(" dev.idem.cli.RunCommand ") || line.contains(" dev.idem.cli.StoreCommand "));
     }
 
     @Test
