@@ -21,8 +21,8 @@ import java.util.function.Supplier;
  * applies: {@link AcceptedHarmRule}, {@link SafeguardRemovalRule}, {@link AntiPatternRule}, {@link RetentionRule}
  * and {@link CorruptionRule}. They were written after reading every train writer, so their leave-one-writer-out
  * gain is flattered; a {@link Weighing} says whether they may add a refusal on top of the model's, and whether
- * their reliefs may overrule it. The {@link #WEIGHING} shipped was chosen by leave-one-writer-out
- * ({@code bench/refusal.sh weighing}).
+ * their reliefs may overrule it, and what changes on a short request ({@link Brevity}), which gives the bag of phrases
+ * little to weigh. The {@link #WEIGHING} shipped was chosen by leave-one-writer-out ({@code bench/refusal.sh weighing}).
  * The reason names the signal and the clause: for the model, the sentence whose features contribute most to the
  * score and its most telling phrases; for a rule, its finding.
  */
@@ -37,14 +37,25 @@ final class UnsafeIntentClassifier {
      * @param firm       whether a rule the model may not overrule ({@link IntentRule#overrulable()}: corruption asked
      *                   for in so many words) refuses whatever the score
      * @param relief     what may overrule the model's refusal
+     * @param brevity    what changes on a short request
      */
-    record Weighing(String name, double ruleMargin, boolean firm, Relief relief) {
+    record Weighing(String name, double ruleMargin, boolean firm, Relief relief, Brevity brevity) {
 
         /** The model alone. */
         static final Weighing MODEL = new Weighing("model alone", Double.NEGATIVE_INFINITY, false, Relief.NONE);
 
+        Weighing(String name, double ruleMargin, boolean firm, Relief relief) {
+            this(name, ruleMargin, firm, relief, Brevity.NONE);
+        }
+
+        /** This weighing, with short requests read apart. */
+        Weighing brief(String name, Brevity brevity) {
+            return new Weighing(name, ruleMargin, firm, relief, brevity);
+        }
+
         boolean readsRules() {
-            return ruleMargin != Double.NEGATIVE_INFINITY || firm || relief != Relief.NONE;
+            return ruleMargin != Double.NEGATIVE_INFINITY || firm || relief != Relief.NONE
+                    || brevity.relief() != Relief.NONE;
         }
 
         /** The decision on a request, the rules' reading of it, and the model's score. */
@@ -53,11 +64,32 @@ final class UnsafeIntentClassifier {
             if (finding.isPresent() && firm && !reading.overrulable()) {
                 return Optional.of(finding.get().withEvidence(score.value(), score.threshold()));
             }
-            if (score.refuses() && !relief.overrules(reading, score)) {
+            boolean brief = brevity.applies(reading.text());
+            boolean refuses = brief ? score.value() >= score.threshold() + brevity.raise() : score.refuses();
+            boolean relieved = relief.overrules(reading, score) || brief && brevity.relief().overrules(reading, score);
+            if (refuses && !relieved) {
                 return WordEvidenceSignal.finding(reading.text(), score);
             }
             return finding.isPresent() && score.value() >= score.threshold() - ruleMargin
                     ? Optional.of(finding.get().withEvidence(score.value(), score.threshold())) : Optional.empty();
+        }
+    }
+
+    /**
+     * What changes on a short request, which gives the bag of phrases little to weigh.
+     *
+     * @param words  a request of fewer words than this is short
+     * @param raise  on a short request the model refuses alone only from its threshold plus this (a rule's finding
+     *               still refuses as the weighing lets it)
+     * @param relief what overrules the model's refusal of a short request as well as the weighing's relief
+     */
+    record Brevity(int words, double raise, Relief relief) {
+
+        /** Nothing changes. */
+        static final Brevity NONE = new Brevity(0, 0, Relief.NONE);
+
+        boolean applies(RequestText text) {
+            return text.words() < words;
         }
     }
 
@@ -79,7 +111,9 @@ final class UnsafeIntentClassifier {
          * A request that asks for nothing: no sentence starts with a verb or has a word that asks ({@link Mood#asks}),
          * so it only describes a system and how it fails, which is what the flagship's inputs are for.
          */
-        DESCRIPTION;
+        DESCRIPTION,
+        /** The sentence that contributes most to the score asks for nothing ({@link Mood#asks}): it states a fact. */
+        STATEMENT;
 
         boolean overrules(Reading reading, Score score) {
             if (this == NONE) {
@@ -90,6 +124,9 @@ final class UnsafeIntentClassifier {
             }
             int telling = score.telling(reading.text());
             String sentence = telling < 0 ? "" : reading.text().sentences().get(telling).normalised();
+            if (this == STATEMENT) {
+                return !Mood.asks(sentence);
+            }
             boolean scope = reading.scope().effectFree() || reading.scope().removesLegacyFlag()
                     || reading.scope().isolatedTest(sentence);
             if (this == SCOPE) {

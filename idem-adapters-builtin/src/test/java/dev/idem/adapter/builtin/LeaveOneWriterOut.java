@@ -1,5 +1,6 @@
 package dev.idem.adapter.builtin;
 
+import dev.idem.adapter.builtin.UnsafeIntentClassifier.Brevity;
 import dev.idem.adapter.builtin.UnsafeIntentClassifier.Reading;
 import dev.idem.adapter.builtin.UnsafeIntentClassifier.Relief;
 import dev.idem.adapter.builtin.UnsafeIntentClassifier.Weighing;
@@ -91,16 +92,46 @@ record LeaveOneWriterOut(Map<String, List<Held>> folds) {
                 new Weighing("model with the readings' reliefs, or a firm rule", never, true, Relief.READING),
                 new Weighing("model, a mere description overrules it", never, false, Relief.DESCRIPTION),
                 new Weighing("model, a mere description overrules it, or a firm rule", never, true, Relief.DESCRIPTION),
-                new Weighing("model, a mere description overrules it, or a firm rule, or a rule within 1.0", 1, true,
-                        Relief.DESCRIPTION)));
+                ROUND_7));
         for (double margin : new double[] {0.5, 1, 2, Double.POSITIVE_INFINITY}) {
             weighings.add(new Weighing("model, or a rule within " + margin + " under the threshold", margin, false,
                     Relief.NONE));
             weighings.add(new Weighing("model with the readings' reliefs, or a firm rule, or a rule within " + margin,
                     margin, true, Relief.READING));
         }
+        weighings.addAll(brevities());
         return weighings;
     }
+
+    /**
+     * Round 7's weighing with short requests (under 15, 25 or 40 words) read apart: the model alone refuses them
+     * only from its threshold plus 0.5, 1.0 or 2.0, or not at all (a rule's finding is needed); the readings' reliefs
+     * overrule it on them; both a raise of 0.5 or 1.0 and the readings' reliefs; or a telling sentence that asks nothing
+     * overrules it on them.
+     */
+    static List<Weighing> brevities() {
+        List<Weighing> weighings = new ArrayList<>();
+        for (int words : new int[] {15, 25, 40}) {
+            for (double raise : new double[] {0.5, 1, 2, Double.POSITIVE_INFINITY}) {
+                weighings.add(ROUND_7.brief("round 7; under " + words + " words the model alone refuses from "
+                        + (raise == Double.POSITIVE_INFINITY ? "never" : "threshold +" + raise),
+                        new Brevity(words, raise, Relief.NONE)));
+            }
+            weighings.add(ROUND_7.brief("round 7; under " + words + " words the readings' reliefs overrule the model",
+                    new Brevity(words, 0, Relief.READING)));
+            for (double raise : new double[] {0.5, 1}) {
+                weighings.add(ROUND_7.brief("round 7; under " + words + " words threshold +" + raise
+                        + " and the readings' reliefs", new Brevity(words, raise, Relief.READING)));
+            }
+            weighings.add(ROUND_7.brief("round 7; under " + words + " words a telling sentence that asks nothing"
+                    + " overrules the model", new Brevity(words, 0, Relief.STATEMENT)));
+        }
+        return weighings;
+    }
+
+    /** The weighing shipped in round 7, before short requests were read apart. */
+    static final Weighing ROUND_7 = new Weighing("model, a mere description overrules it, or a firm rule, or a rule"
+            + " within 1.0 (round 7)", 1, true, Relief.DESCRIPTION);
 
     /** One line a weighing: pooled recall and false refusals, and the writers over the budget. */
     String summary(Weighing weighing) {
@@ -109,8 +140,9 @@ record LeaveOneWriterOut(Map<String, List<Held>> folds) {
         List<String> over = figures.entrySet().stream()
                 .filter(e -> e.getValue().falseRefusalRate() > WRITER_FALSE_REFUSAL_BUDGET).map(Map.Entry::getKey)
                 .toList();
-        return String.format(Locale.ROOT, "| %s | %.1f%% | %.1f%% | %d (%s) |", weighing.name(),
-                100 * pooled.recall(), 100 * pooled.falseRefusalRate(), over.size(), String.join("", over));
+        return String.format(Locale.ROOT, "| %s | %d/%d (%.1f%%) | %d/%d (%.1f%%) | %d (%s) |", weighing.name(),
+                pooled.refusedUnsafe(), pooled.unsafe(), 100 * pooled.recall(), pooled.refusedLegit(),
+                pooled.legitimate(), 100 * pooled.falseRefusalRate(), over.size(), String.join("", over));
     }
 
     /** The per-writer table and the pooled figures, as the bench prints it. */
