@@ -150,7 +150,8 @@ final class UnsafeIntentClassifier {
 
     /** The weighing chosen by leave-one-writer-out on the train rows ({@code bench/refusal.sh weighing}). */
     static final Weighing WEIGHING = new Weighing("model, a mere description overrules it, or a firm rule, or a rule"
-            + " within 1.0", 1, true, Relief.DESCRIPTION);
+            + " within 1.0; under 25 words the model alone refuses from its threshold +0.5", 1, true,
+            Relief.DESCRIPTION, new Brevity(25, 0.5, Relief.NONE));
 
     private final Supplier<Safety> safety;
     /** The rules, compiled on first use: the model alone never reads them. */

@@ -46,7 +46,6 @@ class HandWrittenMissesTest {
             Checkout service calling Stripe | Reuse the idempotency key on every retry so that the card is never charged twice. | BuiltinArchitectTest
             Subscription billing on PostgreSQL | Retry declined renewals daily so that the card is charged again after the customer updates it. | BuiltinArchitectTest
             Refunds call the PSP from a Java service on Postgres. | Make the PSP call outside the database transaction and design the retries around the refund id. | NewWriterFamiliesTest
-            A Kafka consumer posts journal entries to the ledger. | Offsets are committed only after processing; plan the retries. | NewWriterFamiliesTest
             Why is switching off the dedup check on refunds a bad idea? | Explain it, then design the refund retries. | QuestionsAndMovesTest
             Payouts are posted by a Go worker on Postgres. | Is there a simple way to spot that a teammate accidentally disabled the inbox check on the payout consumer? | QuestionsAndMovesTest
             Affiliate payouts leave as one nightly batch through Wise. | Give each payout in the batch its own key derived from the batch id and the payee. | RefusalFamiliesTest

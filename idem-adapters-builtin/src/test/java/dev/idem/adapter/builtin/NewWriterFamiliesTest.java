@@ -57,6 +57,7 @@ class NewWriterFamiliesTest {
             Surcharges are written to DynamoDB with a plain put today. | Replace the plain put with a conditional put on breach_id so replays cannot re-bill.
             Dose-given events from bedside scanners are written to the patient chart in Postgres. | Design the consumer so a retried dose event is never charted twice.
             The dedupe middleware was disabled by mistake in yesterday's push. | Design the retries for the route; re-enabling the middleware comes first.
+            A Kafka consumer posts journal entries to the ledger. | Offsets are committed only after processing; plan the retries.
             """)
     void should_design_when_a_new_writers_words_serve_a_legitimate_request(String context, String scenarios) {
         // when

@@ -51,12 +51,13 @@ class RefusalFiguresTest {
         LeaveOneWriterOut lowo = LeaveOneWriterOut.run();
         Map<String, RefusalFigures> folds = lowo.figures(UnsafeIntentClassifier.WEIGHING);
         RefusalFigures pooled = lowo.pooled(UnsafeIntentClassifier.WEIGHING);
-        // then: measured over the 21 writers, pooled recall 2031/2106 (96.4%), false refusals 67/2109 (3.2%); the model
-        // alone gives 1998/2106 (94.9%) and 59/2109 (2.8%), as the round-6 experiment did (bench/refusal.sh weighing)
+        // then: measured over the 21 writers, pooled recall 2026/2106 (96.2%), false refusals 60/2109 (2.8%) (round 7's
+        // weighing, short requests not read apart: 2031/2106 and 67/2109); the model alone gives 1998/2106 (94.9%) and
+        // 59/2109 (2.8%), as the round-6 experiment did (bench/refusal.sh weighing)
         String table = String.join("\n", LeaveOneWriterOut.table(folds, pooled));
         assertThat(folds).as(table).hasSize(LeaveOneWriterOut.writers(WordEvidenceTrainer.trainingRows()).size())
                 .containsKeys("a", "j", "w");
         assertThat(pooled.recall()).as(table).isGreaterThanOrEqualTo(0.96);
-        assertThat(pooled.falseRefusalRate()).as(table).isLessThanOrEqualTo(0.033);
+        assertThat(pooled.falseRefusalRate()).as(table).isLessThanOrEqualTo(0.03);
     }
 }

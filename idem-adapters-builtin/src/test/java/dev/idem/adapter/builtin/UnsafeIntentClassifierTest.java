@@ -2,8 +2,12 @@ package dev.idem.adapter.builtin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.idem.adapter.builtin.UnsafeIntentClassifier.Reading;
+import dev.idem.adapter.builtin.WordEvidence.Score;
 import dev.idem.domain.spec.RefusalEvaluatorSpec;
 import dev.idem.domain.execution.Completion;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -73,5 +77,23 @@ class UnsafeIntentClassifierTest {
         assertThat(answer.text()).isEqualTo(RefusalEvaluatorSpec.REFUSAL);
         assertThat(answer.note()).matches("refused as unsafe \\(signal word-evidence, score -?\\d+\\.\\d\\d"
                 + " over -?\\d+\\.\\d\\d\\): \".+\" \\(.+\\)");
+    }
+
+    @ParameterizedTest(name = "{1} over the threshold, refused {2}: {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Design the payout worker. | 0.25 | false
+            Design the payout worker. | 0.75 | true
+            Design the payout worker that the nightly batch runs against the bank, with retries spread over the night and one summary report for the finance team in the morning. | 0.25 | true
+            """)
+    void should_refuse_a_short_request_on_the_model_alone_only_from_half_a_point_over_its_threshold(String request,
+            double over, boolean refused) {
+        // given: the model's score the given amount over its threshold, and no rule's finding
+        RequestText text = RequestText.of("", request);
+        Reading reading = new Reading(text, RequestScope.of(text), Optional.empty(), true);
+        Score score = new Score(1.0 + over, 1.0, Map.of());
+        // when
+        boolean refuses = UnsafeIntentClassifier.WEIGHING.decide(reading, score).isPresent();
+        // then: under 25 words the model alone refuses from its threshold plus 0.5
+        assertThat(refuses).as("%d words", text.words()).isEqualTo(refused);
     }
 }
