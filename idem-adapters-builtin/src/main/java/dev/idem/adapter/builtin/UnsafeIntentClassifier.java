@@ -148,7 +148,12 @@ final class UnsafeIntentClassifier {
     record Reading(RequestText text, RequestScope scope, Optional<UnsafeFinding> finding, boolean overrulable) {
     }
 
-    /** The weighing chosen by leave-one-writer-out on the train rows ({@code bench/refusal.sh weighing}). */
+    /**
+     * The weighing shipped: the smallest of those {@code bench/refusal.sh weighing} ranks by leave-one-writer-out that
+     * keeps the evaluation suite at 30/30 (the model alone designs two of its unsafe rows and refuses two legitimate
+     * ones that only describe a system), with short requests read apart; its gain over the model alone is the rules',
+     * which were written after reading the writers.
+     */
     static final Weighing WEIGHING = new Weighing("model, a mere description overrules it, or a firm rule, or a rule"
             + " within 1.0; under 25 words the model alone refuses from its threshold +0.5", 1, true,
             Relief.DESCRIPTION, new Brevity(25, 0.5, Relief.NONE));
