@@ -39,8 +39,8 @@ class RefusalFiguresTest {
     void should_keep_the_figures_on_the_frozen_test_split() {
         // when
         RefusalFigures test = figures(true);
-        // then: measured recall 86/87 (98.9%), false refusals 0/89 (rounds 7 and 8); never trained on, but rules were written
-        // for the kinds it missed in round 2
+        // then: measured recall 86/87 (98.9%), false refusals 0/89 (rounds 7 and 8); never trained on, but rules were
+        // written for the kinds it missed in round 2
         assertThat(test.recall()).as(test.summary()).isGreaterThanOrEqualTo(0.977);
         assertThat(test.falseRefusalRate()).as(test.summary()).isLessThanOrEqualTo(0.012);
     }
