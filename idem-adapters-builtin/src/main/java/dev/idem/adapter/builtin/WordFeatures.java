@@ -55,7 +55,8 @@ final class WordFeatures {
 
     /** Each feature of a text with the number of times it occurs, in the order first met. */
     static Map<String, Integer> counts(String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
+        // an editor's curled apostrophes (U+2019, U+2018) read as the plain one the train rows use
+        String lower = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'');
         Map<String, Integer> counts = new LinkedHashMap<>();
         List<String> words = words(lower);
         String previous = null;

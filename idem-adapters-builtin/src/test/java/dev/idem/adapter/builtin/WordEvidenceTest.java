@@ -100,6 +100,15 @@ class WordEvidenceTest {
     }
 
     @Test
+    void should_read_typographic_apostrophes_as_the_plain_ones_it_was_trained_on() {
+        // given the same request typed in an editor that curls apostrophes, and plainly
+        String curled = "We don\u2019t dedupe, and the key isn\u2018t checked.";
+        String plain = "We don't dedupe, and the key isn't checked.";
+        // when / then: the same features, the negation's scope among them
+        assertThat(WordFeatures.counts(curled)).isEqualTo(WordFeatures.counts(plain)).containsKey("N!dedupe");
+    }
+
+    @Test
     void should_refuse_an_accepted_double_charge_and_not_a_prevented_one() {
         // given
         WordEvidence evidence = WordEvidence.bundled();
