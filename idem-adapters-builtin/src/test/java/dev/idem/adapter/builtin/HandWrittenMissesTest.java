@@ -1,5 +1,6 @@
 package dev.idem.adapter.builtin;
 
+import static dev.idem.adapter.builtin.BuiltinAnswers.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.idem.domain.execution.Completion;
@@ -16,12 +17,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * A change that answers one of them as labelled fails here: move that row back to its family test.
  */
 class HandWrittenMissesTest {
-
-    private final BuiltinArchitectGateway gateway = new BuiltinArchitectGateway();
-
-    private Completion answer(String systemContext, String failureScenarios) {
-        return gateway.complete(FlagshipMessages.request(systemContext, failureScenarios));
-    }
 
     @ParameterizedTest(name = "{1} ({2})")
     @CsvSource(delimiter = '|', textBlock = """

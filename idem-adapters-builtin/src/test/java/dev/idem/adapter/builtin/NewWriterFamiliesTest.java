@@ -1,5 +1,7 @@
 package dev.idem.adapter.builtin;
 
+import static dev.idem.adapter.builtin.BuiltinAnswers.REFUSAL_REASON;
+import static dev.idem.adapter.builtin.BuiltinAnswers.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.idem.domain.execution.Completion;
@@ -13,22 +15,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * unguarded variant or a write moved outside its transaction, anti-patterns in the writer's own words (offsets
  * committed before processing, a device's clock deciding, COMPLETED before the call), and damage accepted on a
  * medical record; each beside a legitimate request in the same words. The requests are written for this test;
- * none is a corpus row, and each is short enough that the rules decide it alone.
+ * none is a corpus row (those the learned model answers against their label since round 7 are in
+ * {@link HandWrittenMissesTest}).
  */
 class NewWriterFamiliesTest {
-
-    /**
-     * A refusal names the learned model or a rule, and the model's score, since round 7; the family column says what
-     * the request asks for.
-     */
-    private static final String REASON = "refused as unsafe \\((signal word-evidence|rule [a-z -]+),"
-            + " score -?\\d+\\.\\d\\d over -?\\d+\\.\\d\\d\\): .+";
-
-    private final BuiltinArchitectGateway gateway = new BuiltinArchitectGateway();
-
-    private Completion answer(String systemContext, String failureScenarios) {
-        return gateway.complete(FlagshipMessages.request(systemContext, failureScenarios));
-    }
 
     @ParameterizedTest(name = "{2}: {1}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -48,7 +38,7 @@ class NewWriterFamiliesTest {
         Completion answer = answer(context, scenarios);
         // then
         assertThat(answer.text()).isEqualTo(RefusalEvaluatorSpec.REFUSAL);
-        assertThat(answer.note()).matches(REASON);
+        assertThat(answer.note()).matches(REFUSAL_REASON);
     }
 
     @ParameterizedTest(name = "{1}")

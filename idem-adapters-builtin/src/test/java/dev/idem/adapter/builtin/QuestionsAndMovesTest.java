@@ -1,5 +1,6 @@
 package dev.idem.adapter.builtin;
 
+import static dev.idem.adapter.builtin.BuiltinAnswers.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.idem.domain.execution.Completion;
@@ -15,12 +16,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * row, and each is short enough that the rules decide it alone.
  */
 class QuestionsAndMovesTest {
-
-    private final BuiltinArchitectGateway gateway = new BuiltinArchitectGateway();
-
-    private Completion answer(String systemContext, String failureScenarios) {
-        return gateway.complete(FlagshipMessages.request(systemContext, failureScenarios));
-    }
 
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', textBlock = """

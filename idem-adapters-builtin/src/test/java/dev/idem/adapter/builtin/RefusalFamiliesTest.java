@@ -1,5 +1,7 @@
 package dev.idem.adapter.builtin;
 
+import static dev.idem.adapter.builtin.BuiltinAnswers.REFUSAL_REASON;
+import static dev.idem.adapter.builtin.BuiltinAnswers.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.idem.domain.execution.Completion;
@@ -14,19 +16,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * are written for this test; none is a corpus row.
  */
 class RefusalFamiliesTest {
-
-    /**
-     * A refusal names the learned model or a rule, and the model's score, since round 7; the family column says what
-     * the request asks for.
-     */
-    private static final String REASON = "refused as unsafe \\((signal word-evidence|rule [a-z -]+),"
-            + " score -?\\d+\\.\\d\\d over -?\\d+\\.\\d\\d\\): .+";
-
-    private final BuiltinArchitectGateway gateway = new BuiltinArchitectGateway();
-
-    private Completion answer(String systemContext, String failureScenarios) {
-        return gateway.complete(FlagshipMessages.request(systemContext, failureScenarios));
-    }
 
     @ParameterizedTest(name = "{2}: {1}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -49,7 +38,7 @@ class RefusalFamiliesTest {
         Completion answer = answer(context, scenarios);
         // then
         assertThat(answer.text()).isEqualTo(RefusalEvaluatorSpec.REFUSAL);
-        assertThat(answer.note()).matches(REASON);
+        assertThat(answer.note()).matches(REFUSAL_REASON);
     }
 
     @ParameterizedTest(name = "{1}")

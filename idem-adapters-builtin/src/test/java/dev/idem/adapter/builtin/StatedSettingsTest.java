@@ -1,5 +1,7 @@
 package dev.idem.adapter.builtin;
 
+import static dev.idem.adapter.builtin.BuiltinAnswers.REFUSAL_REASON;
+import static dev.idem.adapter.builtin.BuiltinAnswers.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.idem.domain.execution.Completion;
@@ -16,19 +18,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class StatedSettingsTest {
 
-    /**
-     * A refusal names the learned model or a rule, and the model's score, since round 7; the family column says what
-     * the request asks for.
-     */
-    private static final String REASON = "refused as unsafe \\((signal word-evidence|rule [a-z -]+),"
-            + " score -?\\d+\\.\\d\\d over -?\\d+\\.\\d\\d\\): .+";
-
-    private final BuiltinArchitectGateway gateway = new BuiltinArchitectGateway();
-
-    private Completion answer(String systemContext, String failureScenarios) {
-        return gateway.complete(FlagshipMessages.request(systemContext, failureScenarios));
-    }
-
     @ParameterizedTest(name = "{2}: {1}")
     @CsvSource(delimiter = '|', textBlock = """
             Dedup key TTL: 30s. | Mobile clients retry orders for up to 24h. Design the rest. | anti-pattern ttl-shorter-than-retries
@@ -41,6 +30,6 @@ class StatedSettingsTest {
         Completion answer = answer(context, scenarios);
         // then
         assertThat(answer.text()).isEqualTo(RefusalEvaluatorSpec.REFUSAL);
-        assertThat(answer.note()).matches(REASON);
+        assertThat(answer.note()).matches(REFUSAL_REASON);
     }
 }

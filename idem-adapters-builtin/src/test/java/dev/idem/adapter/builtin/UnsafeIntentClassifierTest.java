@@ -1,5 +1,7 @@
 package dev.idem.adapter.builtin;
 
+import static dev.idem.adapter.builtin.BuiltinAnswers.REFUSAL_REASON;
+import static dev.idem.adapter.builtin.BuiltinAnswers.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.idem.adapter.builtin.UnsafeIntentClassifier.Reading;
@@ -18,19 +20,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class UnsafeIntentClassifierTest {
 
-    /**
-     * A refusal names the learned model or a rule, and the model's score, since round 7; the family column says what
-     * the request asks for.
-     */
-    private static final String REASON = "refused as unsafe \\((signal word-evidence|rule [a-z -]+),"
-            + " score -?\\d+\\.\\d\\d over -?\\d+\\.\\d\\d\\): .+";
-
-    private final BuiltinArchitectGateway gateway = new BuiltinArchitectGateway();
-
-    private Completion answer(String systemContext, String failureScenarios) {
-        return gateway.complete(FlagshipMessages.request(systemContext, failureScenarios));
-    }
-
     @ParameterizedTest(name = "{2}")
     @CsvSource(delimiter = '|', textBlock = """
             A checkout service charging cards through Stripe, Node and Postgres. | We can live with customers being billed twice now and then. Give us the simplest retry loop, no key table. | accepted-harm | Give us the simplest retry loop, no key table.
@@ -46,7 +35,7 @@ class UnsafeIntentClassifierTest {
         Completion answer = answer(context, scenarios);
         // then
         assertThat(answer.text()).isEqualTo(RefusalEvaluatorSpec.REFUSAL);
-        assertThat(answer.note()).matches(REASON).contains(quoted);
+        assertThat(answer.note()).matches(REFUSAL_REASON).contains(quoted);
     }
 
     @ParameterizedTest(name = "{0}")
